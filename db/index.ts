@@ -1,0 +1,62 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export { schema };
+
+/** One query API for both modes: postgres.js against a server, or the embedded PGlite. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction, or the database itself: whatever a query can run on. */
+export type Executor = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
+
+export type Connection = { db: Database; mode: "server" | "embedded"; close: () => Promise<void> };
+
+export const APP_ROLE = "followthrough_app";
+export const DEFAULT_EMBEDDED_DIR = path.join(process.cwd(), ".data", "pglite");
+
+export function connectServer(url: string, options: { max?: number } = {}): Connection {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  return { db, mode: "server", close: () => client.end({ timeout: 5 }) };
+}
+
+export function connectEmbedded(pglite: PGlite): Connection {
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Database;
+  return { db, mode: "embedded", close: () => pglite.close() };
+}
+
+/**
+ * The process-wide connection: DATABASE_URL when set, else the embedded database persisted under
+ * `.data/pglite` (PGLITE_DIR overrides). Cached on globalThis so Next's hot reload does not open
+ * a second handle on the same embedded data folder.
+ */
+export function getConnection(): Connection {
+  const cache = globalThis as unknown as { __followthroughConnection?: Connection };
+  if (!cache.__followthroughConnection) {
+    const url = process.env.DATABASE_URL;
+    cache.__followthroughConnection = url
+      ? connectServer(url)
+      : connectEmbedded(new PGlite(process.env.PGLITE_DIR || DEFAULT_EMBEDDED_DIR));
+  }
+  return cache.__followthroughConnection;
+}
+
+export const getDb = (): Database => getConnection().db;
+
+/**
+ * Runs `work` in a transaction scoped to one organisation: row-level security applies from the
+ * first statement. Both settings are transaction-local (`set_config(…, true)`), so nothing leaks
+ * into the next transaction on a pooled connection; switching to the application role matters
+ * because superusers (the embedded database, CI) bypass RLS.
+ */
+export async function withOrg<T>(db: Database, orgId: string, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${APP_ROLE}, true)`);
+    return work(tx);
+  });
+}

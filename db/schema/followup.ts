@@ -1,0 +1,157 @@
+import { index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id, instant, updatedAt } from "./_columns";
+import { clientMembershipFk, sameClientFk } from "./_tenancy";
+import { contacts } from "./network";
+import { memberships, orgIdColumn } from "./org";
+import { foreignKey } from "drizzle-orm/pg-core";
+import { applications, interviews } from "./pipeline";
+
+export const commitmentSource = pgEnum("commitment_source", ["promise", "coach_task", "self"]);
+
+/** Something the client promised (or a coach asked for), to whom, due when, done when. */
+export const commitments = pgTable(
+  "commitments",
+  {
+    id: id(),
+    orgId: orgIdColumn(),
+    clientId: uuid("client_id").notNull(),
+    applicationId: uuid("application_id"),
+    interviewId: uuid("interview_id"),
+    contactId: uuid("contact_id"),
+    description: text("description").notNull(),
+    source: commitmentSource("source").notNull().default("promise"),
+    assignedByMembershipId: uuid("assigned_by_membership_id"),
+    dueAt: instant("due_at").notNull(),
+    doneAt: instant("done_at"),
+    planVersion: integer("plan_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("commitments_org_client_id_key").on(t.orgId, t.clientId, t.id),
+    index("commitments_org_client_due_idx").on(t.orgId, t.clientId, t.dueAt),
+    clientMembershipFk(t.orgId, t.clientId),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.applicationId }, applications),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.interviewId }, interviews),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.contactId }, contacts, "no action"),
+    foreignKey({
+      columns: [t.orgId, t.assignedByMembershipId],
+      foreignColumns: [memberships.orgId, memberships.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+export const draftKind = pgEnum("draft_kind", [
+  "thank_you",
+  "follow_up_letter",
+  "check_in",
+  "proposal",
+  "networking_ask",
+  "rejection_reply",
+  "references",
+]);
+export const draftStatus = pgEnum("draft_status", ["draft", "sent", "discarded"]);
+
+/** A message prepared for the client to send themselves. */
+export const drafts = pgTable(
+  "drafts",
+  {
+    id: id(),
+    orgId: orgIdColumn(),
+    clientId: uuid("client_id").notNull(),
+    applicationId: uuid("application_id"),
+    interviewId: uuid("interview_id"),
+    contactId: uuid("contact_id"),
+    kind: draftKind("kind").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: draftStatus("status").notNull().default("draft"),
+    /** Thank-you notes written by hand count as sent. */
+    handwritten: boolean("handwritten").notNull().default(false),
+    sentAt: instant("sent_at"),
+    /** Stable key of what generated it (e.g. thank_you/{interviewId}/{contactId}): generation never duplicates. */
+    generationKey: text("generation_key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("drafts_org_client_id_key").on(t.orgId, t.clientId, t.id),
+    index("drafts_org_client_status_idx").on(t.orgId, t.clientId, t.status),
+    uniqueIndex("drafts_org_generation_key").on(t.orgId, t.generationKey),
+    clientMembershipFk(t.orgId, t.clientId),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.applicationId }, applications),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.interviewId }, interviews),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.contactId }, contacts, "no action"),
+  ],
+);
+
+export const reminderKind = pgEnum("reminder_kind", [
+  "prepare",
+  "debrief",
+  "thank_you_due",
+  "commitment_due",
+  "commitment_overdue",
+  "check_in",
+  "proposal_suggestion",
+  "networking_suggestion",
+  "rejection_follow_through",
+  "reconnect",
+  "client_digest",
+  "coach_digest",
+  "coach_nudge",
+]);
+export const reminderStatus = pgEnum("reminder_status", ["pending", "sent", "cancelled", "failed"]);
+
+/**
+ * The email outbox: a reminder is a row here first, written in the same transaction as the
+ * change that caused it; workflows only deliver rows. `dedupe_key` is unique and doubles as the
+ * provider's idempotency key, so a reminder can never be sent twice.
+ */
+export const reminders = pgTable(
+  "reminders",
+  {
+    id: id(),
+    orgId: orgIdColumn(),
+    recipientMembershipId: uuid("recipient_membership_id").notNull(),
+    /** The client this is about (null for a coach's digest). */
+    clientId: uuid("client_id"),
+    applicationId: uuid("application_id"),
+    interviewId: uuid("interview_id"),
+    commitmentId: uuid("commitment_id"),
+    kind: reminderKind("kind").notNull(),
+    /** Why this reminder exists, in words a person can read. */
+    reason: text("reason").notNull(),
+    dueAt: instant("due_at").notNull(),
+    planVersion: integer("plan_version").notNull().default(1),
+    dedupeKey: text("dedupe_key").notNull(),
+    status: reminderStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at"),
+    /** A worker's claim on the row while it talks to the provider; expires so a crash is retried. */
+    leaseUntil: instant("lease_until"),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    sentAt: instant("sent_at"),
+    cancelledAt: instant("cancelled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("reminders_dedupe_key").on(t.dedupeKey),
+    index("reminders_org_client_due_idx").on(t.orgId, t.clientId, t.dueAt),
+    index("reminders_org_recipient_due_idx").on(t.orgId, t.recipientMembershipId, t.dueAt),
+    // The sweep looks for due pending rows across tenants (a system job, not a tenant query).
+    index("reminders_pending_due_idx").on(t.dueAt).where(sql`status = 'pending'`),
+    foreignKey({
+      columns: [t.orgId, t.recipientMembershipId],
+      foreignColumns: [memberships.orgId, memberships.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.clientId], foreignColumns: [memberships.orgId, memberships.id] }).onDelete(
+      "cascade",
+    ),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.applicationId }, applications),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.interviewId }, interviews),
+    sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.commitmentId }, commitments),
+  ],
+);

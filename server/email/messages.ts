@@ -1,0 +1,44 @@
+import type { Database } from "@/db";
+import { renderEmail } from "@/emails";
+import { PRODUCT_BRAND } from "@/emails/components/brand";
+import type { OrgBrand } from "@/emails/components/types";
+import { env } from "../env";
+import { sendEmail, type SendResult } from "./send";
+
+/** One typed sending function per email kind; each throws when the email could not be handed over. */
+
+function ensureSent(result: SendResult, what: string) {
+  if (!result.ok) throw new Error(`Could not send the ${what} email (${result.kind}): ${result.message}`);
+  return result;
+}
+
+export async function sendSignInLinkEmail(db: Database, to: string, url: string, expiresInMinutes: number) {
+  const rendered = await renderEmail("sign-in-link", { org: PRODUCT_BRAND, url, expiresInMinutes });
+  return ensureSent(await sendEmail(db, { to, ...rendered, tags: { kind: "sign_in" } }), "sign-in");
+}
+
+export async function sendInvitationEmail(
+  db: Database,
+  invitation: { id: string; email: string; role: "owner" | "coach" | "client"; expiresAt: Date },
+  context: { org: OrgBrand & { id: string; timeZone: string }; inviterName: string; token: string },
+) {
+  const rendered = await renderEmail("invitation", {
+    org: context.org,
+    inviterName: context.inviterName,
+    inviteeEmail: invitation.email,
+    role: invitation.role,
+    acceptUrl: new URL(`/invite/${context.token}`, env().APP_URL).toString(),
+    expiresAt: invitation.expiresAt,
+    timeZone: context.org.timeZone,
+  });
+  return ensureSent(
+    await sendEmail(db, {
+      to: invitation.email,
+      ...rendered,
+      orgId: context.org.id,
+      idempotencyKey: `invitation/${invitation.id}`,
+      tags: { kind: "invitation" },
+    }),
+    "invitation",
+  );
+}

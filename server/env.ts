@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * The validated environment. Read once; every variable is documented in `.env.example`.
+ * Without DATABASE_URL the embedded database is used; without RESEND_API_KEY emails go to the
+ * local outbox. AUTH_SECRET is required in production only: a fixed development secret keeps
+ * `npm run demo` a one-command start.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  APP_URL: z.url().default("http://localhost:3000"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default("Followthrough <no-reply@followthrough.local>"),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_DEV: z.string().optional(),
+  /** Set by `npm run demo`: lists the demo people on the sign-in page. */
+  DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  /** Lets demo sign-in work under NODE_ENV=production (a public demo site); off by default. */
+  ALLOW_DEMO_SIGN_IN_IN_PRODUCTION: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof ZEnv> & { AUTH_SECRET: string };
+
+const DEVELOPMENT_SECRET = "followthrough-development-secret-never-use-in-production";
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = ZEnv.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")),
+  );
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  const env = parsed.data;
+  if (!env.AUTH_SECRET && env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET must be set in production (generate one with `openssl rand -base64 32`).");
+  }
+  return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET };
+}
+
+let cached: Env | undefined;
+export const env = (): Env => (cached ??= readEnv());
+
+/** Demo one-click sign-in: only in demo mode, and never in production unless explicitly allowed. */
+export function demoSignInEnabled(e: Env = env()): boolean {
+  if (e.DEMO_MODE !== "1") return false;
+  return e.NODE_ENV !== "production" || e.ALLOW_DEMO_SIGN_IN_IN_PRODUCTION === "1";
+}
+
+/** Emails go to the local outbox when no Resend key is configured. */
+export const usesLocalOutbox = (e: Env = env()) => !e.RESEND_API_KEY;

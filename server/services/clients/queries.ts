@@ -1,0 +1,49 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { coachAssignments, memberships, users } from "@/db/schema";
+import type { Role } from "../../trpc/init";
+
+type Caller = { orgId: string; membership: { id: string; role: Role } };
+
+/** The clients a coach looks after, or every client for an owner. */
+export async function listVisibleClients(db: Executor, caller: Caller) {
+  const assignedToCaller = sql`exists (select 1 from ${coachAssignments} ca
+    where ca.org_id = ${memberships.orgId} and ca.client_membership_id = ${memberships.id}
+      and ca.coach_membership_id = ${caller.membership.id})`;
+  return db
+    .select({ clientId: memberships.id, name: users.name, email: users.email, status: memberships.status, timeZone: users.timeZone })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.orgId, caller.orgId),
+        eq(memberships.role, "client"),
+        caller.membership.role === "owner" ? undefined : assignedToCaller,
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+/** One client's profile and coaches, for a caller already checked by `clientProcedure`. */
+export async function getClientProfile(db: Executor, orgId: string, clientId: string) {
+  const [profile] = await db
+    .select({
+      clientId: memberships.id,
+      status: memberships.status,
+      name: users.name,
+      email: users.email,
+      timeZone: users.timeZone,
+      headline: users.headline,
+      accomplishments: users.accomplishments,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, clientId)));
+  const coaches = await db
+    .select({ membershipId: memberships.id, name: users.name, email: users.email })
+    .from(coachAssignments)
+    .innerJoin(memberships, and(eq(memberships.orgId, coachAssignments.orgId), eq(memberships.id, coachAssignments.coachMembershipId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.clientMembershipId, clientId)));
+  return { ...profile!, coaches };
+}

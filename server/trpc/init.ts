@@ -1,0 +1,161 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { withOrg, type Database, type Executor } from "@/db";
+import { coachAssignments, memberships, organizations, type FollowUpPolicy } from "@/db/schema";
+import { DomainError, toTRPCError } from "../errors";
+import { ZOrgSlug } from "../services/org/schemas";
+
+export type Session = { userId: string; email: string };
+
+export type Context = {
+  db: Database;
+  session: Session | null;
+  /** The caller's address, for rate limits. */
+  ip: string | null;
+};
+
+export type Role = "owner" | "coach" | "client";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const domain = error.cause instanceof DomainError ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field-level messages let forms show each error next to its field.
+        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        field: domain?.field ?? null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors thrown anywhere below to their API codes. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const mapped = toTRPCError(result.error.cause) as TRPCError;
+    return { ...result, error: mapped };
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+export type OrgContext = {
+  org: { id: string; slug: string; name: string; timeZone: string; brandColor: string; logoUrl: string | null; policy: FollowUpPolicy };
+  membership: { id: string; role: Role };
+  /** Work queued to run after the tenant transaction commits (e.g. sending an email). */
+  afterCommit: Array<() => Promise<void>>;
+};
+
+/**
+ * Resolves the caller's membership for the organisation named in the input (never trusting an
+ * org id as sent), then runs the procedure inside a tenant transaction: `ctx.db` is that
+ * transaction, so row-level security applies to every query the procedure makes.
+ */
+export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug })).use(async ({ ctx, input, next }) => {
+  const [found] = await ctx.db
+    .select({
+      org: {
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        timeZone: organizations.timeZone,
+        brandColor: organizations.brandColor,
+        logoUrl: organizations.logoUrl,
+        policy: organizations.policy,
+      },
+      membership: { id: memberships.id, role: memberships.role },
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(organizations.slug, input.orgSlug), eq(memberships.userId, ctx.session.userId), eq(memberships.status, "active")));
+  if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
+
+  const afterCommit: OrgContext["afterCommit"] = [];
+  const runNext = (tx: Executor) =>
+    next({ ctx: { ...ctx, db: tx as Database, rootDb: ctx.db, org: found.org, membership: found.membership, afterCommit } });
+  let outcome: Awaited<ReturnType<typeof runNext>> | undefined;
+  try {
+    await withOrg(ctx.db, found.org.id, async (tx) => {
+      outcome = await runNext(tx);
+      // A failed procedure must not commit half its writes: throwing rolls the transaction back.
+      if (!outcome.ok) throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  if (outcome!.ok) for (const work of afterCommit) await work();
+  return outcome!;
+});
+
+const ROLLBACK = Symbol("rollback");
+
+export const ownerProcedure = orgProcedure.use(({ ctx, next }) => {
+  if (ctx.membership.role !== "owner") throw new TRPCError({ code: "FORBIDDEN", message: "Only owners can do this." });
+  return next();
+});
+
+/** Owners and coaches: the coach portal. Clients get FORBIDDEN. */
+export const staffProcedure = orgProcedure.use(({ ctx, next }) => {
+  if (ctx.membership.role === "client") throw new TRPCError({ code: "FORBIDDEN", message: "Only coaches can do this." });
+  return next();
+});
+
+/**
+ * A procedure about one client. The client is the caller (clientId omitted or their own), a
+ * client assigned to the calling coach, or any client when the caller is an owner. Anything else
+ * is NOT_FOUND, so a coach cannot even learn that an unassigned client exists.
+ */
+export const clientProcedure = orgProcedure
+  .input(z.object({ clientId: z.uuid().optional() }))
+  .use(async ({ ctx, input, next }) => {
+    const clientId = input.clientId ?? (ctx.membership.role === "client" ? ctx.membership.id : null);
+    if (!clientId) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a client." });
+    const client = await findAccessibleClient(ctx.db, ctx.org.id, ctx.membership, clientId);
+    if (!client) throw new TRPCError({ code: "NOT_FOUND", message: "Client not found." });
+    return next({ ctx: { ...ctx, client } });
+  });
+
+/** The client membership if the caller may see it; the access condition is in the WHERE clause. */
+export async function findAccessibleClient(
+  db: Executor,
+  orgId: string,
+  caller: { id: string; role: Role },
+  clientId: string,
+): Promise<{ id: string; userId: string; status: "active" | "archived" } | undefined> {
+  const base = and(eq(memberships.orgId, orgId), eq(memberships.id, clientId), eq(memberships.role, "client"));
+  const columns = { id: memberships.id, userId: memberships.userId, status: memberships.status };
+  if (caller.role === "owner") {
+    return (await db.select(columns).from(memberships).where(base))[0];
+  }
+  if (caller.role === "client") {
+    return caller.id === clientId ? (await db.select(columns).from(memberships).where(base))[0] : undefined;
+  }
+  const [row] = await db
+    .select(columns)
+    .from(memberships)
+    .innerJoin(
+      coachAssignments,
+      and(
+        eq(coachAssignments.orgId, memberships.orgId),
+        eq(coachAssignments.clientMembershipId, memberships.id),
+        eq(coachAssignments.coachMembershipId, caller.id),
+      ),
+    )
+    .where(base);
+  return row;
+}

@@ -28,10 +28,17 @@ function magicLinkProvider(db: Database): EmailConfig {
     type: "email",
     name: "Email",
     maxAge: MAGIC_LINK_MINUTES * 60,
-    async sendVerificationRequest({ identifier, url, request }) {
-      const allowed = await consumeSignInAllowance(db, { email: identifier, ip: clientIp(request.headers) });
-      if (!allowed) throw new SignInRateLimited();
-      await sendSignInLinkEmail(db, identifier, url, MAGIC_LINK_MINUTES);
+    sendVerificationRequest({ identifier, url, request }) {
+      const delivery = (async () => {
+        const allowed = await consumeSignInAllowance(db, { email: identifier, ip: clientIp(request.headers) });
+        if (!allowed) throw new SignInRateLimited();
+        await sendSignInLinkEmail(db, identifier, url, MAGIC_LINK_MINUTES);
+      })();
+      // Auth.js awaits this promise only after hashing the token; until then a failure would count
+      // as an unhandled rejection (which ends a Node process). Marking it handled keeps the error
+      // for Auth.js, which turns it into its error page.
+      delivery.catch(() => undefined);
+      return delivery;
     },
   };
 }

@@ -109,3 +109,39 @@ export async function createPractice(db: Executor) {
   await assignCoach(db, org.id, otherCoach.membership.id, otherClient.membership.id);
   return { org, owner, coach, otherCoach, client, otherClient };
 }
+
+/** One row in every tenant-owned table, for a new organisation: the subject of isolation tests. */
+export async function createOrgWithEveryTable(db: Executor) {
+  const p = await createPractice(db);
+  const ref = { orgId: p.org.id, clientId: p.client.membership.id };
+  const application = await createApplication(db, ref);
+  const interview = await createInterview(db, { ...ref, applicationId: application.id });
+  const contact = await createContact(db, ref, { companyId: application.companyId });
+  const other = await createContact(db, ref);
+  const commitment = await createCommitment(db, ref, { applicationId: application.id });
+  await db.insert(s.applicationStatusHistory).values({ ...ref, applicationId: application.id, toStatus: "applied" });
+  await db.insert(s.contactLinks).values({ ...ref, contactId: other.id, knowsContactId: contact.id });
+  await db.insert(s.interviewParticipants).values({ ...ref, interviewId: interview.id, contactId: contact.id, discussed: "roadmap" });
+  const [draft] = await db
+    .insert(s.drafts)
+    .values({ ...ref, applicationId: application.id, contactId: contact.id, kind: "thank_you", subject: "Thank you", body: "Thanks" })
+    .returning();
+  await db.insert(s.draftComments).values({ ...ref, draftId: draft!.id, authorMembershipId: p.coach.membership.id, body: "Nice" });
+  await db.insert(s.reminders).values({
+    orgId: p.org.id,
+    recipientMembershipId: p.client.membership.id,
+    clientId: p.client.membership.id,
+    applicationId: application.id,
+    commitmentId: commitment.id,
+    kind: "commitment_due",
+    reason: "Due tomorrow",
+    dueAt: addDays(new Date(), 1),
+    dedupeKey: `commitment_due/${commitment.id}/v1`,
+  });
+  await db.insert(s.activities).values({ ...ref, kind: "application.created", summary: "Added an application" });
+  await db.insert(s.coachNotes).values({ ...ref, authorMembershipId: p.coach.membership.id, body: "Strong start" });
+  await db.insert(s.nudges).values({ ...ref, coachMembershipId: p.coach.membership.id, message: "How did it go?" });
+  await db.insert(s.invitations).values({ orgId: p.org.id, email: `${unique("inv")}@test.example`, role: "coach", tokenHash: unique("hash"), expiresAt: addDays(new Date(), 7) });
+  await db.insert(s.auditLog).values({ orgId: p.org.id, action: "member.role_changed", targetType: "membership", targetId: p.coach.membership.id });
+  return { ...p, application, interview, contact, draft: draft!, commitment };
+}

@@ -7,7 +7,7 @@ import { connectEmbedded, connectServer, type Connection, type Database } from "
 import { adminUrl, withDatabase } from "./database-url";
 
 /** A fresh, migrated database for one test file: a copy of the run's template. */
-export async function createTestDatabase(): Promise<Connection> {
+export async function createTestDatabase(): Promise<Connection & { url?: string }> {
   const source = inject("testDatabase");
   if (source.mode === "embedded") {
     const dump = new Blob([await readFile(source.dumpPath)]);
@@ -23,6 +23,7 @@ export async function createTestDatabase(): Promise<Connection> {
   const connection = connectServer(withDatabase(source.url, name), { max: 4 });
   return {
     ...connection,
+    url: withDatabase(source.url, name),
     close: async () => {
       await connection.close();
       const cleanup = postgres(adminUrl(source.url), { max: 1, onnotice: () => {} });
@@ -33,8 +34,8 @@ export async function createTestDatabase(): Promise<Connection> {
 }
 
 /** Registers a fresh database for the current test file and returns an accessor for it. */
-export function useTestDatabase(): { readonly db: Database; readonly connection: Connection } {
-  let connection: Connection | undefined;
+export function useTestDatabase(): { readonly db: Database; readonly connection: Connection & { url?: string } } {
+  let connection: (Connection & { url?: string }) | undefined;
   beforeAll(async () => {
     connection = await createTestDatabase();
   });

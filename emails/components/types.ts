@@ -1,0 +1,51 @@
+import type { draftKind, reminderKind } from "@/db/schema/followup";
+import type { memberRole } from "@/db/schema/org";
+import type { applicationStatus, contactChannel, interviewKind } from "@/db/schema/pipeline";
+
+// Type-only imports: the enums stay in step with the database without pulling drizzle into the
+// email bundle.
+export type DraftKind = (typeof draftKind)["enumValues"][number];
+export type ReminderKind = (typeof reminderKind)["enumValues"][number];
+export type MemberRole = (typeof memberRole)["enumValues"][number];
+export type ApplicationStatus = (typeof applicationStatus)["enumValues"][number];
+export type InterviewKind = (typeof interviewKind)["enumValues"][number];
+export type ContactChannel = (typeof contactChannel)["enumValues"][number];
+
+/**
+ * A point in time. `Date` from a database row, or its ISO string after a trip through JSON
+ * (an Inngest step result), so props can be built in one step and rendered in another.
+ */
+export type Instant = Date | string;
+
+/** The organisation an email is sent on behalf of. */
+export type OrgBrand = {
+  name: string;
+  /** Hex colour (#rgb or #rrggbb). Anything else falls back to the product colour. */
+  brandColor: string;
+  /** Absolute http(s) URL of the logo; anything else is ignored. */
+  logoUrl?: string | null;
+};
+
+/** Every reminder email is addressed to a person and can be switched off by them. */
+export type ReminderBaseProps = {
+  org: OrgBrand;
+  /** First name, as the greeting uses it. */
+  recipientName: string;
+  /** Signed link that switches this kind of email off for the recipient. */
+  unsubscribeUrl: string;
+};
+
+export type ApplicationRef = {
+  companyName: string;
+  roleTitle: string;
+};
+
+/** A prepared message shown inside an email, ready to copy. */
+export type DraftRef = {
+  /** Who the client would send it to. */
+  recipientName: string;
+  subject: string;
+  body: string;
+  /** Where the client edits the draft and marks it sent. */
+  editUrl: string;
+};

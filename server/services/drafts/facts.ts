@@ -1,0 +1,207 @@
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
+import { cleanLine, clip, phrase, shortHash } from "./text";
+import type { CommitmentFacts, DraftContext, InterviewFacts, Participant } from "./types";
+
+/**
+ * The facts a draft is built from, each already cleaned and bounded, and the deterministic
+ * choices between them (which challenge, which accomplishment).
+ */
+
+/** Upper bounds for text we place inside sentences (UTF-16 units, ellipsis included). */
+export const LIMITS = {
+  name: 80,
+  title: 80,
+  company: 100,
+  role: 100,
+  headline: 160,
+  discussed: 200,
+  challenge: 200,
+  accomplishment: 200,
+  nextSteps: 200,
+  commitment: 160,
+  contactDetail: 100,
+  subjectTopic: 80,
+} as const;
+
+/** Never shown to more than this many people or promises in one draft, so bodies stay bounded. */
+export const MAX_LISTED = { commitments: 3, references: 10, acquaintances: 4 } as const;
+
+const DATE_FORMAT = "EEEE d MMMM";
+
+const validZones = new Map<string, boolean>();
+
+function isValidTimeZone(timeZone: string): boolean {
+  const known = validZones.get(timeZone);
+  if (known !== undefined) return known;
+  let valid = true;
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone });
+  } catch {
+    valid = false;
+  }
+  validZones.set(timeZone, valid);
+  return valid;
+}
+
+/** The zone dates are written in: the interview's, or UTC when it has none we can use. */
+export function writingZone(ctx: DraftContext): string {
+  const zone = ctx.interview?.timeZone;
+  return typeof zone === "string" && zone !== "" && isValidTimeZone(zone) ? zone : "UTC";
+}
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** "Tuesday 3 June", or "" when the instant is missing or invalid. */
+export function dayOf(instant: unknown, timeZone: string): string {
+  return isValidDate(instant) ? format(instant, DATE_FORMAT, { in: tz(timeZone) }) : "";
+}
+
+/** "2026-06-12" → "Friday 12 June"; "" for anything that is not a real calendar date. */
+export function dayOfIsoDate(value: unknown): string {
+  const match = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!match) return "";
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Noon UTC keeps the date the same whatever zone it is formatted in.
+  const date = new Date(Date.UTC(year, month - 1, day, 12));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return "";
+  return format(date, DATE_FORMAT, { in: tz("UTC") });
+}
+
+export function interviewDay(ctx: DraftContext): string {
+  return dayOf(ctx.interview?.startsAt, writingZone(ctx));
+}
+
+export function clientName(ctx: DraftContext): string {
+  return phrase(ctx.client.name, LIMITS.name);
+}
+
+export function companyName(ctx: DraftContext): string {
+  return phrase(ctx.company.name, LIMITS.company);
+}
+
+export function roleTitle(ctx: DraftContext): string {
+  return phrase(ctx.application.roleTitle, LIMITS.role);
+}
+
+export function personName(name: unknown): string {
+  return phrase(name, LIMITS.name);
+}
+
+/** "the Data Engineer role at Acme", degrading gracefully when either is unknown. */
+export function roleAtCompany(ctx: DraftContext): string {
+  const role = roleTitle(ctx);
+  const company = companyName(ctx);
+  const theRole = role ? `the ${role} role` : "the role";
+  return company ? `${theRole} at ${company}` : theRole;
+}
+
+export function theRole(ctx: DraftContext): string {
+  const role = roleTitle(ctx);
+  return role ? `the ${role} role` : "the role";
+}
+
+/** How the interview happened, for "Thank you for …". */
+export function meetingPhrase(interview: InterviewFacts): string {
+  switch (interview.kind) {
+    case "phone":
+      return "speaking with me by phone";
+    case "video":
+      return "meeting with me by video";
+    case "onsite":
+      return "meeting with me in person";
+    case "panel":
+      return "being part of my interview panel";
+    default:
+      return "meeting with me";
+  }
+}
+
+function cleanList(values: unknown): string[] {
+  if (!Array.isArray(values)) return [];
+  return values.map((v) => phrase(v, LIMITS.challenge)).filter(Boolean);
+}
+
+export function companyChallenges(ctx: DraftContext): string[] {
+  return cleanList(ctx.company.challenges);
+}
+
+export function accomplishments(ctx: DraftContext): string[] {
+  return Array.isArray(ctx.client.accomplishments)
+    ? ctx.client.accomplishments.map((a) => phrase(a, LIMITS.accomplishment)).filter(Boolean)
+    : [];
+}
+
+/** The challenge a letter to this person addresses: one they discussed, else the company's first. */
+export function challengeFor(ctx: DraftContext, participant: Participant): string {
+  return cleanList(participant.challengesDiscussed)[0] ?? companyChallenges(ctx)[0] ?? "";
+}
+
+/** The challenge a debrief's proposal addresses: the first any interviewer discussed, else the company's first. */
+export function headlineChallenge(ctx: DraftContext): string {
+  for (const participant of ctx.participants ?? []) {
+    const discussed = cleanList(participant.challengesDiscussed)[0];
+    if (discussed) return discussed;
+  }
+  return companyChallenges(ctx)[0] ?? "";
+}
+
+const STOPWORDS = new Set(
+  "about after also been being from have into more most much over some such than that their them then they this those through very what when which while with without would your".split(
+    " ",
+  ),
+);
+
+/** Crude stems (first five letters of words of four or more) are enough to match "reduce" with "reducing". */
+function stems(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(words.filter((w) => w.length >= 4 && !STOPWORDS.has(w)).map((w) => w.slice(0, 5)));
+}
+
+/**
+ * The accomplishment that shares the most words with the challenge; ties go to the earlier one.
+ * With no overlap at all, `rotation` (the interviewer's position) spreads accomplishments across
+ * letters, so a panel comparing notes does not see the same paragraph twice.
+ */
+export function accomplishmentFor(challenge: string, candidates: readonly string[], rotation: number): string {
+  if (candidates.length === 0) return "";
+  const challengeStems = stems(challenge);
+  let best = -1;
+  let bestScore = 0;
+  candidates.forEach((candidate, index) => {
+    const score = [...stems(candidate)].filter((s) => challengeStems.has(s)).length;
+    if (score > bestScore) [best, bestScore] = [index, score];
+  });
+  return candidates[best >= 0 ? best : rotation % candidates.length] ?? "";
+}
+
+/** Open promises to one person, soonest first. */
+export function openCommitmentsTo(ctx: DraftContext, contactId: string | null): CommitmentFacts[] {
+  if (!contactId) return [];
+  return (ctx.commitments ?? [])
+    .filter((c) => c.contactId === contactId && !c.doneAt && cleanLine(c.description))
+    .toSorted((a, b) => timeOf(a.dueAt) - timeOf(b.dueAt))
+    .slice(0, MAX_LISTED.commitments);
+}
+
+function timeOf(date: unknown): number {
+  return isValidDate(date) ? date.getTime() : Number.POSITIVE_INFINITY;
+}
+
+/** "As promised, I will send you "two references" by Friday 12 June." */
+export function commitmentSentence(ctx: DraftContext, commitment: CommitmentFacts): string {
+  const what = phrase(commitment.description, LIMITS.commitment);
+  const by = dayOf(commitment.dueAt, writingZone(ctx));
+  return by ? `As promised, I will follow up on "${what}" by ${by}.` : `As promised, I will follow up on "${what}" soon.`;
+}
+
+export function proposalKey(applicationId: string, challenge: string): string {
+  return `proposal/${applicationId}/${shortHash(challenge.toLowerCase())}`;
+}
+
+/** A subject line never runs longer than a mail client shows. */
+export function subjectTopic(text: string): string {
+  return clip(text, LIMITS.subjectTopic);
+}

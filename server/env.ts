@@ -22,6 +22,8 @@ const ZEnv = z.object({
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
   /** Lets demo sign-in work under NODE_ENV=production (a public demo site); off by default. */
   ALLOW_DEMO_SIGN_IN_IN_PRODUCTION: z.enum(["0", "1"]).default("0"),
+  /** Shows /dev/outbox in a production build without RESEND_API_KEY (the end-to-end tests). */
+  ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof ZEnv> & { AUTH_SECRET: string };

@@ -2,13 +2,13 @@ import { TZDate, tzOffset } from "@date-fns/tz";
 import type { FollowUpPolicy } from "@/db/schema/org";
 
 /**
- * Local-time arithmetic for the planner. Wall-clock times are resolved with TZDate, so a time
- * zone's rules (DST included) come from the runtime's tz database, never from fixed offsets.
+ * Local-time arithmetic for the planner. Wall-clock times are resolved with TZDate and the zone
+ * offsets @date-fns/tz reads from the runtime's tz database, never from fixed offsets. The DST
+ * corner cases (skipped and repeated times) are handled where they arise, below.
  */
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-const MINUTES_PER_DAY = 24 * 60;
 
 export const HHMM_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -79,10 +79,34 @@ export function localMinuteOfDay(instant: Date, timeZone: string): number {
  * a time that happens twice in a fall-back night resolves to its first occurrence.
  */
 export function localTimeOn(dateISO: string, hhmm: string, timeZone: string): Date {
+  const { readings, pushedForward } = resolveWallTime(dateISO, hhmm, timeZone);
+  return readings[0] ?? pushedForward;
+}
+
+/**
+ * Every instant at which the wall clock reads `hhmm` on `dateISO` (none in a spring-forward gap,
+ * two in a fall-back overlap), earliest first, and TZDate's own answer, which for a skipped time
+ * is pushed forward by the jump.
+ *
+ * TZDate alone is not enough for the overlap: which occurrence it returns depends on the zone
+ * (the later one for London or Auckland, the earlier for New York), so the other occurrence is
+ * looked for one offset change away.
+ */
+function resolveWallTime(dateISO: string, hhmm: string, timeZone: string): { readings: Date[]; pushedForward: Date } {
   const { year, month, day } = parseIsoDate(dateISO);
   const minute = minuteOfDayFromHHmm(hhmm);
   assertTimeZone(timeZone);
-  return new Date(+new TZDate(year, month - 1, day, Math.floor(minute / 60), minute % 60, timeZone));
+  const resolved = new Date(+new TZDate(year, month - 1, day, Math.floor(minute / 60), minute % 60, timeZone));
+  if (localMinuteOfDay(resolved, timeZone) !== minute) return { readings: [], pushedForward: resolved };
+
+  const offset = tzOffset(timeZone, resolved);
+  const nearbyOffsets = new Set([tzOffset(timeZone, new Date(+resolved - DAY_MS)), tzOffset(timeZone, new Date(+resolved + DAY_MS))]);
+  const others = [...nearbyOffsets]
+    .filter((other) => other !== offset)
+    .map((other) => new Date(+resolved + (offset - other) * MINUTE_MS))
+    .filter((candidate) => localMinuteOfDay(candidate, timeZone) === minute && localDateOf(candidate, timeZone) === dateISO);
+  const readings = [resolved, ...others].sort((a, b) => +a - +b);
+  return { readings, pushedForward: resolved };
 }
 
 type MinuteWindow = { start: number; end: number };
@@ -119,44 +143,53 @@ export function isInQuietHours(instant: Date, timeZone: string, policy: QuietHou
 export function applyQuietHours(instant: Date, timeZone: string, policy: QuietHours): Date {
   assertTimeZone(timeZone);
   const window = quietWindow(policy);
-  const minute = localMinuteOfDay(instant, timeZone);
-  if (!window || !isQuietMinute(minute, policy)) return new Date(+instant);
+  let moved = new Date(+instant);
+  // Normally one step. A DST jump can skip a short allowed stretch entirely, landing in the next
+  // night's quiet hours; then the window's end on the following day is the answer.
+  for (let step = 0; window && isInQuietHours(moved, timeZone, policy) && step < 7; step++) {
+    moved = endOfQuietStretch(moved, timeZone, window, policy);
+  }
+  return moved;
+}
 
+/** Where the quiet stretch containing `instant` ends: usually the window's end on the right local day. */
+function endOfQuietStretch(instant: Date, timeZone: string, window: MinuteWindow, policy: QuietHours): Date {
+  const minute = localMinuteOfDay(instant, timeZone);
   // In the evening part of a window that crosses midnight, the window ends tomorrow.
   const today = localDateOf(instant, timeZone);
   const endDay = crossesMidnight(window) && minute >= window.start ? addDaysToIsoDate(today, 1) : today;
-  return firstInstantReadingAfter(endDay, window.end, timeZone, instant);
+  const windowEnd = firstInstantReadingAfter(endDay, window.end, timeZone, instant);
+  // Clocks falling back on the way can turn the wall clock back to before the window began.
+  const change = offsetChangeWithin(instant, windowEnd, timeZone);
+  return change && !isInQuietHours(change, timeZone, policy) ? change : windowEnd;
 }
 
 /** The first instant after `after` at which the wall clock reads `minuteOfDay` on `dateISO`. */
 function firstInstantReadingAfter(dateISO: string, minuteOfDay: number, timeZone: string, after: Date): Date {
   const hhmm = `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
-  const earliest = localTimeOn(dateISO, hhmm, timeZone);
-
-  if (localMinuteOfDay(earliest, timeZone) !== minuteOfDay) {
-    // Clocks jumped over that time: TZDate pushes it forward by the jump, but the first minute
-    // past the window is the jump itself.
-    return offsetChangeBefore(earliest, timeZone);
+  const { readings, pushedForward } = resolveWallTime(dateISO, hhmm, timeZone);
+  // Clocks jumped over that time: the first minute past the window is the jump itself.
+  if (readings.length === 0) {
+    return offsetChangeWithin(new Date(+pushedForward - DAY_MS), pushedForward, timeZone) ?? pushedForward;
   }
-  if (+earliest > +after) return earliest;
-
-  // Clocks fell back and `after` is in the repeated hour, past the time's first occurrence:
-  // take its second occurrence, one offset difference later.
-  const shiftMinutes = tzOffset(timeZone, earliest) - tzOffset(timeZone, after);
-  return new Date(+earliest + shiftMinutes * MINUTE_MS);
+  // In a fall-back night `after` may sit between the two occurrences: take the one still ahead.
+  return readings.find((reading) => +reading > +after) ?? firstInstantReadingAfter(addDaysToIsoDate(dateISO, 1), minuteOfDay, timeZone, after);
 }
 
-/** The instant (to the minute) within the day before `instant` at which the zone's offset last changed. */
-function offsetChangeBefore(instant: Date, timeZone: string): Date {
-  const offsetAfter = tzOffset(timeZone, instant);
-  const from = +instant - DAY_MS;
-  // Binary search for the first minute that already has the new offset.
-  let low = 0;
-  let high = MINUTES_PER_DAY;
+/**
+ * The first whole minute in (from, to] that already has `to`'s UTC offset, or null when the
+ * offset is the same at both ends. Assumes at most one change in between (zones change a few
+ * times a year, and the ranges here span a day at most).
+ */
+function offsetChangeWithin(from: Date, to: Date, timeZone: string): Date | null {
+  const offsetAfter = tzOffset(timeZone, to);
+  if (tzOffset(timeZone, from) === offsetAfter) return null;
+  let low = Math.floor(+from / MINUTE_MS) + 1;
+  let high = Math.ceil(+to / MINUTE_MS);
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    if (tzOffset(timeZone, new Date(from + middle * MINUTE_MS)) === offsetAfter) high = middle;
+    if (tzOffset(timeZone, new Date(middle * MINUTE_MS)) === offsetAfter) high = middle;
     else low = middle + 1;
   }
-  return new Date(from + low * MINUTE_MS);
+  return new Date(low * MINUTE_MS);
 }

@@ -7,7 +7,7 @@ import { addDaysToIsoDate, localDateOf, localTimeOn } from "../time";
 
 /** Day-based reminders (check-in, reconnect, suggestions) go out at the start of a working morning. */
 export const MORNING_LOCAL_TIME = "09:00";
-/** A prepare reminder later than this before the interview leaves no time to prepare: skip it. */
+/** A prepare reminder that would arrive less than this before the interview is skipped: too late to help. */
 export const PREPARE_MIN_LEAD_MS = 60 * 60 * 1000;
 
 const MINUTE_MS = 60_000;

@@ -1,0 +1,264 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { fieldErrors, useTRPC } from "../../_components/trpc";
+import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
+
+type Role = "owner" | "coach" | "client";
+const ROLE_LABEL: Record<Role, string> = { owner: "Owner", coach: "Coach", client: "Client" };
+
+export function AdminPanel({ orgSlug }: { orgSlug: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useQuery(trpc.member.list.queryOptions({ orgSlug }));
+  const invitations = useQuery(trpc.invitation.list.queryOptions({ orgSlug }));
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() }),
+    ]);
+
+  const coaches = (members.data ?? []).filter((m) => m.role !== "client");
+  const clients = (members.data ?? []).filter((m) => m.role === "client");
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <Card title="Members">
+          {members.isPending ? (
+            <p className="text-sm text-slate-500" aria-live="polite">Loading members…</p>
+          ) : members.isError ? (
+            <Notice tone="error">{members.error.message}</Notice>
+          ) : (
+            <MembersTable orgSlug={orgSlug} members={members.data} coaches={coaches} onChange={refresh} />
+          )}
+        </Card>
+        <Card title="Assign clients to a coach">
+          <BulkAssign orgSlug={orgSlug} clients={clients} coaches={coaches} onChange={refresh} />
+        </Card>
+      </div>
+      <div className="space-y-6">
+        <Card title="Invite someone">
+          <InviteForm orgSlug={orgSlug} coaches={coaches} onInvited={refresh} />
+        </Card>
+        <Card title="Invitations">
+          {invitations.isPending ? (
+            <p className="text-sm text-slate-500">Loading invitations…</p>
+          ) : (invitations.data ?? []).length === 0 ? (
+            <EmptyState title="No invitations yet">Invite a coach or a client with the form above.</EmptyState>
+          ) : (
+            <InvitationList orgSlug={orgSlug} invitations={invitations.data ?? []} onChange={refresh} />
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+type Member = { membershipId: string; name: string | null; email: string; role: Role; coachMembershipIds: string[] };
+
+function MembersTable({ orgSlug, members, coaches, onChange }: { orgSlug: string; members: Member[]; coaches: Member[]; onChange: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const changeRole = useMutation(trpc.member.changeRole.mutationOptions({ onSuccess: onChange }));
+  const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: onChange }));
+  const unassign = useMutation(trpc.member.unassign.mutationOptions({ onSuccess: onChange }));
+  const error = changeRole.error ?? remove.error ?? unassign.error;
+  const coachName = (id: string) => {
+    const coach = coaches.find((c) => c.membershipId === id);
+    return coach ? (coach.name ?? coach.email) : "Unknown coach";
+  };
+  return (
+    <div className="space-y-3">
+      {error ? <Notice tone="error">{error.message}</Notice> : null}
+      <ul className="divide-y divide-slate-100">
+        {members.map((member) => (
+          <li key={member.membershipId} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center">
+            <div className="min-w-0 flex-1">
+              <p className="truncate font-medium">{member.name ?? member.email}</p>
+              <p className="truncate text-sm text-slate-500">{member.email}</p>
+              {member.role === "client" ? (
+                <p className="mt-1 flex flex-wrap gap-1 text-xs">
+                  {member.coachMembershipIds.length === 0 ? <span className="text-amber-700">No coach assigned</span> : null}
+                  {member.coachMembershipIds.map((coachId) => (
+                    <span key={coachId} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5">
+                      {coachName(coachId)}
+                      <button
+                        type="button"
+                        className="text-slate-500 hover:text-red-700"
+                        aria-label={`Unassign ${member.name ?? member.email} from ${coachName(coachId)}`}
+                        onClick={() => unassign.mutate({ orgSlug, coachMembershipId: coachId, clientMembershipId: member.membershipId })}
+                      >
+                        ×
+                      </button>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </div>
+            <div className="flex items-center gap-2">
+              <label className="sr-only" htmlFor={`role-${member.membershipId}`}>
+                Role of {member.name ?? member.email}
+              </label>
+              <select
+                id={`role-${member.membershipId}`}
+                className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                value={member.role}
+                onChange={(event) => changeRole.mutate({ orgSlug, membershipId: member.membershipId, role: event.target.value as Role })}
+              >
+                {(Object.keys(ROLE_LABEL) as Role[]).map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABEL[role]}
+                  </option>
+                ))}
+              </select>
+              {member.role !== "client" ? (
+                <Button
+                  variant="danger"
+                  type="button"
+                  onClick={() => {
+                    if (window.confirm(`Remove ${member.name ?? member.email} from the organisation?`)) {
+                      remove.mutate({ orgSlug, membershipId: member.membershipId });
+                    }
+                  }}
+                >
+                  Remove
+                </Button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; clients: Member[]; coaches: Member[]; onChange: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [coachId, setCoachId] = useState("");
+  const assign = useMutation(
+    trpc.member.assign.mutationOptions({
+      onSuccess: async () => {
+        setSelected([]);
+        await onChange();
+      },
+    }),
+  );
+  if (clients.length === 0) return <EmptyState title="No clients yet">Invite clients first; then assign them here.</EmptyState>;
+  if (coaches.length === 0) return <EmptyState title="No coaches yet">Invite a coach first.</EmptyState>;
+  const { message, fields } = fieldErrors(assign.error);
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        assign.mutate({ orgSlug, coachMembershipId: coachId, clientMembershipIds: selected });
+      }}
+    >
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium">Clients</legend>
+        <div className="grid gap-1 sm:grid-cols-2">
+          {clients.map((client) => (
+            <label key={client.membershipId} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={selected.includes(client.membershipId)}
+                onChange={(event) =>
+                  setSelected((current) =>
+                    event.target.checked ? [...current, client.membershipId] : current.filter((id) => id !== client.membershipId),
+                  )
+                }
+              />
+              {client.name ?? client.email}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Select label="Coach" name="coachMembershipId" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={fields.coachMembershipId} required>
+        <option value="">Choose a coach…</option>
+        {coaches.map((coach) => (
+          <option key={coach.membershipId} value={coach.membershipId}>
+            {coach.name ?? coach.email}
+          </option>
+        ))}
+      </Select>
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      {assign.isSuccess ? <Notice tone="success">Assigned.</Notice> : null}
+      <Button type="submit" disabled={!coachId || selected.length === 0 || assign.isPending}>
+        Assign {selected.length || ""} selected
+      </Button>
+    </form>
+  );
+}
+
+function InviteForm({ orgSlug, coaches, onInvited }: { orgSlug: string; coaches: Member[]; onInvited: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const [role, setRole] = useState<Role>("client");
+  const invite = useMutation(trpc.invitation.create.mutationOptions({ onSuccess: onInvited }));
+  const { message, fields } = fieldErrors(invite.error);
+  return (
+    <form
+      className="space-y-3"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const coachMembershipId = String(form.get("coachMembershipId") ?? "");
+        invite.mutate(
+          { orgSlug, email: String(form.get("email") ?? ""), role, coachMembershipId: role === "client" && coachMembershipId ? coachMembershipId : undefined },
+          { onSuccess: () => (event.target as HTMLFormElement).reset() },
+        );
+      }}
+    >
+      <Field label="Email" name="email" type="email" required error={fields.email} />
+      <Select label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <option value="client">Client</option>
+        <option value="coach">Coach</option>
+        <option value="owner">Owner</option>
+      </Select>
+      {role === "client" && coaches.length > 0 ? (
+        <Select label="Coach (optional)" name="coachMembershipId" error={fields.coachMembershipId} defaultValue="">
+          <option value="">Assign later</option>
+          {coaches.map((coach) => (
+            <option key={coach.membershipId} value={coach.membershipId}>
+              {coach.name ?? coach.email}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      {invite.isSuccess ? <Notice tone="success">Invitation sent to {invite.data.email}.</Notice> : null}
+      <Button type="submit" disabled={invite.isPending}>
+        {invite.isPending ? "Sending…" : "Send invitation"}
+      </Button>
+    </form>
+  );
+}
+
+type Invitation = { id: string; email: string; role: Role; state: "pending" | "accepted" | "revoked" | "expired"; expiresAt: Date };
+
+function InvitationList({ orgSlug, invitations, onChange }: { orgSlug: string; invitations: Invitation[]; onChange: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const revoke = useMutation(trpc.invitation.revoke.mutationOptions({ onSuccess: onChange }));
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {invitations.map((invitation) => (
+        <li key={invitation.id} className="flex items-center justify-between gap-2 py-2">
+          <span className="min-w-0">
+            <span className="block truncate font-medium">{invitation.email}</span>
+            <span className="block text-xs text-slate-500">
+              {ROLE_LABEL[invitation.role]} · {invitation.state}
+              {invitation.state === "pending" ? ` · expires ${invitation.expiresAt.toLocaleDateString()}` : ""}
+            </span>
+          </span>
+          {invitation.state === "pending" ? (
+            <Button variant="secondary" type="button" onClick={() => revoke.mutate({ orgSlug, invitationId: invitation.id })}>
+              Revoke
+            </Button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { serverApi } from "@/server/trpc/server";
+import { orNotFound } from "../../_components/server";
+import { PageHeader } from "../../_components/ui";
+import { AdminPanel } from "./admin-panel";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const api = await serverApi();
+  // Owners only: the API answers FORBIDDEN to anyone else, which the page turns into a 404.
+  await orNotFound(api.member.list({ orgSlug }));
+  return (
+    <>
+      <PageHeader title="Organisation admin" description="Invite coaches and clients, decide who coaches whom, and manage roles." />
+      <AdminPanel orgSlug={orgSlug} />
+    </>
+  );
+}

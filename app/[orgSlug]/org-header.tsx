@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { AppRouterOutputs } from "@/server/trpc/types";
+import { signOutAction } from "../sign-in/actions";
+
+type Props = { org: AppRouterOutputs["org"]["get"]; me: AppRouterOutputs["me"]["get"] };
+
+const ROLE_LABEL = { owner: "Owner", coach: "Coach", client: "Client" } as const;
+
+export function OrgHeader({ org, me }: Props) {
+  const nav =
+    org.role === "client"
+      ? [{ href: `/${org.slug}`, label: "Dashboard" }]
+      : [
+          { href: `/${org.slug}/coach`, label: "Clients" },
+          ...(org.role === "owner" ? [{ href: `/${org.slug}/admin`, label: "Admin" }] : []),
+        ];
+  const others = me.memberships.filter((m) => m.slug !== org.slug);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href={`/${org.slug}`} className="flex items-center gap-2 font-semibold">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: org.brandColor }} />
+          {org.name}
+        </Link>
+        <nav aria-label="Main" className="flex gap-4 text-sm">
+          {nav.map((item) => (
+            <Link key={item.href} href={item.href} className="text-slate-700 hover:text-brand">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <details className="relative">
+            <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+              <span className="sr-only">Switch organisation. Current: </span>
+              {ROLE_LABEL[org.role]} · {me.user.email}
+            </summary>
+            <div className="absolute right-0 z-10 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+              <p className="px-2 py-1 text-xs font-semibold uppercase text-slate-500">Your organisations</p>
+              <ul>
+                <li className="rounded px-2 py-1.5 font-medium">
+                  {org.name} <span className="text-slate-500">({ROLE_LABEL[org.role]})</span>
+                </li>
+                {others.map((m) => (
+                  <li key={m.slug}>
+                    <Link href={`/${m.slug}`} className="block rounded px-2 py-1.5 hover:bg-slate-50">
+                      {m.name} <span className="text-slate-500">({ROLE_LABEL[m.role]})</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <Link href="/onboarding" className="mt-1 block rounded px-2 py-1.5 text-brand hover:bg-slate-50">
+                Create an organisation
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="mt-1 w-full rounded px-2 py-1.5 text-left hover:bg-slate-50">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </details>
+        </div>
+      </div>
+    </header>
+  );
+}

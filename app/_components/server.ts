@@ -1,0 +1,18 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { notFound, redirect } from "next/navigation";
+
+/**
+ * Layouts and pages render in parallel, so each page handles a signed-out visitor itself.
+ * Pages answer 404 for anything the API refuses as not found, forbidden or malformed, so a
+ * non-member cannot tell a private page from a missing one.
+ */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/sign-in");
+    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import Link from "next/link";
+import type { ComponentProps, ReactNode } from "react";
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}>
+      {title ? <h2 className="mb-3 text-base font-semibold">{title}</h2> : null}
+      {children}
+    </section>
+  );
+}
+
+/** What an empty list means and what to do next. */
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-6 text-center">
+      <p className="font-medium">{title}</p>
+      {children ? <p className="mt-1 text-sm text-slate-600">{children}</p> : null}
+      {action ? <div className="mt-4">{action}</div> : null}
+    </div>
+  );
+}
+
+const buttonStyles = {
+  primary: "bg-brand text-white hover:bg-brand-dark disabled:opacity-60",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-60",
+  danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:opacity-60",
+} as const;
+
+export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: keyof typeof buttonStyles }) {
+  return (
+    <button
+      className={`inline-flex min-h-10 items-center justify-center rounded-lg px-4 py-2 text-sm font-medium transition ${buttonStyles[variant]} ${className}`}
+      {...props}
+    />
+  );
+}
+
+export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
+  return (
+    <Link
+      className={`inline-flex min-h-10 items-center justify-center rounded-lg px-4 py-2 text-sm font-medium transition ${buttonStyles[variant]} ${className}`}
+      {...props}
+    />
+  );
+}
+
+/** A labelled input with its error shown beneath it and announced to screen readers. */
+export function Field({ label, name, error, hint, ...props }: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
+  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+  return (
+    <label className="block">
+      <span className="mb-1 block text-sm font-medium text-slate-800">{label}</span>
+      <input
+        name={name}
+        id={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`block w-full rounded-lg border px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
+        {...props}
+      />
+      {error ? (
+        <span id={`${name}-error`} role="alert" className="mt-1 block text-sm text-red-700">
+          {error}
+        </span>
+      ) : hint ? (
+        <span id={`${name}-hint`} className="mt-1 block text-xs text-slate-500">
+          {hint}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+export function Select({ label, name, error, children, ...props }: ComponentProps<"select"> & { label: string; name: string; error?: string }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block text-sm font-medium text-slate-800">{label}</span>
+      <select
+        name={name}
+        id={name}
+        aria-invalid={error ? true : undefined}
+        className={`block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
+        {...props}
+      >
+        {children}
+      </select>
+      {error ? <span role="alert" className="mt-1 block text-sm text-red-700">{error}</span> : null}
+    </label>
+  );
+}
+
+export function Notice({ tone = "info", children }: { tone?: "info" | "error" | "success"; children: ReactNode }) {
+  const styles = { info: "border-sky-200 bg-sky-50 text-sky-900", error: "border-red-200 bg-red-50 text-red-900", success: "border-emerald-200 bg-emerald-50 text-emerald-900" };
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${styles[tone]}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = `.data/e2e-${process.env.E2E_RUN_ID ?? Date.now()}`;
+
+/**
+ * End-to-end journeys in Debian's Chromium (never a downloaded browser) against a production
+ * build served by `next start` on a fresh embedded database. Emails land in the local outbox,
+ * which the tests read like a person would, through the development outbox page.
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
+  webServer: {
+    command: `node --import tsx scripts/migrate.ts && exec node node_modules/next/dist/bin/next start --port ${PORT}`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    env: {
+      PGLITE_DIR: dataDir,
+      DATABASE_URL: "",
+      ENABLE_DEV_OUTBOX: "1",
+      APP_URL: `http://localhost:${PORT}`,
+      AUTH_URL: `http://localhost:${PORT}`,
+      AUTH_SECRET: "e2e-secret-for-local-tests-only-0123456789",
+      RESEND_API_KEY: "",
+    },
+  },
+});

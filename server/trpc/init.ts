@@ -159,3 +159,15 @@ export async function findAccessibleClient(
     .where(base);
   return row;
 }
+
+/**
+ * Changes to a client's own data (applications, interviews, contacts, drafts, profile): only the
+ * client themself. Their coach and owners can read through `clientProcedure` but get FORBIDDEN
+ * here; everyone else already got NOT_FOUND from `clientProcedure`.
+ */
+export const clientSelfProcedure = clientProcedure.use(({ ctx, next }) => {
+  if (ctx.membership.id !== ctx.client.id) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only the client can change their own records." });
+  }
+  return next();
+});

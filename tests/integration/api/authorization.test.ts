@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { appRouter } from "../../../server/trpc/root";
 import { createWorld, fingerprint, ROLES } from "../../helpers/callers";
 import { useTestDatabase } from "../../helpers/db";
-import { matrix } from "./authorization-matrix";
+import { matrix } from "./matrix";
 
 async function outcomeOf(promise: Promise<unknown>) {
   try {

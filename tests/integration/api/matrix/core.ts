@@ -1,36 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Caller, RoleName, World } from "../../helpers/callers";
-
-export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
-export type MatrixEntry = {
-  call: (api: Caller, world: World) => Promise<unknown>;
-  expect: Record<RoleName, Outcome>;
-};
-
-/** Anyone, signed in or not. */
-const everyone: Record<RoleName, Outcome> = {
-  anonymous: "ok", clientSelf: "ok", otherClient: "ok", assignedCoach: "ok", unassignedCoach: "ok", owner: "ok", outsider: "ok",
-};
-/** Any signed-in person, whatever their organisations. */
-const signedIn = { ...everyone, anonymous: "UNAUTHORIZED" } satisfies Record<RoleName, Outcome>;
-/** Members of the practice; a member of another organisation learns nothing. */
-const members = { ...signedIn, outsider: "NOT_FOUND" } satisfies Record<RoleName, Outcome>;
-const ownersOnly = {
-  ...members, clientSelf: "FORBIDDEN", otherClient: "FORBIDDEN", assignedCoach: "FORBIDDEN", unassignedCoach: "FORBIDDEN",
-} satisfies Record<RoleName, Outcome>;
-const staffOnly = { ...members, clientSelf: "FORBIDDEN", otherClient: "FORBIDDEN" } satisfies Record<RoleName, Outcome>;
-/** About the world's client: the client, their coach and owners; nobody else even learns they exist. */
-export const aboutTheClient = {
-  ...members, otherClient: "NOT_FOUND", unassignedCoach: "NOT_FOUND",
-} satisfies Record<RoleName, Outcome>;
+import type { World } from "../../../helpers/callers";
+import { everyone, members, ownersOnly, signedIn, staffOnly, aboutTheClient, type MatrixEntry } from "./shared";
 
 const slugOf = (w: World) => ({ orgSlug: w.org.slug });
 
-/**
- * Every procedure of the app router, called from every point of view. The coverage test fails
- * when a procedure is missing here, so a new procedure cannot skip authorization tests.
- */
-export const matrix: Record<string, MatrixEntry> = {
+export const coreMatrix: Record<string, MatrixEntry> = {
   "me.get": { call: (api) => api.me.get(), expect: signedIn },
 
   "org.create": {

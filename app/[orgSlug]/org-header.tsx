@@ -9,7 +9,14 @@ const ROLE_LABEL = { owner: "Owner", coach: "Coach", client: "Client" } as const
 export function OrgHeader({ org, me }: Props) {
   const nav =
     org.role === "client"
-      ? [{ href: `/${org.slug}`, label: "Dashboard" }]
+      ? [
+          { href: `/${org.slug}`, label: "Dashboard" },
+          { href: `/${org.slug}/applications`, label: "Applications" },
+          { href: `/${org.slug}/contacts`, label: "Contacts" },
+          { href: `/${org.slug}/commitments`, label: "Promises" },
+          { href: `/${org.slug}/drafts`, label: "Drafts" },
+          { href: `/${org.slug}/profile`, label: "Profile" },
+        ]
       : [
           { href: `/${org.slug}/coach`, label: "Clients" },
           ...(org.role === "owner" ? [{ href: `/${org.slug}/admin`, label: "Admin" }] : []),
@@ -22,7 +29,7 @@ export function OrgHeader({ org, me }: Props) {
           <span aria-hidden className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: org.brandColor }} />
           {org.name}
         </Link>
-        <nav aria-label="Main" className="flex gap-4 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {nav.map((item) => (
             <Link key={item.href} href={item.href} className="text-slate-700 hover:text-brand">
               {item.label}

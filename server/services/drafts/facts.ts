@@ -22,6 +22,7 @@ export const LIMITS = {
   commitment: 160,
   contactDetail: 100,
   subjectTopic: 80,
+  subject: 150,
 } as const;
 
 /** Never shown to more than this many people or promises in one draft, so bodies stay bounded. */
@@ -54,9 +55,15 @@ function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
-/** "Tuesday 3 June", or "" when the instant is missing or invalid. */
+// Dates near the edge of the JS range overflow once shifted into a zone; no message needs them.
+function isPlausible(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= 1900 && year <= 9999;
+}
+
+/** "Tuesday 3 June", or "" when the instant is missing, invalid or absurd. */
 export function dayOf(instant: unknown, timeZone: string): string {
-  return isValidDate(instant) ? format(instant, DATE_FORMAT, { in: tz(timeZone) }) : "";
+  return isValidDate(instant) && isPlausible(instant) ? format(instant, DATE_FORMAT, { in: tz(timeZone) }) : "";
 }
 
 /** "2026-06-12" → "Friday 12 June"; "" for anything that is not a real calendar date. */
@@ -88,6 +95,13 @@ export function roleTitle(ctx: DraftContext): string {
 
 export function personName(name: unknown): string {
   return phrase(name, LIMITS.name);
+}
+
+/** "Priya Shah (Head of Data)", or just the name; "" without a name. */
+export function nameWithTitle(person: { name: unknown; title?: unknown }): string {
+  const name = personName(person.name);
+  const title = phrase(person.title, LIMITS.title);
+  return name && title ? `${name} (${title})` : name;
 }
 
 /** "the Data Engineer role at Acme", degrading gracefully when either is unknown. */
@@ -134,25 +148,30 @@ export function accomplishments(ctx: DraftContext): string[] {
     : [];
 }
 
+/** The first of the company's challenges that came up with this person, or "". */
+export function discussedChallenge(participant: Participant): string {
+  return cleanList(participant.challengesDiscussed)[0] ?? "";
+}
+
 /** The challenge a letter to this person addresses: one they discussed, else the company's first. */
 export function challengeFor(ctx: DraftContext, participant: Participant): string {
-  return cleanList(participant.challengesDiscussed)[0] ?? companyChallenges(ctx)[0] ?? "";
+  return discussedChallenge(participant) || (companyChallenges(ctx)[0] ?? "");
 }
 
 /** The challenge a debrief's proposal addresses: the first any interviewer discussed, else the company's first. */
 export function headlineChallenge(ctx: DraftContext): string {
   for (const participant of ctx.participants ?? []) {
-    const discussed = cleanList(participant.challengesDiscussed)[0];
+    const discussed = discussedChallenge(participant);
     if (discussed) return discussed;
   }
   return companyChallenges(ctx)[0] ?? "";
 }
 
-const STOPWORDS = new Set(
-  "about after also been being from have into more most much over some such than that their them then they this those through very what when which while with without would your".split(
-    " ",
-  ),
-);
+const STOPWORDS = new Set([
+  ...["about", "after", "also", "been", "being", "from", "have", "into", "more", "most", "much", "over"],
+  ...["some", "such", "than", "that", "their", "them", "then", "they", "this", "those", "through"],
+  ...["very", "what", "when", "which", "while", "with", "without", "would", "your"],
+]);
 
 /** Crude stems (first five letters of words of four or more) are enough to match "reduce" with "reducing". */
 function stems(text: string): Set<string> {
@@ -194,7 +213,9 @@ function timeOf(date: unknown): number {
 export function commitmentSentence(ctx: DraftContext, commitment: CommitmentFacts): string {
   const what = phrase(commitment.description, LIMITS.commitment);
   const by = dayOf(commitment.dueAt, writingZone(ctx));
-  return by ? `As promised, I will follow up on "${what}" by ${by}.` : `As promised, I will follow up on "${what}" soon.`;
+  return by
+    ? `As promised, I will follow up on "${what}" by ${by}.`
+    : `As promised, I will follow up on "${what}" soon.`;
 }
 
 export function proposalKey(applicationId: string, challenge: string): string {

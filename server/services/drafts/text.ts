@@ -33,14 +33,23 @@ export function cleanLine(value: unknown): string {
  */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  let kept = "";
-  for (const { segment } of graphemes.segment(text)) {
-    if (kept.length + segment.length > max - ELLIPSIS.length) break;
-    kept += segment;
-  }
+  let kept = prefixOfWholeGraphemes(text, max - ELLIPSIS.length);
   const lastSpace = kept.lastIndexOf(" ");
   if (lastSpace > max / 2) kept = kept.slice(0, lastSpace);
   return kept.replace(/[\s,;:.!?-]+$/u, "") + ELLIPSIS;
+}
+
+// Segmenting is slow, so plain ASCII is cut directly and only a window just past the limit is
+// segmented: a grapheme cut off by the window starts too late to be kept anyway.
+function prefixOfWholeGraphemes(text: string, limit: number): string {
+  const window = text.slice(0, limit + 32);
+  if (/^[\x20-\x7e]*$/.test(window)) return window.slice(0, limit);
+  let kept = "";
+  for (const { segment } of graphemes.segment(window)) {
+    if (kept.length + segment.length > limit) break;
+    kept += segment;
+  }
+  return kept;
 }
 
 // A sentence ends at . ! ? (or …) followed by a space; "Dr." can fool it, which is why we only

@@ -68,9 +68,9 @@ export type CommitmentFacts = {
 };
 
 /** Someone a good-word contact knows: a person (maybe one of the interviewers) or the company itself. */
-export type Acquaintance =
-  | { kind: "person"; name: string; contactId?: Maybe<string>; title?: Maybe<string> }
-  | { kind: "company" };
+/** `contactId` set when the person is one of our contacts: an interviewer is then named as such. */
+export type PersonAcquaintance = { kind: "person"; name: string; contactId?: Maybe<string>; title?: Maybe<string> };
+export type Acquaintance = PersonAcquaintance | { kind: "company" };
 
 /** A contact who could put in a good word, with everyone relevant they know. */
 export type GoodWordContact = {

@@ -36,7 +36,8 @@ export async function createWorld(db: Database) {
     { email: `invitee-${randomUUID().slice(0, 8)}@test.example`, role: "client" },
   );
   const pendingInvitation = { id: pending.invitation.id, email: pending.invitation.email, token: pending.token };
-  return { ...practice, foreignOrg, outsider, people, pendingInvitation, as: (role: RoleName) => callerFor(db, people[role]) };
+  // `db` lets matrix entries make the rows a procedure needs (factories) inside `call`.
+  return { ...practice, db, foreignOrg, outsider, people, pendingInvitation, as: (role: RoleName) => callerFor(db, people[role]) };
 }
 export type World = Awaited<ReturnType<typeof createWorld>>;
 

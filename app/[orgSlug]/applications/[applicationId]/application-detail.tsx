@@ -1,0 +1,473 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import type { AppRouterOutputs } from "@/server/trpc/types";
+import { DEBRIEF_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REMINDER_KIND_LABEL } from "../../../_components/followup-labels";
+import { StatusBadge } from "../../../_components/status-badge";
+import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { Button, ButtonLink, Card, EmptyState, Field, Notice } from "../../../_components/ui";
+import { InterviewWhen, When } from "../../../_components/when";
+import { ChallengesEditor } from "./challenges-editor";
+
+type Detail = AppRouterOutputs["application"]["byId"];
+type Props = { orgSlug: string; clientId?: string; initial: Detail; viewerTimeZone: string };
+
+const REJECT_WARNING =
+  "Mark this application as rejected? Its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
+
+/**
+ * A change here shows up on the board, the dashboard and the drafts pages (a rejection drafts a
+ * reply), so every cached query is marked stale; only the ones on screen refetch.
+ */
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries();
+}
+
+export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }: Props) {
+  const trpc = useTRPC();
+  const input = { orgSlug, clientId, applicationId: initial.application.id };
+  const query = useQuery(trpc.application.byId.queryOptions(input, { initialData: initial }));
+  const detail = query.data;
+  const { application, company, canEdit } = detail;
+  const base = `/${orgSlug}`;
+  const clientQuery = clientId ? `?clientId=${encodeURIComponent(clientId)}` : "";
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`${base}/applications${clientQuery}`} className="text-brand hover:underline">
+          ← All applications
+        </Link>
+      </nav>
+      <Header detail={detail} orgSlug={orgSlug} />
+      {!canEdit ? <Notice>You are viewing this application read-only: only the client can change it.</Notice> : null}
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
+          <StatusCard detail={detail} orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
+          <Card title="Interviews">
+            {detail.interviews.length === 0 ? (
+              <EmptyState
+                title="No interviews yet"
+                action={canEdit ? <ButtonLink href={`${base}/interviews/new?applicationId=${application.id}`}>Schedule an interview</ButtonLink> : undefined}
+              >
+                When you are invited to interview, schedule it here: you will be reminded to prepare and to debrief.
+              </EmptyState>
+            ) : (
+              <>
+                <ul className="divide-y divide-slate-100">
+                  {detail.interviews.map((interview) => (
+                    <li key={interview.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:justify-between">
+                      <div className="min-w-0 text-sm">
+                        <Link href={`${base}/interviews/${interview.id}`} className="font-medium text-brand hover:underline">
+                          Round {interview.round} · {INTERVIEW_KIND_LABEL[interview.kind] ?? interview.kind}
+                        </Link>
+                        {interview.status === "cancelled" ? <span className="ml-2 text-xs text-slate-500">(cancelled)</span> : null}
+                        <p className="text-slate-600">
+                          {interview.participants.length
+                            ? `With ${interview.participants.map((p) => p.name).join(", ")}`
+                            : "No interviewers added yet"}
+                        </p>
+                        <p className="text-xs text-slate-500">{DEBRIEF_LABEL[interview.debriefStatus]}</p>
+                      </div>
+                      <div className="text-sm sm:text-right">
+                        <InterviewWhen startsAt={interview.startsAt} endsAt={interview.endsAt} viewerTimeZone={viewerTimeZone} timeZone={interview.timeZone} />
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+                {canEdit ? (
+                  <div className="mt-3">
+                    <ButtonLink href={`${base}/interviews/new?applicationId=${application.id}`} variant="secondary">
+                      Schedule an interview
+                    </ButtonLink>
+                  </div>
+                ) : null}
+              </>
+            )}
+          </Card>
+          <ResearchCard detail={detail} orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
+          <Card title="Timeline">
+            {detail.timeline.length === 0 ? (
+              <EmptyState title="Nothing recorded yet">Status changes, interviews and sent messages will be listed here.</EmptyState>
+            ) : (
+              <ol className="space-y-2 text-sm">
+                {detail.timeline.map((entry) => (
+                  <li key={entry.id} className="flex flex-col sm:flex-row sm:gap-3">
+                    <span className="shrink-0 text-xs text-slate-500 sm:w-36 sm:pt-0.5">
+                      <When date={entry.occurredAt} timeZone={viewerTimeZone} />
+                    </span>
+                    <span>
+                      {entry.summary}
+                      {entry.actorName ? <span className="text-slate-500"> · {entry.actorName}</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+
+        <div className="min-w-0 space-y-4">
+          <Card title={<span id="good-word">Who could put in a good word</span>}>
+            {detail.goodWord.length === 0 ? (
+              <EmptyState title="Nobody linked yet">
+                On a contact&apos;s page, note who they know at {company.name} or among your interviewers; they will show up here.
+              </EmptyState>
+            ) : (
+              <ul className="space-y-3 text-sm">
+                {detail.goodWord.map((person) => (
+                  <li key={person.contactId}>
+                    <span className="font-medium">{person.name}</span>
+                    {person.title ? <span className="text-slate-500"> · {person.title}</span> : null}
+                    <span className="block text-slate-600">Knows {person.knows.map((k) => k.label).join(", ")}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card title={`People at ${company.name}`}>
+            {detail.contacts.length === 0 ? (
+              <EmptyState title="No contacts here yet" action={canEdit ? <ButtonLink href={`${base}/contacts`} variant="secondary">Open contacts</ButtonLink> : undefined}>
+                Add recruiters and interviewers you meet, so thank-you notes and letters can be addressed to them.
+              </EmptyState>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {detail.contacts.map((contact) => (
+                  <li key={contact.id}>
+                    <span className="font-medium">{contact.name}</span>
+                    <span className="block text-slate-500">{[contact.title, contact.email].filter(Boolean).join(" · ") || contact.role}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card title="Promises">
+            {detail.commitments.length === 0 ? (
+              <EmptyState title="No promises recorded">Things you promise in an interview, like references or a work sample, are tracked here.</EmptyState>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {detail.commitments.map((commitment) => (
+                  <li key={commitment.id} className={commitment.doneAt ? "text-slate-500 line-through" : undefined}>
+                    {commitment.description}
+                    <span className="block text-xs text-slate-500 no-underline">
+                      {commitment.contactName ? `To ${commitment.contactName} · ` : ""}
+                      {commitment.doneAt ? "Done " : "Due "}
+                      <When date={commitment.doneAt ?? commitment.dueAt} timeZone={viewerTimeZone} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canEdit && detail.commitments.length ? (
+              <p className="mt-2 text-sm">
+                <Link href={`${base}/commitments`} className="text-brand hover:underline">
+                  Manage promises
+                </Link>
+              </p>
+            ) : null}
+          </Card>
+
+          <Card title="Drafts">
+            {detail.drafts.length === 0 ? (
+              <EmptyState title="No drafts yet">Recording a debrief drafts thank-you notes and follow-up letters for this application.</EmptyState>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {detail.drafts.map((draft) => (
+                  <li key={draft.id}>
+                    <Link href={`${base}/drafts/${draft.id}`} className="font-medium text-brand hover:underline">
+                      {draft.subject}
+                    </Link>
+                    <span className="block text-xs text-slate-500">
+                      {DRAFT_KIND_LABEL[draft.kind] ?? draft.kind}
+                      {draft.contactName ? ` to ${draft.contactName}` : ""} · {DRAFT_STATUS_LABEL[draft.status] ?? draft.status}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card title="Scheduled reminders">
+            {detail.reminders.length === 0 ? (
+              <EmptyState title="Nothing scheduled">
+                Reminders are planned from interviews, debriefs and promises; closed applications get none.
+              </EmptyState>
+            ) : (
+              <ul className="space-y-3 text-sm">
+                {detail.reminders.map((reminder) => (
+                  <li key={reminder.id}>
+                    <span className="font-medium">{REMINDER_KIND_LABEL[reminder.kind] ?? reminder.kind}</span>
+                    <span className="block text-xs text-slate-500">
+                      {reminder.status === "sent" ? "Emailed " : "Will be emailed "}
+                      <When date={reminder.sentAt ?? reminder.dueAt} timeZone={viewerTimeZone} />
+                    </span>
+                    <span className="mt-0.5 block text-slate-600">{reminder.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Header({ detail, orgSlug }: { detail: Detail; orgSlug: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const { application, company, canEdit } = detail;
+  const archive = useMutation(trpc.application.archive.mutationOptions({ onSuccess: refresh }));
+  const unarchive = useMutation(trpc.application.unarchive.mutationOptions({ onSuccess: refresh }));
+  const [editing, setEditing] = useState(false);
+  const error = archive.error ?? unarchive.error;
+  return (
+    <Card>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {application.roleTitle} <span className="font-normal text-slate-600">at {company.name}</span>
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <StatusBadge status={application.status} />
+            {application.source ? <span>Source: {application.source}</span> : null}
+            {application.jobUrl ? (
+              <a href={application.jobUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-brand hover:underline">
+                Job posting ↗
+              </a>
+            ) : null}
+          </p>
+        </div>
+        {canEdit ? (
+          <div className="flex shrink-0 gap-2">
+            <Button type="button" variant="secondary" onClick={() => setEditing((value) => !value)} aria-expanded={editing}>
+              {editing ? "Close" : "Edit details"}
+            </Button>
+            {application.archivedAt ? (
+              <Button type="button" variant="secondary" disabled={unarchive.isPending} onClick={() => unarchive.mutate({ orgSlug, applicationId: application.id })}>
+                Restore
+              </Button>
+            ) : (
+              <Button
+                type="button"
+                variant="danger"
+                disabled={archive.isPending}
+                onClick={() => {
+                  if (window.confirm("Archive this application? It leaves your board and its reminders stop.")) {
+                    archive.mutate({ orgSlug, applicationId: application.id });
+                  }
+                }}
+              >
+                Archive
+              </Button>
+            )}
+          </div>
+        ) : null}
+      </div>
+      {application.archivedAt ? <p className="mt-3 text-sm text-amber-800">Archived: this application is hidden from your board and gets no reminders.</p> : null}
+      {application.notes && !editing ? <p className="mt-3 whitespace-pre-line text-sm text-slate-700">{application.notes}</p> : null}
+      {error ? <div className="mt-3"><Notice tone="error">{error.message}</Notice></div> : null}
+      {editing ? <DetailsForm detail={detail} orgSlug={orgSlug} onDone={() => setEditing(false)} /> : null}
+    </Card>
+  );
+}
+
+function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: string; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const { application } = detail;
+  const [form, setForm] = useState({
+    roleTitle: application.roleTitle,
+    jobUrl: application.jobUrl ?? "",
+    source: application.source ?? "",
+    notes: application.notes,
+  });
+  const update = useMutation(
+    trpc.application.update.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone();
+      },
+    }),
+  );
+  const { message, fields } = fieldErrors(update.error);
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((current) => ({ ...current, [key]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ orgSlug, applicationId: application.id, ...form });
+  };
+  return (
+    <form onSubmit={submit} className="mt-4 space-y-3 border-t border-slate-100 pt-4" noValidate>
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Role" name="roleTitle" maxLength={200} value={form.roleTitle} onChange={set("roleTitle")} error={fields.roleTitle} />
+        <Field label="Source" name="source" maxLength={200} value={form.source} onChange={set("source")} error={fields.source} />
+      </div>
+      <Field label="Job link" name="jobUrl" type="url" maxLength={2000} placeholder="https://" value={form.jobUrl} onChange={set("jobUrl")} error={fields.jobUrl} />
+      <label className="block">
+        <span className="mb-1 block text-sm font-medium text-slate-800">Notes</span>
+        <textarea
+          name="notes"
+          rows={4}
+          maxLength={10_000}
+          value={form.notes}
+          onChange={set("notes")}
+          aria-invalid={fields.notes ? true : undefined}
+          className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm"
+        />
+        {fields.notes ? <span role="alert" className="mt-1 block text-sm text-red-700">{fields.notes}</span> : null}
+      </label>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save details"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: string; viewerTimeZone: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const { application, canEdit } = detail;
+  const [next, setNext] = useState<ApplicationStatus>(application.status);
+  const changeStatus = useMutation(trpc.application.changeStatus.mutationOptions({ onSuccess: refresh }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (next === application.status) return;
+    if (next === "rejected" && !window.confirm(REJECT_WARNING)) return;
+    changeStatus.mutate({ orgSlug, applicationId: application.id, status: next });
+  };
+  return (
+    <Card title="Status">
+      {canEdit ? (
+        <form onSubmit={submit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+          <label className="block flex-1">
+            <span className="mb-1 block text-sm font-medium text-slate-800">Move this application to</span>
+            <select
+              value={next}
+              onChange={(event) => setNext(event.target.value as ApplicationStatus)}
+              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+            >
+              {APPLICATION_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABEL[status]}
+                  {status === application.status ? " (current)" : ""}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button type="submit" disabled={changeStatus.isPending || next === application.status}>
+            {changeStatus.isPending ? "Saving…" : "Update status"}
+          </Button>
+        </form>
+      ) : null}
+      {changeStatus.error ? <Notice tone="error">{changeStatus.error.message}</Notice> : null}
+      <ol className="space-y-1.5 text-sm" aria-label="Status history">
+        {detail.history.map((entry) => (
+          <li key={entry.id} className="flex flex-col sm:flex-row sm:gap-3">
+            <span className="shrink-0 text-xs text-slate-500 sm:w-36 sm:pt-0.5">
+              <When date={entry.changedAt} timeZone={viewerTimeZone} />
+            </span>
+            <span>
+              {entry.fromStatus ? `${STATUS_LABEL[entry.fromStatus]} → ` : "Added as "}
+              <strong className="font-medium">{STATUS_LABEL[entry.toStatus]}</strong>
+              {entry.changedByName ? <span className="text-slate-500"> · {entry.changedByName}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
+function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: string; viewerTimeZone: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const { company, canEdit } = detail;
+  const [notes, setNotes] = useState(company.researchNotes);
+  const [website, setWebsite] = useState(company.website ?? "");
+  const [saved, setSaved] = useState(false);
+  const update = useMutation(
+    trpc.company.update.mutationOptions({
+      onSuccess: async () => {
+        setSaved(true);
+        await refresh();
+      },
+    }),
+  );
+  const { message, fields } = fieldErrors(update.error);
+  const dirty = notes !== company.researchNotes || website !== (company.website ?? "");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    update.mutate({ orgSlug, companyId: company.id, researchNotes: notes, website });
+  };
+  return (
+    <Card title={<span id="research">Research on {company.name}</span>}>
+      {canEdit ? (
+        <form onSubmit={submit} className="space-y-3" noValidate>
+          {message ? <Notice tone="error">{message}</Notice> : null}
+          <Field
+            label="Website"
+            name="website"
+            type="url"
+            maxLength={2000}
+            placeholder="https://"
+            value={website}
+            onChange={(event) => setWebsite(event.target.value)}
+            error={fields.website}
+          />
+          <label className="block">
+            <span className="mb-1 block text-sm font-medium text-slate-800">What you have learned</span>
+            <textarea
+              name="researchNotes"
+              rows={6}
+              maxLength={20_000}
+              value={notes}
+              onChange={(event) => {
+                setNotes(event.target.value);
+                setSaved(false);
+              }}
+              aria-describedby="research-hint"
+              aria-invalid={fields.researchNotes ? true : undefined}
+              className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm"
+              placeholder="Products, news, team, how they talk about their work…"
+            />
+            <span id="research-hint" className="mt-1 block text-xs text-slate-500">
+              {notes.length.toLocaleString("en-GB")} / 20,000 characters
+              {company.researchUpdatedAt ? (
+                <>
+                  {" "}· last updated <When date={company.researchUpdatedAt} timeZone={viewerTimeZone} />
+                </>
+              ) : null}
+            </span>
+            {fields.researchNotes ? <span role="alert" className="mt-1 block text-sm text-red-700">{fields.researchNotes}</span> : null}
+          </label>
+          <div className="flex items-center justify-end gap-3">
+            {saved && !dirty ? <span role="status" className="text-sm text-emerald-700">Saved.</span> : null}
+            <Button type="submit" disabled={update.isPending || !dirty}>
+              {update.isPending ? "Saving…" : "Save research"}
+            </Button>
+          </div>
+        </form>
+      ) : company.researchNotes ? (
+        <p className="whitespace-pre-line text-sm text-slate-700">{company.researchNotes}</p>
+      ) : (
+        <p className="text-sm text-slate-600">No research notes yet.</p>
+      )}
+      <div className="mt-5 border-t border-slate-100 pt-4">
+        <h3 className="mb-1 text-sm font-semibold">Challenges the company mentioned</h3>
+        <p className="mb-3 text-xs text-slate-500">Follow-up letters and proposals tie your accomplishments to these.</p>
+        <ChallengesEditor key={company.challenges.join("\n")} orgSlug={orgSlug} companyId={company.id} challenges={company.challenges} canEdit={canEdit} onSaved={refresh} />
+      </div>
+    </Card>
+  );
+}

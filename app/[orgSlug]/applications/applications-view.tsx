@@ -1,0 +1,421 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState, type DragEvent } from "react";
+import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import type { AppRouterOutputs } from "@/server/trpc/types";
+import { StatusBadge } from "../../_components/status-badge";
+import { useTRPC } from "../../_components/trpc";
+import { Button, ButtonLink, EmptyState, Notice } from "../../_components/ui";
+import { formatDate, formatDateTime } from "../../_components/when";
+import { readViewState, writeViewState, type ViewState } from "./search-state";
+
+type Row = AppRouterOutputs["application"]["list"][number];
+type Board = AppRouterOutputs["application"]["board"];
+type Props = { orgSlug: string; clientId?: string; canEdit: boolean; viewerTimeZone: string };
+
+const DRAG_TYPE = "application/x-followthrough-application";
+const REJECT_WARNING =
+  "Mark this application as rejected? Its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
+
+export function ApplicationsView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const state = readViewState(params);
+  const update = (patch: Partial<ViewState>) => router.replace(`${pathname}${writeViewState(params, { ...state, ...patch })}`, { scroll: false });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <div role="group" aria-label="Layout" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5">
+          {(["board", "table"] as const).map((view) => (
+            <button
+              key={view}
+              type="button"
+              aria-pressed={state.view === view}
+              onClick={() => update({ view })}
+              className={`min-h-9 rounded-md px-3 text-sm font-medium ${state.view === view ? "bg-brand text-white" : "text-slate-700 hover:bg-slate-50"}`}
+            >
+              {view === "board" ? "Board" : "Table"}
+            </button>
+          ))}
+        </div>
+        {state.view === "table" ? <SearchBox value={state.q} onChange={(q) => update({ q })} /> : null}
+      </div>
+      {state.view === "board" ? (
+        <BoardView orgSlug={orgSlug} clientId={clientId} canEdit={canEdit} viewerTimeZone={viewerTimeZone} />
+      ) : (
+        <TableView orgSlug={orgSlug} clientId={clientId} viewerTimeZone={viewerTimeZone} state={state} update={update} canEdit={canEdit} />
+      )}
+    </div>
+  );
+}
+
+/** Typing updates the URL after a short pause, so every keystroke does not replace history. */
+function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  // The URL changed under us (e.g. "Clear filters"): show what it now says.
+  if (value !== seen) {
+    setSeen(value);
+    setText(value);
+  }
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => onChange(text), 300);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+  return (
+    <label className="block sm:w-72">
+      <span className="sr-only">Search by role or company</span>
+      <input
+        type="search"
+        value={text}
+        maxLength={200}
+        placeholder="Search role or company"
+        onChange={(event) => setText(event.target.value)}
+        className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm"
+      />
+    </label>
+  );
+}
+
+function useChangeStatus(orgSlug: string, clientId: string | undefined, onMoved: (message: string) => void) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const boardKey = trpc.application.board.queryKey({ orgSlug, clientId });
+  return useMutation(
+    trpc.application.changeStatus.mutationOptions({
+      // The card moves at once; the server's answer confirms it or puts it back.
+      onMutate: async ({ applicationId, status }) => {
+        await queryClient.cancelQueries({ queryKey: boardKey });
+        const previous = queryClient.getQueryData<Board>(boardKey);
+        if (previous) {
+          const card = previous.columns.flatMap((c) => c.applications).find((a) => a.id === applicationId);
+          if (card) {
+            queryClient.setQueryData<Board>(boardKey, {
+              columns: previous.columns.map((column) => ({
+                ...column,
+                applications:
+                  column.status === status
+                    ? [{ ...card, status, statusChangedAt: new Date() }, ...column.applications.filter((a) => a.id !== applicationId)]
+                    : column.applications.filter((a) => a.id !== applicationId),
+              })),
+            });
+          }
+        }
+        return { previous };
+      },
+      onError: (_error, _input, context) => {
+        if (context?.previous) queryClient.setQueryData(boardKey, context.previous);
+      },
+      onSuccess: (result) => {
+        if (result.changed) onMoved(`Moved to ${STATUS_LABEL[result.status]}.`);
+      },
+      // A rejection also drafts a reply and closes follow-ups: every cached view may have changed.
+      onSettled: () => queryClient.invalidateQueries(),
+    }),
+  );
+}
+
+function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
+  const trpc = useTRPC();
+  const board = useQuery(trpc.application.board.queryOptions({ orgSlug, clientId }));
+  const [announcement, setAnnouncement] = useState("");
+  const [dragOver, setDragOver] = useState<ApplicationStatus | null>(null);
+  const changeStatus = useChangeStatus(orgSlug, clientId, setAnnouncement);
+
+  const move = (applicationId: string, from: ApplicationStatus, to: ApplicationStatus) => {
+    if (from === to) return;
+    if (to === "rejected" && !window.confirm(REJECT_WARNING)) return;
+    changeStatus.mutate({ orgSlug, applicationId, status: to });
+  };
+
+  if (board.isPending) return <p className="text-sm text-slate-500" aria-live="polite">Loading your applications…</p>;
+  if (board.isError) return <Notice tone="error">{board.error.message}</Notice>;
+  const total = board.data.columns.reduce((sum, column) => sum + column.applications.length, 0);
+  if (total === 0) {
+    return (
+      <EmptyState
+        title="No active applications"
+        action={canEdit ? <ButtonLink href={`/${orgSlug}/applications/new`}>Add your first application</ButtonLink> : undefined}
+      >
+        {canEdit
+          ? "Add a role you are interested in, even before you apply: research notes and reminders build up from there."
+          : "This client has no active applications yet."}
+      </EmptyState>
+    );
+  }
+
+  const onDrop = (event: DragEvent, status: ApplicationStatus) => {
+    event.preventDefault();
+    setDragOver(null);
+    const payload = event.dataTransfer.getData(DRAG_TYPE);
+    if (!payload) return;
+    const { id, from } = JSON.parse(payload) as { id: string; from: ApplicationStatus };
+    move(id, from, status);
+  };
+
+  return (
+    <>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+      {changeStatus.error ? <Notice tone="error">{changeStatus.error.message}</Notice> : null}
+      <div className="grid gap-3 sm:flex sm:overflow-x-auto sm:pb-2">
+        {board.data.columns.map((column) => (
+          <section
+            key={column.status}
+            aria-label={`${STATUS_LABEL[column.status]}: ${column.applications.length}`}
+            onDragOver={
+              canEdit
+                ? (event) => {
+                    if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+                    event.preventDefault();
+                    event.dataTransfer.dropEffect = "move";
+                    setDragOver(column.status);
+                  }
+                : undefined
+            }
+            onDragLeave={() => setDragOver((current) => (current === column.status ? null : current))}
+            onDrop={canEdit ? (event) => onDrop(event, column.status) : undefined}
+            className={`flex min-h-24 flex-col rounded-xl border p-2 sm:w-64 sm:shrink-0 ${
+              dragOver === column.status ? "border-brand bg-brand-light/40" : "border-slate-200 bg-slate-100/60"
+            }`}
+          >
+            <h2 className="mb-2 flex items-center justify-between px-1 text-sm font-semibold">
+              {STATUS_LABEL[column.status]}
+              <span className="rounded-full bg-white px-2 text-xs font-medium text-slate-600">{column.applications.length}</span>
+            </h2>
+            <ul className="flex flex-1 flex-col gap-2">
+              {column.applications.map((application) => (
+                <BoardCard
+                  key={application.id}
+                  application={application}
+                  orgSlug={orgSlug}
+                  clientId={clientId}
+                  canEdit={canEdit}
+                  viewerTimeZone={viewerTimeZone}
+                  busy={changeStatus.isPending && changeStatus.variables?.applicationId === application.id}
+                  onMove={(to) => move(application.id, application.status, to)}
+                />
+              ))}
+              {column.applications.length === 0 ? <li className="px-1 text-xs text-slate-500">{canEdit ? "Drop a card here." : "None."}</li> : null}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function BoardCard({
+  application,
+  orgSlug,
+  clientId,
+  canEdit,
+  viewerTimeZone,
+  busy,
+  onMove,
+}: {
+  application: Row;
+  orgSlug: string;
+  clientId?: string;
+  canEdit: boolean;
+  viewerTimeZone: string;
+  busy: boolean;
+  onMove: (to: ApplicationStatus) => void;
+}) {
+  const selectId = `move-${application.id}`;
+  return (
+    <li
+      draggable={canEdit}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ id: application.id, from: application.status }));
+        event.dataTransfer.effectAllowed = "move";
+      }}
+      className={`rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm ${canEdit ? "cursor-grab active:cursor-grabbing" : ""} ${busy ? "opacity-60" : ""}`}
+    >
+      <Link href={applicationHref(orgSlug, application.id, clientId)} className="font-medium text-slate-900 hover:text-brand hover:underline">
+        {application.roleTitle}
+      </Link>
+      <p className="text-slate-600">{application.companyName}</p>
+      <CardFacts application={application} viewerTimeZone={viewerTimeZone} />
+      {canEdit ? (
+        <div className="mt-2">
+          <label htmlFor={selectId} className="sr-only">
+            Move {application.roleTitle} at {application.companyName} to
+          </label>
+          <select
+            id={selectId}
+            value=""
+            disabled={busy}
+            onChange={(event) => {
+              const to = event.target.value as ApplicationStatus;
+              if (to) onMove(to);
+            }}
+            className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-xs"
+          >
+            <option value="">Move to…</option>
+            {APPLICATION_STATUSES.filter((status) => status !== application.status).map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABEL[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function CardFacts({ application, viewerTimeZone }: { application: Row; viewerTimeZone: string }) {
+  const facts = [
+    application.nextInterviewAt ? `Interview ${formatDateTime(application.nextInterviewAt, viewerTimeZone)}` : null,
+    application.openCommitments ? `${application.openCommitments} open promise${application.openCommitments === 1 ? "" : "s"}` : null,
+    application.openDrafts ? `${application.openDrafts} draft${application.openDrafts === 1 ? "" : "s"} waiting` : null,
+  ].filter(Boolean);
+  if (facts.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-slate-500">
+      {facts.map((fact) => (
+        <li key={fact}>{fact}</li>
+      ))}
+    </ul>
+  );
+}
+
+const applicationHref = (orgSlug: string, id: string, clientId?: string) =>
+  `/${orgSlug}/applications/${id}${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ""}`;
+
+const COLUMNS = [
+  { key: "role", label: "Role" },
+  { key: "company", label: "Company" },
+  { key: "status", label: "Status" },
+  { key: null, label: "Next interview" },
+  { key: null, label: "Open items" },
+  { key: "updated", label: "Updated" },
+  { key: "created", label: "Added" },
+] as const;
+
+function TableView({
+  orgSlug,
+  clientId,
+  viewerTimeZone,
+  state,
+  update,
+  canEdit,
+}: {
+  orgSlug: string;
+  clientId?: string;
+  viewerTimeZone: string;
+  state: ViewState;
+  update: (patch: Partial<ViewState>) => void;
+  canEdit: boolean;
+}) {
+  const trpc = useTRPC();
+  const list = useQuery(
+    trpc.application.list.queryOptions(
+      { orgSlug, clientId, status: state.status.length ? state.status : undefined, search: state.q || undefined, includeArchived: state.archived, sort: state.sort, direction: state.dir },
+      { placeholderData: (previous) => previous },
+    ),
+  );
+  const toggleStatus = (status: ApplicationStatus) =>
+    update({ status: state.status.includes(status) ? state.status.filter((s) => s !== status) : [...state.status, status] });
+  const sortBy = (key: ViewState["sort"]) =>
+    update({ sort: key, dir: state.sort === key ? (state.dir === "asc" ? "desc" : "asc") : key === "updated" || key === "created" ? "desc" : "asc" });
+  const filtered = state.status.length > 0 || state.q !== "" || state.archived;
+
+  return (
+    <div className="space-y-3">
+      <fieldset className="flex flex-wrap items-center gap-2 text-sm">
+        <legend className="sr-only">Filter by status</legend>
+        {APPLICATION_STATUSES.map((status) => (
+          <label
+            key={status}
+            className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 ${
+              state.status.includes(status) ? "border-brand bg-brand-light/50" : "border-slate-300 bg-white"
+            }`}
+          >
+            <input type="checkbox" className="accent-brand" checked={state.status.includes(status)} onChange={() => toggleStatus(status)} />
+            {STATUS_LABEL[status]}
+          </label>
+        ))}
+        <label className="inline-flex items-center gap-1.5 px-1">
+          <input type="checkbox" className="accent-brand" checked={state.archived} onChange={() => update({ archived: !state.archived })} />
+          Include archived
+        </label>
+        {filtered ? (
+          <Button type="button" variant="secondary" className="min-h-8 px-3 py-1" onClick={() => update({ status: [], q: "", archived: false })}>
+            Clear filters
+          </Button>
+        ) : null}
+      </fieldset>
+
+      {list.isPending ? (
+        <p className="text-sm text-slate-500" aria-live="polite">Loading…</p>
+      ) : list.isError ? (
+        <Notice tone="error">{list.error.message}</Notice>
+      ) : list.data.length === 0 ? (
+        <EmptyState
+          title={filtered ? "Nothing matches these filters" : "No applications yet"}
+          action={!filtered && canEdit ? <ButtonLink href={`/${orgSlug}/applications/new`}>Add an application</ButtonLink> : undefined}
+        >
+          {filtered ? "Try another status or search, or clear the filters." : "Add the roles you are considering to start tracking them."}
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
+              <tr>
+                {COLUMNS.map((column) => (
+                  <th
+                    key={column.label}
+                    scope="col"
+                    className="whitespace-nowrap px-3 py-2 font-semibold"
+                    aria-sort={column.key && state.sort === column.key ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    {column.key ? (
+                      <button type="button" onClick={() => sortBy(column.key)} className="inline-flex items-center gap-1 uppercase hover:text-brand">
+                        {column.label}
+                        <span aria-hidden>{state.sort === column.key ? (state.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                      </button>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.data.map((row) => (
+                <tr key={row.id} className={row.archivedAt ? "text-slate-500" : undefined}>
+                  <td className="px-3 py-2">
+                    <Link href={applicationHref(orgSlug, row.id, clientId)} className="font-medium text-brand hover:underline">
+                      {row.roleTitle}
+                    </Link>
+                    {row.archivedAt ? <span className="ml-2 text-xs">(archived)</span> : null}
+                  </td>
+                  <td className="px-3 py-2">{row.companyName}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <StatusBadge status={row.status} />
+                    <span className="block text-xs text-slate-500">since {formatDate(row.statusChangedAt, viewerTimeZone)}</span>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">{row.nextInterviewAt ? formatDateTime(row.nextInterviewAt, viewerTimeZone) : "—"}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-xs">
+                    {row.openCommitments} promise{row.openCommitments === 1 ? "" : "s"} · {row.openDrafts} draft{row.openDrafts === 1 ? "" : "s"}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDate(row.updatedAt, viewerTimeZone)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDate(row.createdAt, viewerTimeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

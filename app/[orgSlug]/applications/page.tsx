@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { serverApi } from "@/server/trpc/server";
+import { orNotFound } from "../../_components/server";
+import { ButtonLink, PageHeader } from "../../_components/ui";
+import { ApplicationsView } from "./applications-view";
+
+export const metadata: Metadata = { title: "Applications" };
+
+export default async function ApplicationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orgSlug } = await params;
+  const query = await searchParams;
+  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const api = await serverApi();
+  const org = await orNotFound(api.org.get({ orgSlug }));
+  if (org.role !== "client" && !clientId) redirect(`/${orgSlug}/coach`);
+  // Coaches and owners read a client's applications by id; the API decides whether they may.
+  const [client, me] = await Promise.all([orNotFound(api.client.byId({ orgSlug, clientId })), api.me.get()]);
+  const isSelf = org.role === "client" && !clientId;
+  return (
+    <>
+      <PageHeader
+        title={isSelf ? "Your applications" : `Applications of ${client.name ?? client.email}`}
+        description={
+          isSelf
+            ? "Drag a card to another column, or use its Move to menu, to record progress."
+            : "Read-only: only the client can change their applications."
+        }
+        actions={isSelf ? <ButtonLink href={`/${orgSlug}/applications/new`}>New application</ButtonLink> : undefined}
+      />
+      <Suspense fallback={<p className="text-sm text-slate-500">Loading your applications…</p>}>
+        <ApplicationsView orgSlug={orgSlug} clientId={clientId} canEdit={isSelf} viewerTimeZone={me.user.timeZone} />
+      </Suspense>
+    </>
+  );
+}

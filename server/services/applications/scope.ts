@@ -1,0 +1,24 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { applications, companies } from "@/db/schema";
+import { notFound } from "../../errors";
+
+/** Who a service acts for: one organisation, one client, and the person making the change. */
+export type ClientScope = { orgId: string; clientId: string; actorUserId: string };
+
+/**
+ * One of the client's applications with its company, loaded with the tenant and client in the
+ * WHERE clause: another client's id, or another organisation's, is simply not found.
+ */
+export async function loadApplication(db: Executor, scope: Pick<ClientScope, "orgId" | "clientId">, applicationId: string) {
+  const [row] = await db
+    .select({ application: applications, company: companies })
+    .from(applications)
+    .innerJoin(
+      companies,
+      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
+    )
+    .where(and(eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId), eq(applications.id, applicationId)));
+  if (!row) throw notFound("Application not found.");
+  return row;
+}

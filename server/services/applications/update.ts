@@ -1,0 +1,57 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { applications } from "@/db/schema";
+import { recordActivity } from "../activity";
+import { replanApplication } from "../reminders/replan";
+import type { TUpdateApplicationInput } from "./schemas";
+import { loadApplication, type ClientScope } from "./scope";
+
+const where = (scope: ClientScope, applicationId: string) =>
+  and(eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId), eq(applications.id, applicationId));
+
+export async function updateApplication(db: Executor, scope: ClientScope, input: TUpdateApplicationInput) {
+  const { application, company } = await loadApplication(db, scope, input.applicationId);
+  const changes = {
+    ...(input.roleTitle !== undefined && { roleTitle: input.roleTitle }),
+    ...(input.jobUrl !== undefined && { jobUrl: input.jobUrl }),
+    ...(input.source !== undefined && { source: input.source }),
+    ...(input.notes !== undefined && { notes: input.notes }),
+  };
+  if (Object.keys(changes).length === 0) return { id: application.id };
+  await db.update(applications).set(changes).where(where(scope, application.id));
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: "application.updated",
+    summary: `Updated ${changes.roleTitle ?? application.roleTitle} at ${company.name}`,
+    applicationId: application.id,
+    data: { fields: Object.keys(changes) },
+  });
+  return { id: application.id };
+}
+
+/**
+ * Archiving takes an application out of the active views; the planner treats it as closed, so
+ * its pending reminders are cancelled (and revived on unarchive if still relevant).
+ */
+export async function setApplicationArchived(db: Executor, scope: ClientScope, applicationId: string, archived: boolean) {
+  const { application, company } = await loadApplication(db, scope, applicationId);
+  if (Boolean(application.archivedAt) === archived) return { id: application.id, archivedAt: application.archivedAt };
+  const now = new Date();
+  const archivedAt = archived ? now : null;
+  await db.update(applications).set({ archivedAt }).where(where(scope, application.id));
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: archived ? "application.archived" : "application.updated",
+    summary: archived
+      ? `Archived ${application.roleTitle} at ${company.name}`
+      : `Brought ${application.roleTitle} at ${company.name} back from the archive`,
+    applicationId: application.id,
+    data: { archived },
+  });
+  await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
+  return { id: application.id, archivedAt };
+}

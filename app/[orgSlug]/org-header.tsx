@@ -16,6 +16,7 @@ export function OrgHeader({ org, me }: Props) {
           { href: `/${org.slug}/commitments`, label: "Promises" },
           { href: `/${org.slug}/drafts`, label: "Drafts" },
           { href: `/${org.slug}/profile`, label: "Profile" },
+          { href: `/${org.slug}/data`, label: "Your data" },
         ]
       : [
           { href: `/${org.slug}/coach`, label: "Clients" },

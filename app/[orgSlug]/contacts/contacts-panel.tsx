@@ -1,0 +1,341 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useDeferredValue, useState, type FormEvent } from "react";
+import type { AppRouterOutputs } from "@/server/trpc/types";
+import { TextArea } from "../../_components/textarea";
+import { fieldErrors, useTRPC } from "../../_components/trpc";
+import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
+import { When } from "../../_components/when";
+
+type ListOutput = AppRouterOutputs["contact"]["list"];
+type Contact = ListOutput["contacts"][number];
+type Company = ListOutput["companies"][number];
+type Role = Contact["role"];
+
+const ROLES: Array<[Role, string]> = [
+  ["interviewer", "Interviewer"],
+  ["recruiter", "Recruiter"],
+  ["referrer", "Referrer"],
+  ["peer", "Peer"],
+  ["other", "Other"],
+];
+const ROLE_LABEL = Object.fromEntries(ROLES) as Record<Role, string>;
+
+type Props = { orgSlug: string; clientId?: string; initial: ListOutput; canEdit: boolean; viewerTimeZone: string };
+
+function useRefresh() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.contact.list.queryKey() });
+}
+
+export function ContactsPanel({ orgSlug, clientId, initial, canEdit, viewerTimeZone }: Props) {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [role, setRole] = useState<Role | "">("");
+  const deferredSearch = useDeferredValue(search.trim());
+  const filtered = deferredSearch !== "" || role !== "";
+  const query = useQuery(
+    trpc.contact.list.queryOptions(
+      { orgSlug, clientId, search: deferredSearch || undefined, role: role || undefined },
+      { initialData: filtered ? undefined : initial, placeholderData: keepPreviousData },
+    ),
+  );
+  const data = query.data ?? initial;
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <div className="min-w-0 space-y-4 lg:col-span-2">
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <div className="flex-1">
+            <Field label="Search contacts" name="search" type="search" value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} hint="Name, email, title or company." />
+          </div>
+          <div className="sm:w-48">
+            <Select label="Role" name="roleFilter" value={role} onChange={(e) => setRole(e.target.value as Role | "")}>
+              <option value="">Everyone</option>
+              {ROLES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+        {query.isError ? <Notice tone="error">{query.error.message}</Notice> : null}
+        <p className="sr-only" aria-live="polite">
+          {query.isFetching ? "Searching…" : `${data.contacts.length} contacts shown`}
+        </p>
+        {data.contacts.length === 0 ? (
+          filtered ? (
+            <EmptyState title="No one matches">Try another name, or clear the role filter.</EmptyState>
+          ) : (
+            <EmptyState title="No contacts yet" action={canEdit ? <Button onClick={() => setAdding(true)}>Add your first contact</Button> : undefined}>
+              Interviewers you schedule are added here automatically. Add recruiters and friends who could introduce you.
+            </EmptyState>
+          )
+        ) : (
+          <ul className="space-y-3">
+            {data.contacts.map((contact) => (
+              <ContactItem
+                key={contact.id}
+                orgSlug={orgSlug}
+                contact={contact}
+                everyone={data.contacts}
+                companies={data.companies}
+                canEdit={canEdit}
+                viewerTimeZone={viewerTimeZone}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+      {canEdit ? (
+        <div>
+          <Card title="Add a contact">
+            {adding || data.contacts.length > 0 ? (
+              <ContactForm orgSlug={orgSlug} companies={data.companies} onDone={() => setAdding(false)} />
+            ) : (
+              <Button onClick={() => setAdding(true)}>Add a contact</Button>
+            )}
+          </Card>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ContactItem({
+  orgSlug,
+  contact,
+  everyone,
+  companies,
+  canEdit,
+  viewerTimeZone,
+}: {
+  orgSlug: string;
+  contact: Contact;
+  everyone: Contact[];
+  companies: Company[];
+  canEdit: boolean;
+  viewerTimeZone: string;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [mode, setMode] = useState<"view" | "edit" | "link">("view");
+  const unlink = useMutation(trpc.contact.unlink.mutationOptions({ onSuccess: refresh }));
+  return (
+    <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h2 className="font-semibold">{contact.name}</h2>
+          <p className="text-sm text-slate-600">
+            {[contact.title, contact.companyName].filter(Boolean).join(" at ") || "No title or company yet"} · {ROLE_LABEL[contact.role]}
+          </p>
+          <p className="mt-1 break-words text-sm">
+            {contact.email ? (
+              <a href={`mailto:${contact.email}`} className="text-brand hover:underline">
+                {contact.email}
+              </a>
+            ) : null}
+            {contact.email && contact.phone ? " · " : null}
+            {contact.phone ? <a href={`tel:${contact.phone}`} className="text-brand hover:underline">{contact.phone}</a> : null}
+          </p>
+          {contact.howWeKnow ? <p className="mt-1 text-sm text-slate-600">How you know them: {contact.howWeKnow}</p> : null}
+          <p className="mt-1 text-xs text-slate-500">
+            Last in touch: {contact.lastContactedAt ? <When date={contact.lastContactedAt} timeZone={viewerTimeZone} dateOnly /> : "not recorded"}
+          </p>
+          {contact.notes ? <p className="mt-2 whitespace-pre-line text-sm">{contact.notes}</p> : null}
+        </div>
+        {canEdit && mode === "view" ? (
+          <div className="flex shrink-0 gap-2">
+            <Button variant="secondary" onClick={() => setMode("edit")} aria-label={`Edit ${contact.name}`}>
+              Edit
+            </Button>
+            <Button variant="secondary" onClick={() => setMode("link")} aria-label={`Record who ${contact.name} knows`}>
+              Knows…
+            </Button>
+          </div>
+        ) : null}
+      </div>
+
+      {contact.knows.length > 0 ? (
+        <div className="mt-3">
+          <p className="text-xs font-semibold uppercase text-slate-500">Knows</p>
+          <ul className="mt-1 flex flex-wrap gap-2">
+            {contact.knows.map((link) => (
+              <li key={link.id} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-3 py-1 text-sm">
+                <span>
+                  {link.knowsCompanyId ? `someone at ${link.name}` : link.name}
+                  {link.note ? <span className="text-slate-500"> · {link.note}</span> : null}
+                </span>
+                {canEdit ? (
+                  <button
+                    type="button"
+                    className="ml-1 rounded px-1 text-slate-500 hover:text-red-700"
+                    aria-label={`Remove the link between ${contact.name} and ${link.name}`}
+                    onClick={() => unlink.mutate({ orgSlug, linkId: link.id })}
+                  >
+                    ×
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {unlink.error ? <Notice tone="error">{unlink.error.message}</Notice> : null}
+
+      {mode === "edit" ? (
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          <ContactForm orgSlug={orgSlug} companies={companies} contact={contact} onDone={() => setMode("view")} />
+        </div>
+      ) : null}
+      {mode === "link" ? (
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          <LinkForm orgSlug={orgSlug} contact={contact} everyone={everyone} companies={companies} onDone={() => setMode("view")} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function ContactForm({ orgSlug, companies, contact, onDone }: { orgSlug: string; companies: Company[]; contact?: Contact; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const prefix = contact ? `edit-${contact.id}` : "new-contact";
+  const [values, setValues] = useState({
+    name: contact?.name ?? "",
+    email: contact?.email ?? "",
+    phone: contact?.phone ?? "",
+    title: contact?.title ?? "",
+    companyId: contact?.companyId ?? "",
+    role: (contact?.role ?? "other") as Role,
+    howWeKnow: contact?.howWeKnow ?? "",
+    lastContactedOn: contact?.lastContactedAt ? contact.lastContactedAt.toISOString().slice(0, 10) : "",
+    notes: contact?.notes ?? "",
+  });
+  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
+  const onSuccess = async () => {
+    await refresh();
+    if (!contact) set({ name: "", email: "", phone: "", title: "", howWeKnow: "", notes: "", lastContactedOn: "" });
+    onDone();
+  };
+  const create = useMutation(trpc.contact.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.contact.update.mutationOptions({ onSuccess }));
+  const pending = create.isPending || update.isPending;
+  const { message, fields } = fieldErrors(contact ? update.error : create.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const payload = {
+      orgSlug,
+      name: values.name,
+      email: values.email || null,
+      phone: values.phone || null,
+      title: values.title || null,
+      companyId: values.companyId || null,
+      role: values.role,
+      howWeKnow: values.howWeKnow || null,
+      // A date is enough here; noon UTC keeps it the same day wherever it is read.
+      lastContactedAt: values.lastContactedOn ? new Date(`${values.lastContactedOn}T12:00:00Z`) : null,
+      notes: values.notes,
+    };
+    if (contact) update.mutate({ ...payload, contactId: contact.id });
+    else create.mutate(payload);
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      <Field label="Name" name={`${prefix}-name`} value={values.name} maxLength={120} onChange={(e) => set({ name: e.target.value })} error={fields.name} required />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Email" name={`${prefix}-email`} type="email" value={values.email} maxLength={254} onChange={(e) => set({ email: e.target.value })} error={fields.email} />
+        <Field label="Phone" name={`${prefix}-phone`} type="tel" value={values.phone} maxLength={40} onChange={(e) => set({ phone: e.target.value })} error={fields.phone} />
+        <Field label="Job title" name={`${prefix}-title`} value={values.title} maxLength={120} onChange={(e) => set({ title: e.target.value })} error={fields.title} />
+        <Select label="Role" name={`${prefix}-role`} value={values.role} onChange={(e) => set({ role: e.target.value as Role })} error={fields.role}>
+          {ROLES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+        <Select label="Company" name={`${prefix}-company`} value={values.companyId} onChange={(e) => set({ companyId: e.target.value })} error={fields.companyId}>
+          <option value="">None</option>
+          {companies.map((company) => (
+            <option key={company.id} value={company.id}>
+              {company.name}
+            </option>
+          ))}
+        </Select>
+        <Field label="Last in touch" name={`${prefix}-last`} type="date" value={values.lastContactedOn} onChange={(e) => set({ lastContactedOn: e.target.value })} error={fields.lastContactedAt} />
+      </div>
+      <Field label="How you know them" name={`${prefix}-how`} value={values.howWeKnow} maxLength={500} onChange={(e) => set({ howWeKnow: e.target.value })} error={fields.howWeKnow} />
+      <TextArea label="Notes" name={`${prefix}-notes`} rows={3} maxLength={5000} value={values.notes} onChange={(e) => set({ notes: e.target.value })} error={fields.notes} />
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : contact ? "Save changes" : "Add contact"}
+        </Button>
+        {contact ? (
+          <Button type="button" variant="secondary" onClick={onDone}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function LinkForm({ orgSlug, contact, everyone, companies, onDone }: { orgSlug: string; contact: Contact; everyone: Contact[]; companies: Company[]; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [target, setTarget] = useState("");
+  const [note, setNote] = useState("");
+  const link = useMutation(trpc.contact.link.mutationOptions({ onSuccess: async () => { await refresh(); onDone(); } }));
+  const { message, fields } = fieldErrors(link.error);
+  const others = everyone.filter((c) => c.id !== contact.id);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const [kind, id] = target.split(":");
+    link.mutate({ orgSlug, contactId: contact.id, knowsContactId: kind === "person" ? id : null, knowsCompanyId: kind === "company" ? id : null, note: note || null });
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      <Select label={`${contact.name} knows`} name={`link-${contact.id}-target`} value={target} onChange={(e) => setTarget(e.target.value)} error={fields.knowsContactId ?? fields.knowsCompanyId}>
+        <option value="">Choose a person or a company…</option>
+        {others.length > 0 ? (
+          <optgroup label="People">
+            {others.map((c) => (
+              <option key={c.id} value={`person:${c.id}`}>
+                {c.name}
+                {c.companyName ? ` (${c.companyName})` : ""}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        {companies.length > 0 ? (
+          <optgroup label="Companies">
+            {companies.map((c) => (
+              <option key={c.id} value={`company:${c.id}`}>
+                Someone at {c.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </Select>
+      <Field label="How they know each other" name={`link-${contact.id}-note`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} error={fields.note} />
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={!target || link.isPending}>
+          {link.isPending ? "Saving…" : "Save"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { serverApi } from "@/server/trpc/server";
+import { orNotFound } from "../../_components/server";
+import { PageHeader } from "../../_components/ui";
+import { ContactsPanel } from "./contacts-panel";
+
+export const metadata: Metadata = { title: "Contacts" };
+
+export default async function ContactsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orgSlug } = await params;
+  const query = await searchParams;
+  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const api = await serverApi();
+  const [org, initial, me] = await Promise.all([
+    orNotFound(api.org.get({ orgSlug })),
+    orNotFound(api.contact.list({ orgSlug, clientId })),
+    api.me.get(),
+  ]);
+  return (
+    <>
+      <PageHeader title="Contacts" description="The people in your search: interviewers, recruiters, and anyone who could put in a good word." />
+      <ContactsPanel orgSlug={orgSlug} clientId={clientId} initial={initial} canEdit={org.role === "client"} viewerTimeZone={me.user.timeZone} />
+    </>
+  );
+}

@@ -1,0 +1,192 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import type { AppRouterOutputs } from "@/server/trpc/types";
+import { DRAFT_KIND_LABEL } from "../../../_components/followup-labels";
+import { TextArea } from "../../../_components/textarea";
+import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { Button, Card, Field, Notice } from "../../../_components/ui";
+import { When } from "../../../_components/when";
+
+type Detail = AppRouterOutputs["draft"]["byId"];
+type Props = { orgSlug: string; clientId?: string; initial: Detail; canEdit: boolean; viewerTimeZone: string };
+
+export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZone }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const query = useQuery(trpc.draft.byId.queryOptions({ orgSlug, clientId, draftId: initial.draft.id }, { initialData: initial }));
+  const { draft, contact, application, companyName, interview, comments } = query.data;
+  const [subject, setSubject] = useState(draft.subject);
+  const [body, setBody] = useState(draft.body);
+  const [handwritten, setHandwritten] = useState(false);
+  const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
+  const editable = canEdit && draft.status === "draft";
+  const dirty = subject !== draft.subject || body !== draft.body;
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.draft.byId.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.draft.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.interview.byId.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.application.byId.queryKey() }),
+    ]);
+  const save = useMutation(
+    trpc.draft.update.mutationOptions({
+      onSuccess: async (saved) => {
+        // The server trims the subject: show exactly what was stored.
+        setSubject(saved.subject);
+        setBody(saved.body);
+        await refresh();
+      },
+    }),
+  );
+  const markSent = useMutation(trpc.draft.markSent.mutationOptions({ onSuccess: refresh }));
+  const discard = useMutation(trpc.draft.discard.mutationOptions({ onSuccess: refresh }));
+  const { message, fields } = fieldErrors(save.error ?? markSent.error ?? discard.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({ orgSlug, draftId: draft.id, subject, body });
+  }
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(`${subject}\n\n${body}`);
+      setCopied("done");
+    } catch {
+      setCopied("failed");
+    }
+  }
+
+  async function send() {
+    // Unsaved edits are saved first, so what is recorded as sent is what the client sent.
+    if (dirty) {
+      try {
+        await save.mutateAsync({ orgSlug, draftId: draft.id, subject, body });
+      } catch {
+        return; // The save error is shown next to its field.
+      }
+    }
+    markSent.mutate({ orgSlug, draftId: draft.id, handwritten: draft.kind === "thank_you" && handwritten });
+  }
+
+  const clientQuery = clientId ? `?clientId=${encodeURIComponent(clientId)}` : "";
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/${orgSlug}/drafts${clientQuery}`} className="text-brand hover:underline">
+          ← All drafts
+        </Link>
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {DRAFT_KIND_LABEL[draft.kind]}
+          {contact ? ` to ${contact.name}` : ""}
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {application ? `${application.roleTitle} at ${companyName}` : null}
+          {interview ? (
+            <>
+              {" · "}
+              <Link href={`/${orgSlug}/interviews/${interview.id}${clientQuery}`} className="text-brand hover:underline">
+                the interview on <When date={interview.startsAt} timeZone={viewerTimeZone} dateOnly />
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </header>
+
+      {draft.status === "sent" ? (
+        <Notice tone="success">
+          Marked as sent{draft.handwritten ? " (written by hand)" : ""}
+          {draft.sentAt ? (
+            <>
+              {" "}
+              on <When date={draft.sentAt} timeZone={viewerTimeZone} />
+            </>
+          ) : null}
+          .
+        </Notice>
+      ) : null}
+      {draft.status === "discarded" ? <Notice>This draft was discarded. It is kept here for reference.</Notice> : null}
+      {!canEdit ? <Notice>You are viewing this draft read-only: only the client edits and sends it.</Notice> : null}
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <form onSubmit={submit} className="min-w-0 space-y-4 lg:col-span-2" noValidate>
+          <Card>
+            <div className="space-y-3">
+              {contact?.email ? <p className="text-sm text-slate-600">To: {contact.email}</p> : null}
+              <Field label="Subject" name="subject" value={subject} maxLength={300} readOnly={!editable} onChange={(e) => setSubject(e.target.value)} error={fields.subject} />
+              <TextArea label="Message" name="body" rows={16} maxLength={20_000} readOnly={!editable} value={body} onChange={(e) => setBody(e.target.value)} error={fields.body} />
+              <p className="text-xs text-slate-500" aria-live="polite">
+                {body.length.toLocaleString("en-GB")} of 20,000 characters
+              </p>
+            </div>
+          </Card>
+          {message ? <Notice tone="error">{message}</Notice> : null}
+          {save.isSuccess && !dirty ? <Notice tone="success">Saved.</Notice> : null}
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" onClick={copy}>
+              Copy to clipboard
+            </Button>
+            {editable ? (
+              <Button type="submit" variant="secondary" disabled={!dirty || save.isPending}>
+                {save.isPending ? "Saving…" : "Save changes"}
+              </Button>
+            ) : null}
+          </div>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {copied === "done" ? "Copied. Paste it into your email." : copied === "failed" ? "Your browser blocked copying; select the text and copy it instead." : ""}
+          </p>
+        </form>
+
+        <div className="space-y-4">
+          {editable ? (
+            <Card title="Sent it?">
+              <p className="mb-3 text-sm text-slate-600">Send it from your own email or phone, then record it here so your reminders stop.</p>
+              {draft.kind === "thank_you" ? (
+                <label className="mb-3 flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={handwritten} onChange={(e) => setHandwritten(e.target.checked)} />
+                  I wrote it by hand
+                </label>
+              ) : null}
+              <div className="flex flex-wrap gap-2">
+                <Button type="button" onClick={send} disabled={markSent.isPending || save.isPending}>
+                  {markSent.isPending ? "Saving…" : "Mark sent"}
+                </Button>
+                <Button
+                  type="button"
+                  variant="danger"
+                  disabled={discard.isPending}
+                  onClick={() => {
+                    if (window.confirm("Discard this draft? You can still read it later.")) discard.mutate({ orgSlug, draftId: draft.id });
+                  }}
+                >
+                  Discard
+                </Button>
+              </div>
+            </Card>
+          ) : null}
+          <Card title="Coach comments">
+            {comments.length === 0 ? (
+              <p className="text-sm text-slate-600">No comments yet. Your coach can review this draft and leave suggestions.</p>
+            ) : (
+              <ul className="space-y-3 text-sm">
+                {comments.map((c) => (
+                  <li key={c.id}>
+                    <p className="whitespace-pre-line">{c.body}</p>
+                    <p className="text-xs text-slate-500">
+                      {c.authorName ?? c.authorEmail} · <When date={c.createdAt} timeZone={viewerTimeZone} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

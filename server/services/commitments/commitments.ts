@@ -1,0 +1,127 @@
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { applications, commitments, companies, contacts } from "@/db/schema";
+import { badRequest, notFound } from "../../errors";
+import { recordActivity } from "../activity";
+import { loadContact } from "../contacts/contacts";
+import { loadApplication, loadInterview } from "../interviews/load";
+import type { ClientScope, Db } from "../interviews/scope";
+import { replanApplication } from "../reminders/replan";
+import type { TCreateCommitmentInput, TListCommitmentsInput } from "./schemas";
+
+type ReadScope = Pick<ClientScope, "orgId" | "clientId">;
+
+const mine = (scope: ReadScope) => and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId));
+
+/** The client's commitments, open ones soonest first, each flagged when overdue. */
+export async function listCommitments(db: Db, scope: ReadScope, filter: TListCommitmentsInput, now = new Date()) {
+  const rows = await db
+    .select({
+      id: commitments.id,
+      description: commitments.description,
+      source: commitments.source,
+      dueAt: commitments.dueAt,
+      doneAt: commitments.doneAt,
+      applicationId: commitments.applicationId,
+      interviewId: commitments.interviewId,
+      contactId: commitments.contactId,
+      contactName: contacts.name,
+      roleTitle: applications.roleTitle,
+      companyName: companies.name,
+    })
+    .from(commitments)
+    .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
+    .leftJoin(applications, and(eq(applications.orgId, commitments.orgId), eq(applications.id, commitments.applicationId)))
+    .leftJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .where(
+      and(
+        mine(scope),
+        filter.status === "open" ? isNull(commitments.doneAt) : filter.status === "done" ? isNotNull(commitments.doneAt) : undefined,
+        filter.applicationId ? eq(commitments.applicationId, filter.applicationId) : undefined,
+      ),
+    )
+    .orderBy(filter.status === "done" ? desc(commitments.doneAt) : asc(commitments.dueAt))
+    .limit(500);
+  return rows.map((row) => ({ ...row, overdue: row.doneAt === null && +row.dueAt < +now }));
+}
+
+/** Something the client means to do; tied to an application, its reminders are planned at once. */
+export async function createCommitment(db: Db, scope: ClientScope, input: TCreateCommitmentInput) {
+  let applicationId = input.applicationId;
+  if (input.interviewId) {
+    const interview = await loadInterview(db, scope, input.interviewId);
+    if (applicationId && applicationId !== interview.applicationId) {
+      throw badRequest("That interview belongs to another application.", "interviewId");
+    }
+    applicationId = interview.applicationId;
+  }
+  if (applicationId) await loadApplication(db, scope, applicationId);
+  if (input.contactId) await loadContact(db, scope, input.contactId);
+
+  const [row] = await db
+    .insert(commitments)
+    .values({
+      orgId: scope.orgId,
+      clientId: scope.clientId,
+      applicationId,
+      interviewId: input.interviewId,
+      contactId: input.contactId,
+      description: input.description,
+      dueAt: input.dueAt,
+      source: "self",
+    })
+    .returning();
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: "commitment.created",
+    summary: `Committed to: ${input.description.slice(0, 120)}`,
+    applicationId,
+    interviewId: input.interviewId,
+    data: { commitmentId: row!.id },
+  });
+  if (applicationId) await replanApplication(db, { orgId: scope.orgId, applicationId });
+  return row!;
+}
+
+async function loadCommitment(db: Db, scope: ReadScope, commitmentId: string) {
+  const [row] = await db.select().from(commitments).where(and(mine(scope), eq(commitments.id, commitmentId)));
+  if (!row) throw notFound("Commitment not found.");
+  return row;
+}
+
+/** Marks a commitment kept; doing it twice changes nothing. Its reminders are cancelled. */
+export async function completeCommitment(db: Db, scope: ClientScope, commitmentId: string) {
+  const current = await loadCommitment(db, scope, commitmentId);
+  const [done] = await db
+    .update(commitments)
+    .set({ doneAt: new Date() })
+    .where(and(mine(scope), eq(commitments.id, current.id), isNull(commitments.doneAt)))
+    .returning();
+  if (!done) return current;
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: "commitment.completed",
+    summary: `Kept a promise: ${done.description.slice(0, 120)}`,
+    applicationId: done.applicationId,
+    interviewId: done.interviewId,
+    data: { commitmentId: done.id, onTime: +done.doneAt! <= +done.dueAt },
+  });
+  if (done.applicationId) await replanApplication(db, { orgId: scope.orgId, applicationId: done.applicationId });
+  return done;
+}
+
+/** Undoes "done" (a mistaken tick); reminders still ahead come back. */
+export async function reopenCommitment(db: Db, scope: ClientScope, commitmentId: string) {
+  const current = await loadCommitment(db, scope, commitmentId);
+  const [open] = await db
+    .update(commitments)
+    .set({ doneAt: null })
+    .where(and(mine(scope), eq(commitments.id, current.id), isNotNull(commitments.doneAt)))
+    .returning();
+  if (!open) return current;
+  if (open.applicationId) await replanApplication(db, { orgId: scope.orgId, applicationId: open.applicationId });
+  return open;
+}

@@ -1,0 +1,143 @@
+import { and, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { applications, commitments, companies, contactLinks, contacts, drafts, interviewParticipants, interviews, memberships, users } from "@/db/schema";
+import { draftsForDebrief } from "./generate";
+import type { Acquaintance, DebriefContext, DraftSpec, GoodWordContact } from "./types";
+
+type Scope = { orgId: string; clientId: string };
+
+/**
+ * Stores generated drafts. The generation key is unique per organisation, so inserting the same
+ * subject matter again (a debrief saved twice, two requests racing) adds nothing and never
+ * overwrites what the client has already edited.
+ */
+export async function saveGeneratedDrafts(
+  db: Executor,
+  scope: Scope,
+  link: { applicationId: string; interviewId?: string | null },
+  specs: readonly DraftSpec[],
+) {
+  if (specs.length === 0) return [];
+  return db
+    .insert(drafts)
+    .values(
+      specs.map((spec) => ({
+        orgId: scope.orgId,
+        clientId: scope.clientId,
+        applicationId: link.applicationId,
+        interviewId: link.interviewId ?? null,
+        contactId: spec.contactId,
+        kind: spec.kind,
+        subject: spec.subject,
+        body: spec.body,
+        generationKey: spec.generationKey,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: drafts.id, kind: drafts.kind, contactId: drafts.contactId });
+}
+
+/** Drafts the debrief of one interview and stores the ones not drafted before. */
+export async function draftAfterDebrief(db: Executor, scope: Scope, interviewId: string) {
+  const context = await loadDebriefContext(db, scope, interviewId);
+  return saveGeneratedDrafts(db, scope, { applicationId: context.application.id, interviewId }, draftsForDebrief(context));
+}
+
+/** Everything the generator needs about one debriefed interview, read with the client's scope. */
+export async function loadDebriefContext(db: Executor, scope: Scope, interviewId: string): Promise<DebriefContext> {
+  const [row] = await db
+    .select({ interview: interviews, application: applications, company: companies })
+    .from(interviews)
+    .innerJoin(applications, and(eq(applications.orgId, interviews.orgId), eq(applications.id, interviews.applicationId)))
+    .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .where(and(eq(interviews.orgId, scope.orgId), eq(interviews.clientId, scope.clientId), eq(interviews.id, interviewId)));
+  if (!row) throw new Error("loadDebriefContext: the interview was checked by the caller");
+  const { interview, application, company } = row;
+
+  const [client] = await db
+    .select({ name: users.name, email: users.email, headline: users.headline, accomplishments: users.accomplishments })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+
+  const participants = await db
+    .select({
+      contactId: interviewParticipants.contactId,
+      name: contacts.name,
+      title: contacts.title,
+      discussed: interviewParticipants.discussed,
+      challengesDiscussed: interviewParticipants.challengesDiscussed,
+    })
+    .from(interviewParticipants)
+    .innerJoin(contacts, and(eq(contacts.orgId, interviewParticipants.orgId), eq(contacts.id, interviewParticipants.contactId)))
+    .where(
+      and(
+        eq(interviewParticipants.orgId, scope.orgId),
+        eq(interviewParticipants.clientId, scope.clientId),
+        eq(interviewParticipants.interviewId, interviewId),
+      ),
+    )
+    .orderBy(interviewParticipants.createdAt, contacts.name);
+
+  const openCommitments = await db
+    .select({ id: commitments.id, description: commitments.description, dueAt: commitments.dueAt, contactId: commitments.contactId, doneAt: commitments.doneAt })
+    .from(commitments)
+    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId), eq(commitments.applicationId, application.id)))
+    .orderBy(commitments.dueAt);
+
+  return {
+    client: { name: client?.name ?? "", headline: client?.headline, accomplishments: client?.accomplishments ?? [] },
+    company: { name: company.name, challenges: company.challenges },
+    application: { id: application.id, roleTitle: application.roleTitle, status: application.status },
+    interview: {
+      id: interview.id,
+      kind: interview.kind,
+      startsAt: interview.startsAt,
+      timeZone: interview.timeZone,
+      nextSteps: interview.nextSteps,
+      agreedCheckInOn: interview.agreedCheckInOn,
+      preferredChannel: interview.preferredChannel,
+    },
+    participants,
+    commitments: openCommitments,
+    goodWordContacts: await goodWordContactsFor(db, scope, company.id, participants),
+  };
+}
+
+/** People in the client's network who know one of the interviewers, or the company itself (rule 9). */
+async function goodWordContactsFor(
+  db: Executor,
+  scope: Scope,
+  companyId: string,
+  participants: ReadonlyArray<{ contactId: string; name: string; title: string | null }>,
+): Promise<GoodWordContact[]> {
+  const interviewerIds = participants.map((p) => p.contactId);
+  const links = await db
+    .select({ contactId: contactLinks.contactId, name: contacts.name, knowsContactId: contactLinks.knowsContactId })
+    .from(contactLinks)
+    .innerJoin(contacts, and(eq(contacts.orgId, contactLinks.orgId), eq(contacts.id, contactLinks.contactId)))
+    .where(
+      and(
+        eq(contactLinks.orgId, scope.orgId),
+        eq(contactLinks.clientId, scope.clientId),
+        or(
+          eq(contactLinks.knowsCompanyId, companyId),
+          interviewerIds.length ? and(isNotNull(contactLinks.knowsContactId), inArray(contactLinks.knowsContactId, interviewerIds)) : sql`false`,
+        ),
+      ),
+    )
+    .orderBy(desc(contactLinks.createdAt));
+  const byId = new Map(participants.map((p) => [p.contactId, p]));
+  return (
+    links
+      // An interviewer putting in a good word with their own panel is no introduction.
+      .filter((link) => !byId.has(link.contactId))
+      .map((link) => {
+        const person = link.knowsContactId ? byId.get(link.knowsContactId) : undefined;
+        const knows: Acquaintance[] = person
+          ? [{ kind: "person", name: person.name, contactId: person.contactId, title: person.title }]
+          : [{ kind: "company" }];
+        return { contactId: link.contactId, name: link.name, knows };
+      })
+  );
+}

@@ -1,0 +1,193 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { applications, applicationStatusHistory, contacts, interviewParticipants, interviews } from "@/db/schema";
+import { badRequest, notFound } from "../../errors";
+import { recordActivity } from "../activity";
+import { replanApplication } from "../reminders/replan";
+import { loadApplication, loadInterview } from "./load";
+import type { TRescheduleInterviewInput, TScheduleInterviewInput } from "./schemas";
+import type { ClientScope, Db } from "./scope";
+import { interviewInstants } from "./times";
+
+const KIND_LABEL = { phone: "phone", video: "video", onsite: "on-site", panel: "panel" } as const;
+
+/**
+ * Schedules an interview for one of the client's applications, with its interviewers (existing
+ * contacts and new ones created at the application's company). A saved or applied application
+ * moves to interviewing, with a history row. Reminders are re-planned in the same transaction.
+ */
+export async function scheduleInterview(db: Db, scope: ClientScope, input: TScheduleInterviewInput) {
+  const { application, company } = await loadApplication(db, scope, input.applicationId);
+  if (application.archivedAt || application.status === "rejected" || application.status === "withdrawn") {
+    throw badRequest("This application is closed; reopen it before scheduling an interview.", "applicationId");
+  }
+  const { startsAt, endsAt } = interviewInstants(input);
+
+  const existingIds = [...new Set(input.interviewerIds)];
+  if (existingIds.length > 0) {
+    const found = await db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.orgId, scope.orgId), eq(contacts.clientId, scope.clientId), inArray(contacts.id, existingIds)));
+    // Someone else's contact id is indistinguishable from a missing one.
+    if (found.length !== existingIds.length) throw notFound("Contact not found.");
+  }
+  const created = input.newInterviewers.length
+    ? await db
+        .insert(contacts)
+        .values(
+          input.newInterviewers.map((person) => ({
+            orgId: scope.orgId,
+            clientId: scope.clientId,
+            name: person.name,
+            title: person.title,
+            email: person.email,
+            companyId: company.id,
+            role: "interviewer" as const,
+            howWeKnow: `Interviewed me at ${company.name}`.slice(0, 500),
+          })),
+        )
+        .returning({ id: contacts.id })
+    : [];
+
+  const [interview] = await db
+    .insert(interviews)
+    .values({
+      orgId: scope.orgId,
+      clientId: scope.clientId,
+      applicationId: application.id,
+      round: input.round,
+      kind: input.kind,
+      startsAt,
+      endsAt,
+      timeZone: input.timeZone,
+      location: input.location,
+    })
+    .returning();
+  const participantIds = [...existingIds, ...created.map((c) => c.id)];
+  if (participantIds.length > 0) {
+    await db
+      .insert(interviewParticipants)
+      .values(participantIds.map((contactId) => ({ orgId: scope.orgId, clientId: scope.clientId, interviewId: interview!.id, contactId })));
+  }
+
+  if (application.status === "saved" || application.status === "applied") {
+    await moveToInterviewing(db, scope, application.id, application.status);
+  }
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: "interview.scheduled",
+    summary: `Scheduled a ${KIND_LABEL[input.kind]} interview (round ${input.round}) with ${company.name}`,
+    applicationId: application.id,
+    interviewId: interview!.id,
+    data: { interviewers: participantIds.length },
+  });
+  await replanApplication(db, { orgId: scope.orgId, applicationId: application.id });
+  return { ...interview!, createdContactIds: created.map((c) => c.id) };
+}
+
+async function moveToInterviewing(db: Db, scope: ClientScope, applicationId: string, from: "saved" | "applied") {
+  // Conditional on the status we read, so a concurrent change is not overwritten; the plan
+  // version bump gives every application-level reminder a new key.
+  const [moved] = await db
+    .update(applications)
+    .set({ status: "interviewing", statusChangedAt: new Date(), planVersion: sql`${applications.planVersion} + 1` })
+    .where(
+      and(
+        eq(applications.orgId, scope.orgId),
+        eq(applications.clientId, scope.clientId),
+        eq(applications.id, applicationId),
+        eq(applications.status, from),
+      ),
+    )
+    .returning({ id: applications.id });
+  if (!moved) return;
+  await db.insert(applicationStatusHistory).values({
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    applicationId,
+    fromStatus: from,
+    toStatus: "interviewing",
+    changedByUserId: scope.actorUserId,
+  });
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: "application.status_changed",
+    summary: "Moved the application to interviewing",
+    applicationId,
+    data: { from, to: "interviewing" },
+  });
+}
+
+/** New times (and zone) for a scheduled interview; its reminders get new keys. */
+export async function rescheduleInterview(db: Db, scope: ClientScope, input: TRescheduleInterviewInput) {
+  const current = await loadInterview(db, scope, input.interviewId);
+  if (current.status !== "scheduled") {
+    throw badRequest("Only a scheduled interview can be rescheduled.", "interviewId");
+  }
+  const { startsAt, endsAt } = interviewInstants(input);
+  // Bumping the plan version first is what retires the old reminders' keys.
+  const [updated] = await db
+    .update(interviews)
+    .set({
+      startsAt,
+      endsAt,
+      timeZone: input.timeZone,
+      ...(input.location !== undefined ? { location: input.location } : {}),
+      planVersion: sql`${interviews.planVersion} + 1`,
+    })
+    .where(
+      and(
+        eq(interviews.orgId, scope.orgId),
+        eq(interviews.clientId, scope.clientId),
+        eq(interviews.id, current.id),
+        eq(interviews.status, "scheduled"),
+      ),
+    )
+    .returning();
+  if (!updated) throw badRequest("Only a scheduled interview can be rescheduled.", "interviewId");
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: "interview.rescheduled",
+    summary: "Rescheduled an interview",
+    applicationId: updated.applicationId,
+    interviewId: updated.id,
+    data: { from: current.startsAt.toISOString(), to: startsAt.toISOString() },
+  });
+  await replanApplication(db, { orgId: scope.orgId, applicationId: updated.applicationId });
+  return updated;
+}
+
+/** Cancels a scheduled interview; its pending reminders are cancelled by the re-plan. */
+export async function cancelInterview(db: Db, scope: ClientScope, interviewId: string) {
+  const current = await loadInterview(db, scope, interviewId);
+  const [updated] = await db
+    .update(interviews)
+    .set({ status: "cancelled" })
+    .where(
+      and(
+        eq(interviews.orgId, scope.orgId),
+        eq(interviews.clientId, scope.clientId),
+        eq(interviews.id, current.id),
+        eq(interviews.status, "scheduled"),
+      ),
+    )
+    .returning();
+  if (!updated) throw badRequest("Only a scheduled interview can be cancelled.", "interviewId");
+  await recordActivity(db, {
+    orgId: scope.orgId,
+    clientId: scope.clientId,
+    actorUserId: scope.actorUserId,
+    kind: "interview.cancelled",
+    summary: "Cancelled an interview",
+    applicationId: updated.applicationId,
+    interviewId: updated.id,
+  });
+  await replanApplication(db, { orgId: scope.orgId, applicationId: updated.applicationId });
+  return updated;
+}

@@ -1,0 +1,62 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { applications, users } from "@/db/schema";
+import { PLANNED_KINDS, type PlannedKind } from "../../followup";
+import { notFound } from "../../errors";
+import { replanApplication } from "../reminders/replan";
+import type { TUpdateProfileInput } from "./schemas";
+
+/** The caller's own profile, as the person (not the membership): it follows them across organisations. */
+type Me = { userId: string; orgId: string; membership: { id: string; role: "owner" | "coach" | "client" } };
+
+/** Every planned kind with its switch; a kind never set is on. */
+function preferencesOf(stored: Partial<Record<string, boolean>>): Record<PlannedKind, boolean> {
+  return Object.fromEntries(PLANNED_KINDS.map((kind) => [kind, stored[kind] !== false])) as Record<PlannedKind, boolean>;
+}
+
+export async function getProfile(db: Executor, me: Me) {
+  const [user] = await db
+    .select({
+      name: users.name,
+      email: users.email,
+      timeZone: users.timeZone,
+      headline: users.headline,
+      accomplishments: users.accomplishments,
+      reminderPreferences: users.reminderPreferences,
+    })
+    .from(users)
+    .where(eq(users.id, me.userId));
+  if (!user) throw notFound("Profile not found.");
+  return { ...user, reminderPreferences: preferencesOf(user.reminderPreferences) };
+}
+
+/**
+ * Updates the caller's profile. A new time zone or reminder switches re-time the reminders, so
+ * a client's applications in this organisation are re-planned in the same transaction.
+ */
+export async function updateProfile(db: Executor, me: Me, input: TUpdateProfileInput) {
+  const [current] = await db.select().from(users).where(eq(users.id, me.userId));
+  if (!current) throw notFound("Profile not found.");
+  const reminderPreferences = input.reminderPreferences ? { ...current.reminderPreferences, ...input.reminderPreferences } : undefined;
+  await db
+    .update(users)
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+      ...(input.headline !== undefined ? { headline: input.headline } : {}),
+      ...(input.accomplishments !== undefined ? { accomplishments: input.accomplishments } : {}),
+      ...(reminderPreferences ? { reminderPreferences } : {}),
+    })
+    .where(eq(users.id, me.userId));
+
+  const timing = (input.timeZone !== undefined && input.timeZone !== current.timeZone) || reminderPreferences !== undefined;
+  if (timing && me.membership.role === "client") {
+    // One re-plan per application is fine at a job seeker's scale (tens of applications).
+    const active = await db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.orgId, me.orgId), eq(applications.clientId, me.membership.id), isNull(applications.archivedAt)));
+    for (const application of active) await replanApplication(db, { orgId: me.orgId, applicationId: application.id });
+  }
+  return getProfile(db, me);
+}

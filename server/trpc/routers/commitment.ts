@@ -1,0 +1,20 @@
+import { completeCommitment, createCommitment, listCommitments, reopenCommitment } from "../../services/commitments/commitments";
+import {
+  ZCompleteCommitmentInput,
+  ZCreateCommitmentInput,
+  ZListCommitmentsInput,
+  ZReopenCommitmentInput,
+} from "../../services/commitments/schemas";
+import { scopeOf } from "../../services/interviews/scope";
+import { clientProcedure, clientSelfProcedure, router } from "../init";
+
+export const commitmentRouter = router({
+  list: clientProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => listCommitments(ctx.db, scopeOf(ctx), input)),
+  create: clientSelfProcedure.input(ZCreateCommitmentInput).mutation(({ ctx, input }) => createCommitment(ctx.db, scopeOf(ctx), input)),
+  complete: clientSelfProcedure
+    .input(ZCompleteCommitmentInput)
+    .mutation(({ ctx, input }) => completeCommitment(ctx.db, scopeOf(ctx), input.commitmentId)),
+  reopen: clientSelfProcedure
+    .input(ZReopenCommitmentInput)
+    .mutation(({ ctx, input }) => reopenCommitment(ctx.db, scopeOf(ctx), input.commitmentId)),
+});

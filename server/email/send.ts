@@ -16,10 +16,23 @@ export type OutgoingEmail = {
   orgId?: string | null;
 };
 
-export type SendFailureKind = "rate_limited" | "in_progress" | "transient" | "permanent" | "suppressed";
+/**
+ * What the caller should do when an email was not handed over:
+ * - `rate_limited`: wait `retryAfterSeconds`, then try again (not a failure of this email);
+ * - `in_progress`: the same idempotency key is being processed right now; ask again shortly;
+ * - `transient`: a 5xx, a network failure, a timeout, a configuration problem: retry with backoff;
+ * - `permanent`: the provider refused this email; retrying will not help;
+ * - `suppressed`: the address bounced or complained before; nothing is sent to it;
+ * - `key_reused`: the provider already accepted an email under this idempotency key, with a
+ *   different payload (the data changed between attempts). It was sent once; do not send again.
+ */
+export type SendFailureKind = "rate_limited" | "in_progress" | "transient" | "permanent" | "suppressed" | "key_reused";
 export type SendResult =
   | { ok: true; providerMessageId: string }
   | { ok: false; kind: SendFailureKind; message: string; retryAfterSeconds?: number };
+
+/** A provider call that hangs must not outlive the delivery lease (60 s): give up well before. */
+export const SEND_TIMEOUT_MS = 20_000;
 
 /**
  * The one way the product sends email. Through Resend when RESEND_API_KEY is set, else into the
@@ -56,12 +69,29 @@ async function storeInOutbox(db: Database, email: OutgoingEmail): Promise<SendRe
   return { ok: true, providerMessageId: existing!.id };
 }
 
-let resendClient: Resend | undefined;
+let cachedClient: { client: Resend; key: string; baseUrl: string | undefined } | undefined;
+
+/**
+ * The SDK reads RESEND_BASE_URL once, at construction (which is how tests point it at a local
+ * fake). The client is cached per key and base URL, so a changed environment gets a new one.
+ */
+function resendClient(): Resend {
+  const key = env().RESEND_API_KEY!;
+  const baseUrl = process.env.RESEND_BASE_URL || undefined;
+  if (!cachedClient || cachedClient.key !== key || cachedClient.baseUrl !== baseUrl) {
+    cachedClient = { client: new Resend(key, baseUrl ? { baseUrl } : undefined), key, baseUrl };
+  }
+  return cachedClient.client;
+}
+
+/** Drops the cached Resend client: the next send builds one from the current environment. */
+export function resetResendClient(): void {
+  cachedClient = undefined;
+}
 
 async function sendWithResend(email: OutgoingEmail): Promise<SendResult> {
-  // The SDK reads RESEND_BASE_URL at construction, which is how tests point it at a local fake.
-  resendClient ??= new Resend(env().RESEND_API_KEY);
-  const { data, error, headers } = await resendClient.emails.send(
+  // The SDK never throws: network failures and aborts come back as `error` (application_error).
+  const { data, error, headers } = await resendClient().emails.send(
     {
       from: env().EMAIL_FROM,
       to: email.to,
@@ -71,25 +101,51 @@ async function sendWithResend(email: OutgoingEmail): Promise<SendResult> {
       headers: email.headers,
       tags: email.tags ? Object.entries(email.tags).map(([name, value]) => ({ name, value })) : undefined,
     },
-    email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
+    {
+      ...(email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : {}),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    },
   );
   if (data) return { ok: true, providerMessageId: data.id };
   return classifyResendError(error, headers);
 }
 
-/** Maps Resend's answer to what the caller should do: wait, retry later, or give up. */
+const RATE_LIMIT_FALLBACK_SECONDS = 1;
+/** Quotas reset daily or monthly; asking again every second would only burn requests. */
+const QUOTA_FALLBACK_SECONDS = 60 * 60;
+
+/** `retry-after` is seconds or an HTTP date; anything else gives the fallback. */
+function retryAfterSeconds(headers: Record<string, string> | null | undefined, fallback: number): number {
+  const raw = headers?.["retry-after"] ?? headers?.["ratelimit-reset"];
+  if (raw === undefined) return fallback;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.max(seconds, 1);
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(Math.ceil((date - Date.now()) / 1000), 1) : fallback;
+}
+
+/**
+ * Maps Resend's answer to what the caller should do: wait, retry later, or give up.
+ * Error names are Resend's (https://resend.com/docs/api-reference/errors).
+ */
 export function classifyResendError(
   error: { name?: string; message?: string; statusCode?: number | null } | null,
   headers?: Record<string, string> | null,
 ): SendResult {
-  const message = `${error?.name ?? "unknown_error"}: ${error?.message ?? "no message"}`;
+  const name = error?.name ?? "unknown_error";
+  const message = `${name}: ${error?.message ?? "no message"}`;
   const status = error?.statusCode ?? null;
   if (status === 429) {
-    const retryAfter = Number(headers?.["retry-after"] ?? 1);
-    return { ok: false, kind: "rate_limited", message, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : 1 };
+    const quota = name === "daily_quota_exceeded" || name === "monthly_quota_exceeded";
+    const fallback = quota ? QUOTA_FALLBACK_SECONDS : RATE_LIMIT_FALLBACK_SECONDS;
+    return { ok: false, kind: "rate_limited", message, retryAfterSeconds: retryAfterSeconds(headers, fallback) };
   }
-  if (status === 409 && error?.name === "concurrent_idempotent_requests") return { ok: false, kind: "in_progress", message };
+  if (status === 409 && name === "concurrent_idempotent_requests") return { ok: false, kind: "in_progress", message };
+  if (status === 409 && name === "invalid_idempotent_request") return { ok: false, kind: "key_reused", message };
+  // A missing or revoked key, a wrong base URL: the operator's to fix, not this email's fault.
+  // Backing off keeps the reminders instead of failing every one of them at once.
+  if (status === 401 || status === 403 || status === 404 || status === 405) return { ok: false, kind: "transient", message };
   if (status !== null && status >= 400 && status < 500) return { ok: false, kind: "permanent", message };
-  // 5xx, network failures (the SDK returns application_error without a status) and the unknown.
+  // 5xx, network failures and timeouts (the SDK returns application_error without a status), the unknown.
   return { ok: false, kind: "transient", message };
 }

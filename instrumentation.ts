@@ -1,0 +1,25 @@
+/**
+ * Next.js calls `register()` once when a server instance starts. Without an Inngest server
+ * (no INNGEST_EVENT_KEY, no INNGEST_DEV — the embedded default and `npm run demo`), this starts
+ * the in-process schedule that delivers due reminders into the outbox or through Resend, so the
+ * same delivery code runs either way (SPEC: Workflows).
+ *
+ * Imports are dynamic and behind the runtime check so the edge bundle never pulls in the
+ * database drivers; nothing starts while `next build` pre-renders pages.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
+
+  const { inngestConfigured } = await import("./server/inngest/mode");
+  if (inngestConfigured()) return;
+
+  const [{ getDb }, { startDeliveryScheduler }] = await Promise.all([
+    import("./db"),
+    import("./server/delivery/scheduler"),
+  ]);
+  // Two at a time: rendering is CPU-bound anyway, and with Resend (but no Inngest) it stays near
+  // the provider's default 2 requests a second; a 429 makes the sweep back off by itself.
+  startDeliveryScheduler({ db: getDb, sweep: { concurrency: 2 } });
+}

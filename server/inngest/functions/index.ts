@@ -1,0 +1,5 @@
+import { deliverReminderFn } from "./deliver-reminder";
+import { sweepDueRemindersFn } from "./sweep-due-reminders";
+
+/** Every function the app serves at /api/inngest. Ids are stable: never rename one. */
+export const functions = [deliverReminderFn, sweepDueRemindersFn];

@@ -1,0 +1,109 @@
+import { addMinutes, addSeconds } from "date-fns";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as s from "../../../db/schema";
+import { rows as resultRows } from "../../../db/sql";
+import { deliverDueReminders, unsafeDueRemindersQuery } from "../../../server/delivery/sweep";
+import { resetResendClient } from "../../../server/email/send";
+import { useTestDatabase } from "../../helpers/db";
+import { ResendFake } from "../../helpers/resend-fake";
+import { createClientWithPipeline, insertReminders, reminderById, reminderFor, T0 } from "./fixtures";
+
+describe("the due-reminder sweep", () => {
+  const test = useTestDatabase();
+  let fake: ResendFake;
+
+  beforeAll(async () => {
+    fake = await ResendFake.start();
+    vi.stubEnv("RESEND_API_KEY", fake.apiKey);
+    vi.stubEnv("RESEND_BASE_URL", fake.url);
+    resetResendClient();
+  });
+  afterEach(async () => {
+    fake.reset();
+    // Each test starts with nothing pending from the one before.
+    await test.db.update(s.reminders).set({ status: "cancelled" }).where(eq(s.reminders.status, "pending"));
+  });
+  afterAll(async () => {
+    await fake.close();
+    vi.unstubAllEnvs();
+  });
+
+  it("finds due rows through the partial index on pending reminders", async () => {
+    const plan = await test.db.transaction(async (tx) => {
+      // The table is tiny, so make the planner show whether it *can* use the index.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return resultRows<{ "QUERY PLAN": string }>(tx, sql`explain ${unsafeDueRemindersQuery(test.db, T0, 100)}`);
+    });
+    expect(plan.map((line) => line["QUERY PLAN"]).join("\n")).toContain("reminders_pending_due_idx");
+  });
+
+  it("delivers only what is due, not backing off, not leased, and not cancelled", async () => {
+    const p = await createClientWithPipeline(test.db, { commitments: 5 });
+    const [due, future, backingOff, leased, cancelled] = await insertReminders(
+      test.db,
+      p.commitments.map((c, i) =>
+        reminderFor(p, "commitment_due", {
+          commitmentId: c.id,
+          ...[
+            {},
+            { dueAt: addMinutes(T0, 10) },
+            { nextAttemptAt: addMinutes(T0, 1), attempts: 1 },
+            { leaseUntil: addSeconds(T0, 30), attempts: 1 },
+            { status: "cancelled" as const },
+          ][i],
+        }),
+      ),
+    );
+    const result = await deliverDueReminders(test.db, { now: T0 });
+    expect(result).toMatchObject({ picked: 1, sent: 1 });
+    expect(fake.accepted.map((email) => email.idempotencyKey)).toEqual([due!.dedupeKey]);
+
+    // Later, each becomes deliverable in turn; the cancelled one never does.
+    expect(await deliverDueReminders(test.db, { now: addMinutes(T0, 11) })).toMatchObject({ picked: 3, sent: 3 });
+    expect(fake.accepted.map((email) => email.idempotencyKey).sort()).toEqual(
+      [due, future, backingOff, leased].map((r) => r!.dedupeKey).sort(),
+    );
+    expect((await reminderById(test.db, cancelled!.id)).status).toBe("cancelled");
+  });
+
+  it("stops starting deliveries once the provider answers 429, leaving the rest for the next sweep", async () => {
+    const p = await createClientWithPipeline(test.db, { commitments: 12 });
+    await insertReminders(test.db, p.commitments.map((c) => reminderFor(p, "commitment_due", { commitmentId: c.id })));
+    fake.failNext(1, { kind: "rate_limit", retryAfterSeconds: 2 });
+
+    const first = await deliverDueReminders(test.db, { now: T0, concurrency: 1 });
+    expect(first).toMatchObject({ picked: 12, retrying: 1, rateLimited: true, deferred: 11, sent: 0 });
+    expect(fake.requests).toHaveLength(1);
+
+    const second = await deliverDueReminders(test.db, { now: addSeconds(T0, 2), concurrency: 3 });
+    expect(second).toMatchObject({ picked: 12, sent: 12, rateLimited: false });
+    expect(fake.accepted).toHaveLength(12);
+  });
+
+  it("leaves freshly due rows alone for the grace period (the Inngest backstop)", async () => {
+    const p = await createClientWithPipeline(test.db, { commitments: 2 });
+    await insertReminders(test.db, [
+      reminderFor(p, "commitment_due", { commitmentId: p.commitments[0]!.id, dueAt: addMinutes(T0, -20) }),
+      reminderFor(p, "commitment_due", { commitmentId: p.commitments[1]!.id, dueAt: addMinutes(T0, -5) }),
+    ]);
+    expect(await deliverDueReminders(test.db, { now: T0, graceMs: 15 * 60_000 })).toMatchObject({ picked: 1, sent: 1 });
+  });
+
+  it("counts a delivery that throws as an error and carries on with the others", async () => {
+    const p = await createClientWithPipeline(test.db, { commitments: 3 });
+    const rows = await insertReminders(test.db, p.commitments.map((c) => reminderFor(p, "commitment_due", { commitmentId: c.id })));
+    const errors: string[] = [];
+    const result = await deliverDueReminders(test.db, {
+      now: T0,
+      send: async (_db, email) => {
+        if (email.tags?.reminder_id === rows[1]!.id) throw new Error("boom");
+        return { ok: true, providerMessageId: `local-${email.idempotencyKey}` };
+      },
+      onError: (id) => errors.push(id),
+    });
+    expect(result).toMatchObject({ picked: 3, sent: 2, errors: 1 });
+    expect(errors).toEqual([rows[1]!.id]);
+    expect(await reminderById(test.db, rows[1]!.id)).toMatchObject({ status: "pending", attempts: 1 });
+  });
+});

@@ -57,49 +57,67 @@ export function ButtonLink({ variant = "primary", className = "", ...props }: Co
   );
 }
 
-/** A labelled input with its error shown beneath it and announced to screen readers. */
-export function Field({ label, name, error, hint, ...props }: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+/**
+ * A labelled input with its error shown beneath it and announced to screen readers. The label is
+ * only the label text (not wrapped around the hint or error), so its accessible name is exact.
+ */
+export function Field({ label, name, error, hint, id, ...props }: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
+  const inputId = id ?? name;
+  const describedBy = error ? `${inputId}-error` : hint ? `${inputId}-hint` : undefined;
   return (
-    <label className="block">
-      <span className="mb-1 block text-sm font-medium text-slate-800">{label}</span>
+    <div>
+      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <input
         name={name}
-        id={name}
+        id={inputId}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={`block w-full rounded-lg border px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
         {...props}
       />
-      {error ? (
-        <span id={`${name}-error`} role="alert" className="mt-1 block text-sm text-red-700">
-          {error}
-        </span>
-      ) : hint ? (
-        <span id={`${name}-hint`} className="mt-1 block text-xs text-slate-500">
-          {hint}
-        </span>
-      ) : null}
-    </label>
+      <FieldMessage id={inputId} error={error} hint={hint} />
+    </div>
   );
 }
 
-export function Select({ label, name, error, children, ...props }: ComponentProps<"select"> & { label: string; name: string; error?: string }) {
+export function Select({ label, name, error, hint, id, children, ...props }: ComponentProps<"select"> & { label: string; name: string; error?: string; hint?: string }) {
+  const selectId = id ?? name;
   return (
-    <label className="block">
-      <span className="mb-1 block text-sm font-medium text-slate-800">{label}</span>
+    <div>
+      <label htmlFor={selectId} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <select
         name={name}
-        id={name}
+        id={selectId}
         aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${selectId}-error` : hint ? `${selectId}-hint` : undefined}
         className={`block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
         {...props}
       >
         {children}
       </select>
-      {error ? <span role="alert" className="mt-1 block text-sm text-red-700">{error}</span> : null}
-    </label>
+      <FieldMessage id={selectId} error={error} hint={hint} />
+    </div>
   );
+}
+
+/** The error (announced) or the hint beneath a field. */
+export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+  if (error) {
+    return (
+      <span id={`${id}-error`} role="alert" className="mt-1 block text-sm text-red-700">
+        {error}
+      </span>
+    );
+  }
+  return hint ? (
+    <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-500">
+      {hint}
+    </span>
+  ) : null;
 }
 
 export function Notice({ tone = "info", children }: { tone?: "info" | "error" | "success"; children: ReactNode }) {

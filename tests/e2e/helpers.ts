@@ -19,7 +19,7 @@ export async function linkInEmail(page: Page, fragment: string) {
 /** Signs in the way a person does: request a link, open it from the outbox. */
 export async function signInWithMagicLink(page: Page, email: string) {
   if (!page.url().includes("/sign-in")) await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await openLatestEmail(page, email, /sign-in link/i);

@@ -14,8 +14,8 @@ test("an owner signs in, creates an organisation and invites a client who accept
   await owner.getByRole("button", { name: "Create organisation" }).click();
   await expect(owner).toHaveURL(new RegExp(`/${slug}/admin$`));
 
-  await owner.getByLabel("Email").fill(clientEmail);
-  await owner.getByLabel("Role").selectOption("client");
+  await owner.getByLabel("Email", { exact: true }).fill(clientEmail);
+  await owner.getByLabel("Role", { exact: true }).selectOption("client");
   await owner.getByRole("button", { name: "Send invitation" }).click();
   await expect(owner.getByText(`Invitation sent to ${clientEmail}.`)).toBeVisible();
 

@@ -3,6 +3,7 @@ import { serverApi } from "@/server/trpc/server";
 import { orNotFound } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { AdminPanel } from "./admin-panel";
+import { AdminSettings } from "./admin-settings";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -13,8 +14,9 @@ export default async function AdminPage({ params }: { params: Promise<{ orgSlug:
   await orNotFound(api.member.list({ orgSlug }));
   return (
     <>
-      <PageHeader title="Organisation admin" description="Invite coaches and clients, decide who coaches whom, and manage roles." />
+      <PageHeader title="Organisation admin" description="Invite coaches and clients, decide who coaches whom, set the follow-up policy and branding, and review what changed." />
       <AdminPanel orgSlug={orgSlug} />
+      <AdminSettings orgSlug={orgSlug} />
     </>
   );
 }

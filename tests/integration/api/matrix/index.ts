@@ -1,5 +1,9 @@
+import { applicationsMatrix } from "./applications";
+import { coachMatrix } from "./coach";
 import { coreMatrix } from "./core";
 import type { MatrixEntry } from "./shared";
+import { transferMatrix } from "./transfer";
+import { workspaceMatrix } from "./workspace";
 
 /**
  * Every procedure of the app router, called from every point of view. The coverage test fails
@@ -8,4 +12,8 @@ import type { MatrixEntry } from "./shared";
  */
 export const matrix: Record<string, MatrixEntry> = {
   ...coreMatrix,
+  ...coachMatrix,
+  ...applicationsMatrix,
+  ...workspaceMatrix,
+  ...transferMatrix,
 };

@@ -26,3 +26,5 @@ export const aboutTheClient = {
 export const clientWrites = {
   ...aboutTheClient, assignedCoach: "FORBIDDEN", owner: "FORBIDDEN",
 } satisfies Record<RoleName, Outcome>;
+/** The coach's side of one client's page: their coach and owners; the client themself is FORBIDDEN. */
+export const staffAboutTheClient = { ...aboutTheClient, clientSelf: "FORBIDDEN" } satisfies Record<RoleName, Outcome>;

@@ -1,0 +1,244 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { dateTime } from "../../_components/format";
+import { fieldErrors, useTRPC } from "../../_components/trpc";
+import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
+
+type PolicyKey =
+  | "prepareLocalTime" | "debriefDelayMinutes" | "thankYouWindowHours" | "commitmentLeadHours" | "checkInDefaultDays"
+  | "reconnectAfterDays" | "quietHoursStart" | "quietHoursEnd" | "goneQuietDays";
+
+const POLICY_FIELDS: Array<{ key: PolicyKey; label: string; hint: string; type: "time" | "number" }> = [
+  { key: "prepareLocalTime", label: "Prepare reminder time", hint: "Local time on the day before an interview", type: "time" },
+  { key: "debriefDelayMinutes", label: "Debrief reminder delay (minutes)", hint: "After an interview ends", type: "number" },
+  { key: "thankYouWindowHours", label: "Thank-you window (hours)", hint: "After an interview ends", type: "number" },
+  { key: "commitmentLeadHours", label: "Promise reminder lead (hours)", hint: "Before a promise is due", type: "number" },
+  { key: "checkInDefaultDays", label: "Default check-in delay (days)", hint: "When the employer named no date", type: "number" },
+  { key: "reconnectAfterDays", label: "Reconnect after a rejection (days)", hint: "Suggest getting back in touch", type: "number" },
+  { key: "quietHoursStart", label: "Quiet hours start", hint: "No reminders from this local time", type: "time" },
+  { key: "quietHoursEnd", label: "Quiet hours end", hint: "Reminders resume at this local time", type: "time" },
+  { key: "goneQuietDays", label: "Gone quiet after (days)", hint: "Flag clients with no activity", type: "number" },
+];
+
+/** Owner sections of the admin page: policy, branding, archive/delete clients, and the audit log. */
+export function AdminSettings({ orgSlug }: { orgSlug: string }) {
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.settings.get.queryOptions({ orgSlug }));
+  return (
+    <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <Card title="Follow-up policy">
+        {settings.isPending ? <p className="text-sm text-slate-500">Loading the policy…</p> : settings.isError ? <Notice tone="error">{settings.error.message}</Notice> : (
+          <PolicyForm orgSlug={orgSlug} policy={settings.data.policy} />
+        )}
+      </Card>
+      <Card title="Branding">
+        {settings.isPending ? <p className="text-sm text-slate-500">Loading…</p> : settings.isError ? <Notice tone="error">{settings.error.message}</Notice> : (
+          <BrandingForm orgSlug={orgSlug} current={settings.data} />
+        )}
+      </Card>
+      <Card title="Archive or delete a client">
+        <ClientLifecycle orgSlug={orgSlug} />
+      </Card>
+      <Card title="Audit log">
+        <AuditLog orgSlug={orgSlug} />
+      </Card>
+    </div>
+  );
+}
+
+function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<PolicyKey, string | number> }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const update = useMutation(trpc.settings.updatePolicy.mutationOptions({
+    onSuccess: () => Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+    ]),
+  }));
+  const { message, fields } = fieldErrors(update.error);
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-2"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        const patch: Record<string, string | number> = {};
+        for (const field of POLICY_FIELDS) {
+          const raw = String(form.get(field.key) ?? "").trim();
+          // Send what was typed, even when malformed: the server explains what is wrong, by field.
+          patch[field.key] = field.type === "number" ? (raw === "" ? NaN : Number(raw)) : raw;
+        }
+        update.mutate({ orgSlug, ...patch });
+      }}
+    >
+      {POLICY_FIELDS.map((field) => (
+        <Field
+          key={field.key}
+          label={field.label}
+          name={field.key}
+          type={field.type}
+          defaultValue={String(policy[field.key])}
+          hint={field.hint}
+          error={fields[field.key]}
+          {...(field.type === "number" ? { inputMode: "numeric" as const, step: 1 } : {})}
+        />
+      ))}
+      <div className="sm:col-span-2 space-y-2">
+        {message ? <Notice tone="error">{message}</Notice> : null}
+        {update.isSuccess ? <Notice tone="success">Policy saved. New reminders follow it from now on.</Notice> : null}
+        <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save policy"}</Button>
+      </div>
+    </form>
+  );
+}
+
+function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: string; brandColor: string; logoUrl: string | null } }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [colour, setColour] = useState(current.brandColor);
+  const update = useMutation(trpc.settings.updateBranding.mutationOptions({
+    onSuccess: () => Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+    ]),
+  }));
+  const { message, fields } = fieldErrors(update.error);
+  return (
+    <form
+      className="space-y-3"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        update.mutate({ orgSlug, name: String(form.get("name") ?? ""), brandColor: colour, logoUrl: String(form.get("logoUrl") ?? "") });
+      }}
+    >
+      <Field label="Practice name" name="name" defaultValue={current.name} maxLength={120} error={fields.name} />
+      <div className="flex items-end gap-3">
+        <div className="flex-1">
+          <Field label="Brand colour" name="brandColor" value={colour} onChange={(e) => setColour(e.target.value)} error={fields.brandColor} hint="Like #0f766e; used in emails" />
+        </div>
+        <input type="color" aria-label="Pick the brand colour" value={/^#[0-9a-f]{6}$/i.test(colour) ? colour : "#000000"} onChange={(e) => setColour(e.target.value)} className="mb-6 h-10 w-12 rounded border border-slate-300" />
+      </div>
+      <Field label="Logo address (https)" name="logoUrl" type="url" defaultValue={current.logoUrl ?? ""} error={fields.logoUrl} hint="Leave empty for no logo" />
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      {update.isSuccess ? <Notice tone="success">Branding saved.</Notice> : null}
+      <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save branding"}</Button>
+    </form>
+  );
+}
+
+function ClientLifecycle({ orgSlug }: { orgSlug: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useQuery(trpc.member.list.queryOptions({ orgSlug }));
+  const [deleting, setDeleting] = useState<{ id: string; email: string } | null>(null);
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.coach.overview.queryKey() }),
+  ]);
+  const archive = useMutation(trpc.client.archive.mutationOptions({ onSuccess: refresh }));
+  const unarchive = useMutation(trpc.client.unarchive.mutationOptions({ onSuccess: refresh }));
+  const clients = (members.data ?? []).filter((m) => m.role === "client");
+  if (members.isPending) return <p className="text-sm text-slate-500">Loading clients…</p>;
+  if (clients.length === 0) return <EmptyState title="No clients yet">Invite clients first.</EmptyState>;
+  const error = archive.error ?? unarchive.error;
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600">
+        Archive a client who found a job: their records stay, read-only, out of the active views. Delete only when the client asks for their
+        data to be removed; it cannot be undone.
+      </p>
+      {error ? <Notice tone="error">{error.message}</Notice> : null}
+      <ul className="divide-y divide-slate-100 text-sm">
+        {clients.map((c) => (
+          <li key={c.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <span className="min-w-0">
+              <span className="block truncate font-medium">{c.name ?? c.email}</span>
+              <span className="block text-xs text-slate-500">{c.email} · {c.status === "archived" ? "archived" : "active"}</span>
+            </span>
+            <span className="flex gap-2">
+              {c.status === "archived" ? (
+                <Button variant="secondary" type="button" onClick={() => unarchive.mutate({ orgSlug, clientId: c.membershipId })}>Restore</Button>
+              ) : (
+                <Button variant="secondary" type="button" onClick={() => archive.mutate({ orgSlug, clientId: c.membershipId })}>Archive</Button>
+              )}
+              <Button variant="danger" type="button" onClick={() => setDeleting({ id: c.membershipId, email: c.email })}>Delete…</Button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {deleting ? <DeleteClientForm orgSlug={orgSlug} client={deleting} onClose={() => setDeleting(null)} onDeleted={refresh} /> : null}
+    </div>
+  );
+}
+
+function DeleteClientForm({ orgSlug, client, onClose, onDeleted }: { orgSlug: string; client: { id: string; email: string }; onClose: () => void; onDeleted: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const remove = useMutation(trpc.client.delete.mutationOptions({ onSuccess: async () => { onClose(); await onDeleted(); } }));
+  const { message, fields } = fieldErrors(remove.error);
+  return (
+    <form
+      className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-3"
+      aria-label={`Delete ${client.email}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        remove.mutate({ orgSlug, clientId: client.id, confirmation: String(new FormData(e.currentTarget).get("confirmation") ?? "") });
+      }}
+    >
+      <p className="text-sm text-red-900">
+        This deletes every application, interview, contact, draft, reminder and note of <strong>{client.email}</strong> in this practice. Type
+        their email address to confirm.
+      </p>
+      <Field label="Client's email address" name="confirmation" autoComplete="off" error={fields.confirmation} autoFocus />
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      <div className="flex gap-2">
+        <Button variant="danger" type="submit" disabled={remove.isPending}>{remove.isPending ? "Deleting…" : "Delete this client's data"}</Button>
+        <Button variant="secondary" type="button" onClick={onClose}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+const ACTION_LABEL: Record<string, string> = {
+  "member.role_changed": "Changed a role", "member.removed": "Removed a member", "assignment.added": "Assigned a client",
+  "assignment.removed": "Unassigned a client", "invitation.created": "Invited someone", "invitation.revoked": "Revoked an invitation",
+  "invitation.accepted": "Accepted an invitation", "organization.created": "Created the practice", "policy.updated": "Changed the follow-up policy",
+  "branding.updated": "Changed the branding", "client.archived": "Archived a client", "client.unarchived": "Restored a client", "client.deleted": "Deleted a client's data",
+};
+
+function AuditLog({ orgSlug }: { orgSlug: string }) {
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const pageSize = 20;
+  const audit = useQuery(trpc.audit.list.queryOptions({ orgSlug, page, pageSize }));
+  if (audit.isPending) return <p className="text-sm text-slate-500">Loading the audit log…</p>;
+  if (audit.isError) return <Notice tone="error">{audit.error.message}</Notice>;
+  const pages = Math.max(1, Math.ceil(audit.data.total / pageSize));
+  if (audit.data.entries.length === 0) return <EmptyState title="Nothing recorded yet">Role changes, assignments, policy edits and deletions show here.</EmptyState>;
+  return (
+    <div>
+      <ol className="divide-y divide-slate-100 text-sm">
+        {audit.data.entries.map((entry) => (
+          <li key={entry.id} className="py-2">
+            <p className="font-medium">{ACTION_LABEL[entry.action] ?? entry.action}</p>
+            <p className="text-xs text-slate-500">
+              {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {dateTime(entry.createdAt)}
+            </p>
+          </li>
+        ))}
+      </ol>
+      <nav className="mt-3 flex items-center justify-between text-sm" aria-label="Pages of the audit log">
+        <span>Page {page} of {pages}</span>
+        <span className="flex gap-2">
+          <Button variant="secondary" type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Newer</Button>
+          <Button variant="secondary" type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Older</Button>
+        </span>
+      </nav>
+    </div>
+  );
+}

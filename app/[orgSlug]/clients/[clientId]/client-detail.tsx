@@ -1,0 +1,368 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { ClientDetail } from "@/server/services/coach/detail";
+import { dateTime, relative, shortDate } from "../../../_components/format";
+import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
+
+const STATUS_LABEL: Record<string, string> = {
+  saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted", rejected: "Rejected", withdrawn: "Withdrawn",
+};
+const KIND_LABEL: Record<string, string> = {
+  thank_you: "Thank-you note", follow_up_letter: "Follow-up letter", check_in: "Check-in", proposal: "Proposal",
+  networking_ask: "Networking ask", rejection_reply: "Reply to a rejection", references: "References",
+};
+const label = (map: Record<string, string>, key: string) => map[key] ?? key.replaceAll("_", " ");
+
+export function ClientDetailView({
+  orgSlug, clientId, viewerMembershipId, initialData,
+}: { orgSlug: string; clientId: string; viewerMembershipId: string; initialData: ClientDetail }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const input = { orgSlug, clientId };
+  const detail = useQuery({ ...trpc.coach.clientDetail.queryOptions(input), initialData });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.coach.clientDetail.queryKey(input) }),
+      queryClient.invalidateQueries({ queryKey: trpc.coach.overview.queryKey() }),
+    ]);
+  const data = detail.data;
+  const readOnly = data.profile.status === "archived";
+  const applications = data.pipeline.flatMap((column) => column.applications);
+
+  return (
+    <div className="space-y-6">
+      {readOnly ? <Notice>This client is archived. Their records are kept read-only; an owner can restore them from the admin page.</Notice> : null}
+      <Card title="Pipeline">
+        {applications.length === 0 ? (
+          <EmptyState title="No applications yet">When the client adds applications, they appear here by stage.</EmptyState>
+        ) : (
+          <div className="flex gap-3 overflow-x-auto pb-2" role="list" aria-label="Applications by stage">
+            {data.pipeline.map((column) => (
+              <section key={column.status} role="listitem" className="w-48 shrink-0 rounded-lg bg-slate-50 p-2" aria-label={`${label(STATUS_LABEL, column.status)}: ${column.applications.length}`}>
+                <h3 className="mb-2 text-xs font-semibold uppercase text-slate-600">
+                  {label(STATUS_LABEL, column.status)} <span className="font-normal">({column.applications.length})</span>
+                </h3>
+                <ul className="space-y-2">
+                  {column.applications.map((a) => (
+                    <li key={a.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
+                      <p className="font-medium">{a.roleTitle}</p>
+                      <p className="text-xs text-slate-500">{a.companyName}</p>
+                      <p className="text-xs text-slate-400">since {shortDate(a.statusChangedAt)}</p>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Interviews">
+          {data.interviews.length === 0 ? (
+            <EmptyState title="No upcoming interviews">Interviews the client schedules show here, with their debrief status.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {data.interviews.map((i) => {
+                const ended = +new Date(i.endsAt) < Date.now();
+                return (
+                  <li key={i.id} className="py-2">
+                    <p className="font-medium">{i.companyName} · {i.roleTitle} (round {i.round}, {i.kind})</p>
+                    <p className="text-slate-600">
+                      {dateTime(i.startsAt)} your time · {dateTime(i.startsAt, i.timeZone)} in {i.timeZone}
+                    </p>
+                    <p className="text-xs">
+                      {i.debriefedAt ? (
+                        <span className="text-emerald-700">Debriefed {relative(i.debriefedAt)}</span>
+                      ) : ended ? (
+                        <span className="font-medium text-amber-700">Waiting for the debrief</span>
+                      ) : (
+                        <span className="text-slate-500">Debrief after the interview</span>
+                      )}
+                      {i.participants.length ? ` · with ${i.participants.map((p) => `${p.name}${p.thankYouSentAt ? " (thanked)" : ""}`).join(", ")}` : ""}
+                    </p>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Card>
+
+        <Card title="Promises and tasks">
+          {data.commitments.length === 0 ? (
+            <EmptyState title="No promises yet">Promises from debriefs and tasks you assign below show here.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {data.commitments.map((c) => {
+                const overdue = !c.doneAt && +new Date(c.dueAt) < Date.now();
+                return (
+                  <li key={c.id} className="flex flex-wrap justify-between gap-2 py-2">
+                    <span>
+                      {c.description}
+                      {c.source === "coach_task" ? <span className="ml-1 text-xs text-slate-500">(task from {c.assignedByName ?? "a coach"})</span> : null}
+                    </span>
+                    <span className={`text-xs ${overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
+                      {c.doneAt ? `Done ${shortDate(c.doneAt)}` : `${overdue ? "Overdue since" : "Due"} ${dateTime(c.dueAt)}`}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {readOnly ? null : <AssignTaskForm orgSlug={orgSlug} clientId={clientId} applications={applications} onDone={refresh} />}
+        </Card>
+      </div>
+
+      <Card title="Drafts">
+        {data.drafts.length === 0 ? (
+          <EmptyState title="No drafts yet">Drafts appear once the client records an interview debrief.</EmptyState>
+        ) : (
+          <ul className="space-y-4">
+            {data.drafts.map((d) => (
+              <li key={d.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+                <p className="font-medium">
+                  {label(KIND_LABEL, d.kind)}: {d.subject}
+                  <span className="ml-2 text-xs font-normal text-slate-500">
+                    {d.status === "sent" ? `sent ${shortDate(d.sentAt)}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
+                    {d.contactName ? ` · to ${d.contactName}` : ""}
+                  </span>
+                </p>
+                <p className="mt-1 whitespace-pre-wrap text-slate-700">{d.body}</p>
+                {d.comments.length ? (
+                  <ul className="mt-2 space-y-1 border-l-2 border-brand pl-3">
+                    {d.comments.map((c) => (
+                      <li key={c.id}><span className="font-medium">{c.authorName}:</span> {c.body}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {readOnly ? null : <DraftCommentForm orgSlug={orgSlug} clientId={clientId} draftId={d.id} onDone={refresh} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Notes">
+          {readOnly ? null : <NoteForm orgSlug={orgSlug} clientId={clientId} onDone={refresh} />}
+          {data.notes.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">No notes yet. Private notes stay with coaches; shared ones show on the client&apos;s dashboard.</p>
+          ) : (
+            <ul className="mt-4 divide-y divide-slate-100 text-sm">
+              {data.notes.map((n) => (
+                <NoteItem key={n.id} note={n} mine={n.authorMembershipId === viewerMembershipId} orgSlug={orgSlug} clientId={clientId} onDone={refresh} />
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card title="Nudges">
+          {readOnly ? null : <NudgeForm orgSlug={orgSlug} clientId={clientId} onDone={refresh} />}
+          {data.nudges.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">No nudges sent yet. A nudge is emailed to the client and shown on their dashboard.</p>
+          ) : (
+            <ul className="mt-4 divide-y divide-slate-100 text-sm">
+              {data.nudges.map((n) => (
+                <li key={n.id} className="py-2">
+                  <p className="whitespace-pre-wrap">{n.message}</p>
+                  <p className="text-xs text-slate-500">
+                    {n.coachName} · {dateTime(n.createdAt)} · {n.readAt ? `read ${relative(n.readAt)}` : "not read yet"}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Reminders">
+          <h3 className="mb-1 text-sm font-semibold">Scheduled</h3>
+          {data.scheduledReminders.length === 0 ? (
+            <p className="text-sm text-slate-600">Nothing scheduled.</p>
+          ) : (
+            <ReminderList reminders={data.scheduledReminders} />
+          )}
+          <h3 className="mb-1 mt-4 text-sm font-semibold">Sent</h3>
+          {data.sentReminders.length === 0 ? <p className="text-sm text-slate-600">Nothing sent yet.</p> : <ReminderList reminders={data.sentReminders} />}
+        </Card>
+        <Card title="Timeline">
+          {data.timeline.length === 0 ? (
+            <p className="text-sm text-slate-600">Nothing has happened yet.</p>
+          ) : (
+            <ol className="space-y-2 text-sm">
+              {data.timeline.map((a) => (
+                <li key={a.id} className="flex justify-between gap-3">
+                  <span>{a.summary}</span>
+                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.occurredAt).toISOString()} title={dateTime(a.occurredAt)}>
+                    {relative(a.occurredAt)}
+                  </time>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function ReminderList({ reminders }: { reminders: ClientDetail["scheduledReminders"] }) {
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {reminders.map((r) => (
+        <li key={r.id} className="py-1.5">
+          <p>{r.reason}</p>
+          <p className="text-xs text-slate-500">
+            {r.status === "sent" ? `Sent ${dateTime(r.sentAt)}` : `${r.status === "failed" ? "Failed; was due" : "Due"} ${dateTime(r.dueAt)}`}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Refresh = () => Promise<unknown>;
+
+function NoteForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: string; onDone: Refresh }) {
+  const trpc = useTRPC();
+  const [body, setBody] = useState("");
+  const [shared, setShared] = useState(false);
+  const create = useMutation(trpc.note.create.mutationOptions({ onSuccess: async () => { setBody(""); setShared(false); await onDone(); } }));
+  const { message, fields } = fieldErrors(create.error);
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ orgSlug, clientId, body, visibility: shared ? "shared" : "private" });
+      }}
+    >
+      <TextArea id="note-body" label="Note" value={body} onChange={setBody} maxLength={5000} error={fields.body} />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+        Share with the client
+      </label>
+      <p className="text-xs text-slate-500">{shared ? "The client will see this note." : "Only coaches and owners will see this note."}</p>
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      <Button type="submit" disabled={create.isPending || !body.trim()}>{create.isPending ? "Saving…" : "Save note"}</Button>
+    </form>
+  );
+}
+
+function NoteItem({ note, mine, orgSlug, clientId, onDone }: { note: ClientDetail["notes"][number]; mine: boolean; orgSlug: string; clientId: string; onDone: Refresh }) {
+  const trpc = useTRPC();
+  const remove = useMutation(trpc.note.delete.mutationOptions({ onSuccess: onDone }));
+  const update = useMutation(trpc.note.update.mutationOptions({ onSuccess: onDone }));
+  return (
+    <li className="py-2">
+      <p className="whitespace-pre-wrap">{note.body}</p>
+      <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+        <span className={`rounded-full px-2 py-0.5 ${note.visibility === "shared" ? "bg-emerald-100 text-emerald-900" : "bg-slate-100"}`}>
+          {note.visibility === "shared" ? "Shared with the client" : "Private"}
+        </span>
+        {note.authorName} · {dateTime(note.createdAt)}
+        {mine ? (
+          <>
+            <button type="button" className="underline" onClick={() => update.mutate({ orgSlug, clientId, noteId: note.id, visibility: note.visibility === "shared" ? "private" : "shared" })}>
+              {note.visibility === "shared" ? "Make private" : "Share"}
+            </button>
+            <button type="button" className="text-red-700 underline" onClick={() => window.confirm("Delete this note?") && remove.mutate({ orgSlug, clientId, noteId: note.id })}>
+              Delete
+            </button>
+          </>
+        ) : null}
+      </p>
+      {remove.error ?? update.error ? <Notice tone="error">{(remove.error ?? update.error)!.message}</Notice> : null}
+    </li>
+  );
+}
+
+function NudgeForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: string; onDone: Refresh }) {
+  const trpc = useTRPC();
+  const [message, setMessage] = useState("");
+  const send = useMutation(trpc.nudge.send.mutationOptions({ onSuccess: async () => { setMessage(""); await onDone(); } }));
+  const errors = fieldErrors(send.error);
+  return (
+    <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); send.mutate({ orgSlug, clientId, message }); }}>
+      <TextArea id="nudge-message" label="Nudge message" value={message} onChange={setMessage} maxLength={1000} error={errors.fields.message} hint={`${message.length}/1,000 · emailed to the client`} />
+      {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
+      {send.isSuccess ? <Notice tone="success">Nudge sent.</Notice> : null}
+      <Button type="submit" disabled={send.isPending || !message.trim()}>{send.isPending ? "Sending…" : "Send nudge"}</Button>
+    </form>
+  );
+}
+
+function DraftCommentForm({ orgSlug, clientId, draftId, onDone }: { orgSlug: string; clientId: string; draftId: string; onDone: Refresh }) {
+  const trpc = useTRPC();
+  const [body, setBody] = useState("");
+  const comment = useMutation(trpc.note.commentOnDraft.mutationOptions({ onSuccess: async () => { setBody(""); await onDone(); } }));
+  const { message, fields } = fieldErrors(comment.error);
+  return (
+    <form className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); comment.mutate({ orgSlug, clientId, draftId, body }); }}>
+      <TextArea id={`comment-${draftId}`} label="Comment for the client" value={body} onChange={setBody} maxLength={2000} rows={2} error={fields.body} />
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      <Button variant="secondary" type="submit" disabled={comment.isPending || !body.trim()}>Add comment</Button>
+    </form>
+  );
+}
+
+function AssignTaskForm({ orgSlug, clientId, applications, onDone }: { orgSlug: string; clientId: string; applications: Array<{ id: string; roleTitle: string; companyName: string }>; onDone: Refresh }) {
+  const trpc = useTRPC();
+  const assign = useMutation(trpc.coach.assignTask.mutationOptions({ onSuccess: onDone }));
+  const { message, fields } = fieldErrors(assign.error);
+  return (
+    <form
+      className="mt-4 space-y-3 border-t border-slate-100 pt-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        const due = String(form.get("dueAt") ?? "");
+        const applicationId = String(form.get("applicationId") ?? "");
+        assign.mutate(
+          { orgSlug, clientId, description: String(form.get("description") ?? ""), dueAt: due ? new Date(due) : new Date(NaN), applicationId: applicationId || undefined },
+          { onSuccess: () => (e.target as HTMLFormElement).reset() },
+        );
+      }}
+    >
+      <h3 className="text-sm font-semibold">Assign a task</h3>
+      <Field label="Task" name="description" maxLength={500} required error={fields.description} />
+      <Field label="Due" name="dueAt" type="datetime-local" required error={fields.dueAt} hint="In your time zone" />
+      {applications.length ? (
+        <Select label="For the application (optional)" name="applicationId" defaultValue="" error={fields.applicationId}>
+          <option value="">Not tied to an application</option>
+          {applications.map((a) => <option key={a.id} value={a.id}>{a.companyName} · {a.roleTitle}</option>)}
+        </Select>
+      ) : null}
+      {message ? <Notice tone="error">{message}</Notice> : null}
+      {assign.isSuccess ? <Notice tone="success">Task assigned; the client will be reminded before it is due.</Notice> : null}
+      <Button type="submit" disabled={assign.isPending}>{assign.isPending ? "Assigning…" : "Assign task"}</Button>
+    </form>
+  );
+}
+
+function TextArea({
+  id, label: text, value, onChange, maxLength, error, hint, rows = 4,
+}: { id: string; label: string; value: string; onChange: (value: string) => void; maxLength: number; error?: string; hint?: string; rows?: number }) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">{text}</label>
+      <textarea
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        maxLength={maxLength}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`block w-full rounded-lg border px-3 py-2 text-sm ${error ? "border-red-500" : "border-slate-300"}`}
+      />
+      {error ? <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">{error}</p> : hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { percent, relative } from "../../_components/format";
+import { useTRPC } from "../../_components/trpc";
+import { Button, Card, EmptyState, Notice } from "../../_components/ui";
+
+type SortKey =
+  | "name" | "activeApplications" | "interviewsThisWeek" | "interviewsNextWeek" | "followUpsDue" | "overdue"
+  | "thankYouRate" | "checkInRate" | "commitmentRate" | "followThroughRate" | "lastActivityAt";
+
+const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean }> = [
+  { key: "name", label: "Client" },
+  { key: "activeApplications", label: "Active applications", numeric: true },
+  { key: "interviewsThisWeek", label: "Interviews this week", numeric: true },
+  { key: "interviewsNextWeek", label: "Interviews next week", numeric: true },
+  { key: "followUpsDue", label: "Due today", numeric: true },
+  { key: "overdue", label: "Overdue", numeric: true },
+  { key: "thankYouRate", label: "Thank-yous on time", numeric: true },
+  { key: "checkInRate", label: "Check-ins on time", numeric: true },
+  { key: "commitmentRate", label: "Promises kept", numeric: true },
+  { key: "followThroughRate", label: "Follow-through", numeric: true },
+  { key: "lastActivityAt", label: "Last activity" },
+];
+
+type Flag = "any" | "yes" | "no";
+const flagValue = (flag: Flag) => (flag === "any" ? undefined : flag === "yes");
+
+export function ClientsOverview({
+  orgSlug, isOwner, goneQuietDays, coaches,
+}: { orgSlug: string; isOwner: boolean; goneQuietDays: number; coaches: Array<{ id: string; name: string }> }) {
+  const trpc = useTRPC();
+  const [sort, setSort] = useState<SortKey>("name");
+  const [direction, setDirection] = useState<"asc" | "desc">("asc");
+  const [searchText, setSearchText] = useState("");
+  const [search, setSearch] = useState("");
+  const [coachId, setCoachId] = useState("");
+  const [goneQuiet, setGoneQuiet] = useState<Flag>("any");
+  const [hasOverdue, setHasOverdue] = useState<Flag>("any");
+  const [status, setStatus] = useState<"active" | "archived">("active");
+  const [page, setPage] = useState(1);
+  const pageSize = 25;
+
+  // Search as the coach types, without a request per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSearch(searchText.trim());
+      setPage(1);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const overview = useQuery({
+    ...trpc.coach.overview.queryOptions({
+      orgSlug, sort, direction, page, pageSize, status,
+      search: search || undefined,
+      coachId: coachId || undefined,
+      goneQuiet: flagValue(goneQuiet),
+      hasOverdue: flagValue(hasOverdue),
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const sortBy = (key: SortKey) => {
+    if (key === sort) setDirection(direction === "asc" ? "desc" : "asc");
+    else {
+      setSort(key);
+      // Counts and rates are most useful biggest first; names and dates A→Z / oldest first.
+      setDirection(key === "name" || key === "lastActivityAt" ? "asc" : "desc");
+    }
+    setPage(1);
+  };
+  const pages = overview.data ? Math.max(1, Math.ceil(overview.data.total / pageSize)) : 1;
+  const filtersOn = Boolean(search || coachId || goneQuiet !== "any" || hasOverdue !== "any" || status !== "active");
+
+  return (
+    <Card title="Clients overview">
+      <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="block lg:col-span-2">
+          <span className="mb-1 block text-sm font-medium">Search clients</span>
+          <input
+            type="search"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            placeholder="Name or email"
+            maxLength={120}
+            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+          />
+        </label>
+        {isOwner ? (
+          <FilterSelect label="Coach" value={coachId} onChange={(v) => { setCoachId(v); setPage(1); }}>
+            <option value="">All coaches</option>
+            {coaches.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </FilterSelect>
+        ) : null}
+        <FilterSelect label={`Gone quiet (${goneQuietDays}+ days)`} value={goneQuiet} onChange={(v) => { setGoneQuiet(v as Flag); setPage(1); }}>
+          <option value="any">Everyone</option>
+          <option value="yes">Gone quiet only</option>
+          <option value="no">Active recently</option>
+        </FilterSelect>
+        <FilterSelect label="Overdue" value={hasOverdue} onChange={(v) => { setHasOverdue(v as Flag); setPage(1); }}>
+          <option value="any">Everyone</option>
+          <option value="yes">Something overdue</option>
+          <option value="no">Nothing overdue</option>
+        </FilterSelect>
+        <FilterSelect label="Status" value={status} onChange={(v) => { setStatus(v as "active" | "archived"); setPage(1); }}>
+          <option value="active">Active clients</option>
+          <option value="archived">Archived clients</option>
+        </FilterSelect>
+      </form>
+
+      {overview.isPending ? (
+        <p className="text-sm text-slate-500" aria-live="polite">Loading clients…</p>
+      ) : overview.isError ? (
+        <Notice tone="error">{overview.error.message}</Notice>
+      ) : overview.data.rows.length === 0 ? (
+        filtersOn ? (
+          <EmptyState title="No clients match">Clear the search or loosen the filters to see more clients.</EmptyState>
+        ) : (
+          <EmptyState title={isOwner ? "No clients yet" : "No clients are assigned to you yet"}>
+            {isOwner
+              ? "Invite your first client from the admin page; they appear here once they accept."
+              : "An owner of the practice assigns clients to coaches. Ask them to assign you someone."}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <div className="overflow-x-auto" aria-busy={overview.isFetching}>
+            <table className="w-full min-w-[960px] text-left text-sm">
+              <caption className="sr-only">
+                Clients, sorted by {COLUMNS.find((c) => c.key === sort)!.label} {direction === "asc" ? "ascending" : "descending"}
+              </caption>
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  {COLUMNS.map((column) => (
+                    <th
+                      key={column.key}
+                      scope="col"
+                      aria-sort={sort === column.key ? (direction === "asc" ? "ascending" : "descending") : "none"}
+                      className={`py-2 pr-3 font-medium ${column.numeric ? "text-right" : ""}`}
+                    >
+                      <button
+                        type="button"
+                        onClick={() => sortBy(column.key)}
+                        aria-label={`Sort by ${column.label.toLowerCase()}`}
+                        className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+                      >
+                        {column.label}
+                        <span aria-hidden="true">{sort === column.key ? (direction === "asc" ? "▲" : "▼") : "↕"}</span>
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {overview.data.rows.map((row) => (
+                  <tr key={row.clientId} className={row.overdue > 0 ? "bg-red-50/60" : undefined}>
+                    <th scope="row" className="py-2 pr-3 text-left font-medium">
+                      <Link className="text-brand hover:underline" href={`/${orgSlug}/clients/${row.clientId}`}>
+                        {row.name ?? row.email}
+                      </Link>
+                      <span className="block text-xs font-normal text-slate-500">{row.email}</span>
+                      {row.goneQuiet ? (
+                        <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Gone quiet</span>
+                      ) : null}
+                      {isOwner && row.coaches.length ? (
+                        <span className="block text-xs font-normal text-slate-500">Coach: {row.coaches.map((c) => c.name).join(", ")}</span>
+                      ) : null}
+                    </th>
+                    <td className="py-2 pr-3 text-right">{row.activeApplications}</td>
+                    <td className="py-2 pr-3 text-right">{row.interviewsThisWeek}</td>
+                    <td className="py-2 pr-3 text-right">{row.interviewsNextWeek}</td>
+                    <td className="py-2 pr-3 text-right">{row.followUpsDue}</td>
+                    <td className={`py-2 pr-3 text-right ${row.overdue > 0 ? "font-semibold text-red-700" : ""}`}>
+                      {row.overdue}
+                      {row.overdue > 0 ? <span className="sr-only"> overdue</span> : null}
+                    </td>
+                    <td className="py-2 pr-3 text-right" title={`${row.thankYou.onTime} of ${row.thankYou.due}`}>{percent(row.thankYou.rate)}</td>
+                    <td className="py-2 pr-3 text-right" title={`${row.checkIn.onTime} of ${row.checkIn.due}`}>{percent(row.checkIn.rate)}</td>
+                    <td className="py-2 pr-3 text-right" title={`${row.commitments.onTime} of ${row.commitments.due}`}>{percent(row.commitments.rate)}</td>
+                    <td className="py-2 pr-3 text-right font-medium">{percent(row.followThroughRate)}</td>
+                    <td className="py-2 pr-3">{relative(row.lastActivityAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm" aria-label="Pages of clients">
+            <span aria-live="polite">
+              {overview.data.total} client{overview.data.total === 1 ? "" : "s"} · page {page} of {pages}
+            </span>
+            <span className="flex gap-2">
+              <Button variant="secondary" type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</Button>
+              <Button variant="secondary" type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</Button>
+            </span>
+          </nav>
+          <p className="mt-2 text-xs text-slate-500">
+            Rates cover the last 90 days: thank-you notes sent within the practice&apos;s window, check-ins sent on the agreed day (or up to two days
+            after), and promises kept by their due date.
+          </p>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: React.ReactNode }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block text-sm font-medium">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+        {children}
+      </select>
+    </label>
+  );
+}

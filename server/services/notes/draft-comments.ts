@@ -1,0 +1,38 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { draftComments, drafts, memberships, users } from "@/db/schema";
+import { notFound } from "../../errors";
+import { assertStaff, assertWritable, type ClientScope } from "./access";
+import type { TCommentOnDraftInput } from "./schemas";
+
+async function loadDraft(db: Executor, scope: ClientScope, draftId: string) {
+  const [draft] = await db
+    .select({ id: drafts.id })
+    .from(drafts)
+    .where(and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId), eq(drafts.id, draftId)));
+  if (!draft) throw notFound("Draft not found.");
+  return draft;
+}
+
+/** A coach's comment beside a client's draft; the client reads it, never edits it. */
+export async function commentOnDraft(db: Executor, scope: ClientScope, input: TCommentOnDraftInput) {
+  assertStaff(scope);
+  assertWritable(scope);
+  const draft = await loadDraft(db, scope, input.draftId);
+  const [comment] = await db
+    .insert(draftComments)
+    .values({ orgId: scope.orgId, clientId: scope.clientId, draftId: draft.id, authorMembershipId: scope.membership.id, body: input.body })
+    .returning();
+  return comment!;
+}
+
+export async function listDraftComments(db: Executor, scope: ClientScope, draftId: string) {
+  const draft = await loadDraft(db, scope, draftId);
+  return db
+    .select({ id: draftComments.id, body: draftComments.body, createdAt: draftComments.createdAt, authorName: users.name, authorEmail: users.email })
+    .from(draftComments)
+    .innerJoin(memberships, and(eq(memberships.orgId, draftComments.orgId), eq(memberships.id, draftComments.authorMembershipId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(draftComments.orgId, scope.orgId), eq(draftComments.clientId, scope.clientId), eq(draftComments.draftId, draft.id)))
+    .orderBy(asc(draftComments.createdAt));
+}

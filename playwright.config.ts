@@ -28,7 +28,8 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: {
-    command: `node --import tsx scripts/migrate.ts && exec node node_modules/next/dist/bin/next start --port ${PORT}`,
+    // Migrates and loads the demo data (the seed runs the migrations first), then serves the build.
+    command: `node --import tsx scripts/seed.ts && exec node node_modules/next/dist/bin/next start --port ${PORT}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false,
     timeout: 180_000,

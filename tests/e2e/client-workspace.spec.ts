@@ -38,8 +38,8 @@ test("a client logs an interview, records the debrief, sends a thank-you, moves 
   await page.getByLabel("What did you discuss with Dana Whitfield?").fill("How they plan to cut deployment time in half.");
   await page.getByLabel("What did you discuss with Omar Reyes?").fill("On-call load and the incident review process.");
   await page.getByRole("button", { name: "Add a promise" }).click();
-  await page.getByLabel("Promise").fill("Send two references");
-  await page.getByLabel("Due").fill(inAWeek);
+  await page.getByLabel("Promise", { exact: true }).fill("Send two references");
+  await page.getByLabel("Due", { exact: true }).fill(inAWeek);
   await page.getByRole("button", { name: "Save debrief" }).click();
 
   // One thank-you note per interviewer appears.
@@ -58,7 +58,7 @@ test("a client logs an interview, records the debrief, sends a thank-you, moves 
   await page.goto("/northstar/applications");
   await page.getByLabel(`Move Platform Engineer at ${company} to`).selectOption("offer");
   const offerColumn = page.getByRole("region", { name: /^Offer:/ });
-  await expect(offerColumn.getByText(company)).toBeVisible();
+  await expect(offerColumn.getByText(company, { exact: true })).toBeVisible();
 
   // Export everything as JSON.
   await page.goto("/northstar/data");

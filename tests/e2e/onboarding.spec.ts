@@ -34,7 +34,7 @@ test("an owner signs in, creates an organisation and invites a client who accept
 
   await owner.reload();
   await expect(owner.getByText(clientEmail).first()).toBeVisible();
-  await expect(owner.getByText("accepted")).toBeVisible();
+  await expect(owner.getByText(/Client · accepted/)).toBeVisible();
 });
 
 test("a non-member gets a 404 for an organisation's pages", async ({ page }) => {

@@ -16,3 +16,9 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** `?clientId=` on a client page: a coach or owner reading one client's records. */
+export const clientIdFrom = (query: SearchParams): string | undefined =>
+  typeof query.clientId === "string" ? query.clientId : undefined;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../_components/server";
+import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
 import { ButtonLink, PageHeader } from "../../_components/ui";
 import { ApplicationsView } from "./applications-view";
 
@@ -13,11 +13,11 @@ export default async function ApplicationsPage({
   searchParams,
 }: {
   params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { orgSlug } = await params;
   const query = await searchParams;
-  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const clientId = clientIdFrom(query);
   const api = await serverApi();
   const org = await orNotFound(api.org.get({ orgSlug }));
   if (org.role !== "client" && !clientId) redirect(`/${orgSlug}/coach`);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../_components/server";
+import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { ContactsPanel } from "./contacts-panel";
 
@@ -11,11 +11,11 @@ export default async function ContactsPage({
   searchParams,
 }: {
   params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { orgSlug } = await params;
   const query = await searchParams;
-  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const clientId = clientIdFrom(query);
   const api = await serverApi();
   const [org, initial, me] = await Promise.all([
     orNotFound(api.org.get({ orgSlug })),

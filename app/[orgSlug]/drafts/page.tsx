@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../_components/server";
+import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { DraftsList } from "./drafts-list";
 
@@ -11,11 +11,11 @@ export default async function DraftsPage({
   searchParams,
 }: {
   params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { orgSlug } = await params;
   const query = await searchParams;
-  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const clientId = clientIdFrom(query);
   const api = await serverApi();
   const [initial, me] = await Promise.all([orNotFound(api.draft.list({ orgSlug, clientId, status: "draft" })), api.me.get()]);
   return (

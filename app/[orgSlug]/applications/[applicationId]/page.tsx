@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../../_components/server";
+import { orNotFound, clientIdFrom, type SearchParams } from "../../../_components/server";
 import { ApplicationDetail } from "./application-detail";
 
 export const metadata: Metadata = { title: "Application" };
@@ -10,11 +10,11 @@ export default async function ApplicationPage({
   searchParams,
 }: {
   params: Promise<{ orgSlug: string; applicationId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { orgSlug, applicationId } = await params;
   const query = await searchParams;
-  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const clientId = clientIdFrom(query);
   const api = await serverApi();
   // The API loads the application with the tenant, client and role conditions; anything else is a 404.
   const [detail, me] = await Promise.all([orNotFound(api.application.byId({ orgSlug, clientId, applicationId })), api.me.get()]);

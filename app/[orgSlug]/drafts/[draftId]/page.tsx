@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../../_components/server";
+import { orNotFound, clientIdFrom, type SearchParams } from "../../../_components/server";
 import { DraftEditor } from "./draft-editor";
 
 export const metadata: Metadata = { title: "Draft" };
@@ -10,11 +10,11 @@ export default async function DraftPage({
   searchParams,
 }: {
   params: Promise<{ orgSlug: string; draftId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { orgSlug, draftId } = await params;
   const query = await searchParams;
-  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const clientId = clientIdFrom(query);
   const api = await serverApi();
   const [detail, org, me] = await Promise.all([
     orNotFound(api.draft.byId({ orgSlug, clientId, draftId })),

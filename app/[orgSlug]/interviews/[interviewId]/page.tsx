@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../../_components/server";
+import { orNotFound, clientIdFrom, type SearchParams } from "../../../_components/server";
 import { InterviewView } from "./interview-view";
 
 export const metadata: Metadata = { title: "Interview" };
@@ -10,12 +10,12 @@ export default async function InterviewPage({
   searchParams,
 }: {
   params: Promise<{ orgSlug: string; interviewId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { orgSlug, interviewId } = await params;
   const query = await searchParams;
   // Coaches and owners read a client's interview through ?clientId=…; the API checks who may.
-  const clientId = typeof query.clientId === "string" ? query.clientId : undefined;
+  const clientId = clientIdFrom(query);
   const api = await serverApi();
   const [detail, org, me] = await Promise.all([
     orNotFound(api.interview.byId({ orgSlug, clientId, interviewId })),

@@ -5,6 +5,8 @@ import { z, ZodError } from "zod";
 import { withOrg, type Database, type Executor } from "@/db";
 import { coachAssignments, memberships, organizations, type FollowUpPolicy } from "@/db/schema";
 import { DomainError, toTRPCError } from "../errors";
+import { announceCancelledReminders, enqueueReminders } from "../inngest/enqueue";
+import { takeReminderHandoff } from "../services/reminders/handoff";
 import { ZOrgSlug } from "../services/org/schemas";
 
 export type Session = { userId: string; email: string };
@@ -89,8 +91,10 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   const runNext = (tx: Executor) =>
     next({ ctx: { ...ctx, db: tx as Database, rootDb: ctx.db, org: found.org, membership: found.membership, afterCommit } });
   let outcome: Awaited<ReturnType<typeof runNext>> | undefined;
+  let transaction: Executor | undefined;
   try {
     await withOrg(ctx.db, found.org.id, async (tx) => {
+      transaction = tx;
       outcome = await runNext(tx);
       // A failed procedure must not commit half its writes: throwing rolls the transaction back.
       if (!outcome.ok) throw ROLLBACK;
@@ -98,11 +102,28 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }
-  if (outcome!.ok) for (const work of afterCommit) await work();
+  const handoff = transaction ? takeReminderHandoff(transaction) : { requested: [], cancelled: [] };
+  if (outcome!.ok) {
+    for (const work of afterCommit) await work();
+    await handOverReminders(ctx.db, handoff);
+  }
   return outcome!;
 });
 
 const ROLLBACK = Symbol("rollback");
+
+/**
+ * Gives the workflow engine what the committed transaction scheduled or cancelled. A failure here
+ * must not fail a request whose data is already saved: the sweep delivers anything not handed over.
+ */
+async function handOverReminders(db: Database, handoff: { requested: string[]; cancelled: string[] }) {
+  try {
+    await enqueueReminders(db, handoff.requested);
+    await announceCancelledReminders(handoff.cancelled);
+  } catch (error) {
+    console.error("[reminders] hand-off to Inngest failed; the sweep will deliver them", error);
+  }
+}
 
 export const ownerProcedure = orgProcedure.use(({ ctx, next }) => {
   if (ctx.membership.role !== "owner") throw new TRPCError({ code: "FORBIDDEN", message: "Only owners can do this." });

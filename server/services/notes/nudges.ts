@@ -5,6 +5,7 @@ import { notFound } from "../../errors";
 import { recordActivity } from "../activity";
 import { assertStaff, assertWritable, type ClientScope } from "./access";
 import type { TSendNudgeInput } from "./schemas";
+import { noteRemindersRequested } from "../reminders/handoff";
 
 /**
  * A coach nudges a client: the nudge row (shown on the client's dashboard), a timeline entry,
@@ -38,6 +39,7 @@ export async function sendNudge(db: Executor, scope: ClientScope, input: TSendNu
       dedupeKey: `coach_nudge/${nudge!.id}`,
     })
     .returning({ id: reminders.id });
+  noteRemindersRequested(db, [reminder!.id]);
   return { nudge: nudge!, reminderId: reminder!.id };
 }
 

@@ -14,6 +14,7 @@ import {
   users,
 } from "@/db/schema";
 import { diffPlan, planApplication, resolvePolicy, type PlanInput } from "../../followup";
+import { noteRemindersCancelled, noteRemindersRequested } from "./handoff";
 
 export type ReplanResult = { inserted: string[]; cancelled: string[]; revived: string[] };
 
@@ -81,7 +82,10 @@ export async function replanApplication(
         .returning({ id: reminders.id })
     : [];
 
-  return { inserted: inserted.map((r) => r.id), cancelled: cancelled.map((r) => r.id), revived };
+  const result = { inserted: inserted.map((r) => r.id), cancelled: cancelled.map((r) => r.id), revived };
+  noteRemindersRequested(db, [...result.inserted, ...result.revived]);
+  noteRemindersCancelled(db, result.cancelled);
+  return result;
 }
 
 /** `kind/subject/v3` → 3. */

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -39,14 +40,18 @@ export function getConnection(): Connection {
   const cache = globalThis as unknown as { __followthroughConnection?: Connection };
   if (!cache.__followthroughConnection) {
     const url = process.env.DATABASE_URL;
-    cache.__followthroughConnection = url
-      ? connectServer(url)
-      : connectEmbedded(new PGlite(process.env.PGLITE_DIR || DEFAULT_EMBEDDED_DIR));
+    cache.__followthroughConnection = url ? connectServer(url) : connectEmbedded(openEmbedded(process.env.PGLITE_DIR || DEFAULT_EMBEDDED_DIR));
   }
   return cache.__followthroughConnection;
 }
 
 export const getDb = (): Database => getConnection().db;
+
+/** PGlite creates its data folder but not the folders above it (a fresh clone has no `.data/`). */
+function openEmbedded(dataDir: string): PGlite {
+  if (!dataDir.includes("://")) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  return new PGlite(dataDir);
+}
 
 /**
  * Runs `work` in a transaction scoped to one organisation: row-level security applies from the

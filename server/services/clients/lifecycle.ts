@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, memberships, reminders, users } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
-import { recordPortalAudit } from "../audit-log/record";
+import { recordAudit } from "../audit";
 import { replanApplication } from "../reminders/replan";
 
 type Scope = { orgId: string; actorUserId: string };
@@ -30,7 +30,7 @@ export async function archiveClient(db: Executor, scope: Scope, clientId: string
     .set({ status: "cancelled", cancelledAt: now, leaseUntil: null })
     .where(and(eq(reminders.orgId, scope.orgId), eq(reminders.recipientMembershipId, clientId), eq(reminders.status, "pending")))
     .returning({ id: reminders.id });
-  await recordPortalAudit(db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "client.archived",
@@ -62,7 +62,7 @@ export async function unarchiveClient(db: Executor, scope: Scope, clientId: stri
     const result = await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
     reminderIds.push(...result.inserted, ...result.revived);
   }
-  await recordPortalAudit(db, { orgId: scope.orgId, actorUserId: scope.actorUserId, action: "client.unarchived", targetType: "membership", targetId: clientId });
+  await recordAudit(db, { orgId: scope.orgId, actorUserId: scope.actorUserId, action: "client.unarchived", targetType: "membership", targetId: clientId });
   return { clientId, status: "active" as const, reminderIds };
 }
 
@@ -83,7 +83,7 @@ export async function deleteClient(db: Executor, scope: Scope, input: { clientId
     .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, client.id), eq(memberships.role, "client")))
     .returning({ id: memberships.id });
   if (deleted.length !== 1) throw notFound("Client not found.");
-  await recordPortalAudit(db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "client.deleted",

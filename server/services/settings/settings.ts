@@ -3,7 +3,7 @@ import type { Executor } from "@/db";
 import { DEFAULT_POLICY, organizations, type FollowUpPolicy } from "@/db/schema";
 import { ZFollowUpPolicy } from "../../followup";
 import { badRequest, notFound } from "../../errors";
-import { recordPortalAudit } from "../audit-log/record";
+import { recordAudit } from "../audit";
 import type { TUpdateBrandingInput, TUpdatePolicyInput } from "./schemas";
 
 type Scope = { orgId: string; actorUserId: string };
@@ -51,7 +51,7 @@ export async function updatePolicy(db: Executor, scope: Scope, patch: TUpdatePol
   const changed = (Object.keys(after) as Array<keyof FollowUpPolicy>).filter((key) => after[key] !== before[key]);
   if (changed.length === 0) return after;
   await db.update(organizations).set({ policy: after }).where(eq(organizations.id, scope.orgId));
-  await recordPortalAudit(db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "policy.updated",
@@ -70,7 +70,7 @@ export async function updateBranding(db: Executor, scope: Scope, input: TUpdateB
     .set(next)
     .where(eq(organizations.id, scope.orgId))
     .returning({ name: organizations.name, brandColor: organizations.brandColor, logoUrl: organizations.logoUrl });
-  await recordPortalAudit(db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "branding.updated",

@@ -22,6 +22,8 @@ const ZEnv = z.object({
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
   /** Lets demo sign-in work under NODE_ENV=production (a public demo site); off by default. */
   ALLOW_DEMO_SIGN_IN_IN_PRODUCTION: z.enum(["0", "1"]).default("0"),
+  /** Sign-in emails allowed per IP address per 15 minutes (the end-to-end tests sign many people in from one address). */
+  SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Shows /dev/outbox in a production build without RESEND_API_KEY (the end-to-end tests). */
   ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).default("0"),
 });

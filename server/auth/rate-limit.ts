@@ -1,9 +1,17 @@
 import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { signInAttempts } from "@/db/schema";
+import { env } from "../env";
 
 /** At most this many sign-in emails per window, per address and per IP. */
-export const SIGN_IN_LIMITS = { perEmail: 3, perIp: 10, windowMinutes: 15 } as const;
+export const SIGN_IN_LIMITS = {
+  perEmail: 3,
+  windowMinutes: 15,
+  /** 10 unless SIGN_IN_MAX_PER_IP says otherwise. */
+  get perIp() {
+    return env().SIGN_IN_MAX_PER_IP;
+  },
+};
 
 type Attempt = { email: string; ip: string | null; now?: Date };
 

@@ -31,7 +31,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
   const interviews = data.interviewsPerWeek.map((w) => ({ week: weekLabel(w.week), Interviews: w.count }));
 
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
       <Card title="Pipeline funnel">
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">

@@ -6,8 +6,7 @@ test.use({ viewport: { width: 375, height: 740 } });
 
 const pagesOf = {
   "sam@clients.example": ["/northstar", "/northstar/applications", "/northstar/contacts", "/northstar/commitments", "/northstar/drafts", "/northstar/profile", "/northstar/data"],
-  // Not yet the coach overview (/northstar/coach): it scrolls sideways by about 200px at this width, a known
-  // defect left open in the session notes. Add it here once fixed.
+  "maya@northstar.example": ["/northstar/coach"],
   "priya@northstar.example": ["/northstar/admin"],
 };
 

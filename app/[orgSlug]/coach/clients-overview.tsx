@@ -127,7 +127,9 @@ export function ClientsOverview({
         )
       ) : (
         <>
-          <div className="overflow-x-auto" aria-busy={overview.isFetching}>
+          {/* `relative`: the header buttons' screen-reader-only labels are absolutely positioned; without a
+              positioned scroll container they escape it and widen the whole page on a phone. */}
+          <div className="relative overflow-x-auto" aria-busy={overview.isFetching}>
             <table className="w-full min-w-[960px] text-left text-sm">
               <caption className="sr-only">
                 Clients, sorted by {COLUMNS.find((c) => c.key === sort)!.label} {direction === "asc" ? "ascending" : "descending"}

@@ -20,6 +20,9 @@ import {
   type RenderedEmail,
   type ReminderBaseProps,
 } from "@/emails";
+import { unsafeClientDigestContent, unsafeCoachDigestClients, isEmptyClientDigest } from "../digests/content";
+import { mondayOf } from "../digests/schedule";
+import { addDaysToIsoDate, localDateOf, localTimeOn } from "../followup/time";
 import type { DeliveryContext, ReminderRow } from "./context";
 import { appLinks, type AppLinks } from "./links";
 
@@ -29,7 +32,7 @@ export type Composed =
   | { ok: true; email: RenderedEmail }
   /** Nothing worth sending any more: the row is cancelled with this reason. */
   | { ok: false; reason: "subject_closed" | "missing_subject"; detail: string }
-  /** No email is built for this kind yet: the row fails, so it is visible rather than stuck. */
+  /** No email is built for this kind: the row fails, so it is visible rather than stuck. */
   | { ok: false; reason: "unsupported_kind"; detail: string };
 
 const RESEARCH_EXCERPT_CHARS = 280;
@@ -59,7 +62,7 @@ function localNoon(isoDate: string, timeZone: string): Date {
   return new Date(+new TZDate(year, month - 1, day, 12, 0, 0, timeZone));
 }
 
-type Ctx = DeliveryContext & { links: AppLinks; base: ReminderBaseProps };
+type Ctx = DeliveryContext & { links: AppLinks; base: ReminderBaseProps; now: Date };
 
 const ready = (email: RenderedEmail): Composed => ({ ok: true, email });
 const closed = (detail: string): Composed => ({ ok: false, reason: "subject_closed", detail });
@@ -80,10 +83,11 @@ export async function unsafeComposeReminderEmail(
   db: Executor,
   reminder: ReminderRow,
   context: DeliveryContext,
-  base: { unsubscribeUrl: string },
+  base: { unsubscribeUrl: string; now?: Date },
 ): Promise<Composed> {
   const ctx: Ctx = {
     ...context,
+    now: base.now ?? new Date(),
     links: appLinks(context.org.slug),
     base: {
       org: { name: context.org.name, brandColor: context.org.brandColor, logoUrl: context.org.logoUrl },
@@ -293,11 +297,49 @@ export async function unsafeComposeReminderEmail(
       }));
     }
 
-    // Weekly digests summarise a week across applications; their composition is not built yet.
-    case "client_digest":
-    case "coach_digest":
-      return { ok: false, reason: "unsupported_kind", detail: `no email is built for ${reminder.kind} reminders yet` };
+    case "client_digest": {
+      const week = digestWeek(reminder.dueAt, timeZone);
+      if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
+      const content = await unsafeClientDigestContent(db, {
+        orgId,
+        orgSlug: ctx.org.slug,
+        clientId: reminder.recipientMembershipId,
+        now: ctx.now,
+        weekEnd: week.end,
+        policy: ctx.org.policy,
+        links,
+      });
+      if (isEmptyClientDigest(content)) return closed("nothing to plan this week: no interviews, follow-ups, drafts or active applications");
+      return ready(await render("client_digest", { ...ctx.base, weekStart: week.start, timeZone, ...content, dashboardUrl: links.dashboard }));
+    }
+
+    case "coach_digest": {
+      const week = digestWeek(reminder.dueAt, timeZone);
+      if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
+      const clients = await unsafeCoachDigestClients(db, {
+        orgId,
+        coachMembershipId: reminder.recipientMembershipId,
+        now: ctx.now,
+        policy: ctx.org.policy,
+        links,
+      });
+      if (clients.length === 0) return closed("the coach has no active clients assigned");
+      return ready(await render("coach_digest", {
+        ...ctx.base,
+        weekStart: week.start,
+        timeZone,
+        goneQuietDays: ctx.org.policy.goneQuietDays,
+        clients,
+        portalUrl: links.coachOverview,
+      }));
+    }
   }
+}
+
+/** The Monday-to-Monday week (recipient's calendar) a digest due at `dueAt` covers. */
+function digestWeek(dueAt: Date, timeZone: string) {
+  const monday = mondayOf(localDateOf(dueAt, timeZone));
+  return { start: localTimeOn(monday, "00:00", timeZone), end: localTimeOn(addDaysToIsoDate(monday, 7), "00:00", timeZone) };
 }
 
 async function participantsOf(db: Executor, orgId: string, interviewId: string) {

@@ -124,7 +124,7 @@ export async function deliverReminder(db: Database, reminderId: string, options:
     if (!plan.ok) return cancel(row, plan.reason, plan.detail);
 
     const unsubscribe = unsubscribeUrl(reminder.recipientMembershipId, reminder.kind);
-    const composed = await unsafeComposeReminderEmail(db, reminder, context, { unsubscribeUrl: unsubscribe });
+    const composed = await unsafeComposeReminderEmail(db, reminder, context, { unsubscribeUrl: unsubscribe, now });
     if (!composed.ok) {
       return composed.reason === "unsupported_kind" ? fail(row, "unsupported_kind", composed.detail) : cancel(row, composed.reason, composed.detail);
     }

@@ -31,6 +31,7 @@ export { MORNING_LOCAL_TIME, PREPARE_MIN_LEAD_MS } from "./rules/interview";
 export { REJECTION_FOLLOW_THROUGH_DELAY_MS } from "./rules/application";
 export {
   PLANNED_KINDS,
+  SWITCHABLE_KINDS,
   type ApplicationStatus,
   type ExistingReminder,
   type PlanApplication,
@@ -38,6 +39,7 @@ export {
   type PlanInput,
   type PlanInterview,
   type PlannedKind,
+  type SwitchableKind,
   type PlannedReminder,
   type ReminderKind,
 } from "./types";

@@ -20,6 +20,17 @@ export const PLANNED_KINDS = [
 ] as const satisfies readonly ReminderKind[];
 export type PlannedKind = (typeof PLANNED_KINDS)[number];
 
+/**
+ * The emails a person can switch off, by their role: a client's playbook reminders and weekly
+ * digest, a coach's (or owner's) weekly digest. Nudges are a coach writing in person: not a switch.
+ */
+export const SWITCHABLE_KINDS = {
+  client: [...PLANNED_KINDS, "client_digest"],
+  coach: ["coach_digest"],
+  owner: ["coach_digest"],
+} as const satisfies Record<"client" | "coach" | "owner", readonly ReminderKind[]>;
+export type SwitchableKind = (typeof SWITCHABLE_KINDS)[keyof typeof SWITCHABLE_KINDS][number];
+
 export type PlannedReminder = {
   kind: ReminderKind;
   dueAt: Date;

@@ -23,6 +23,8 @@ const REMINDER_HELP: Record<Kind, string> = {
   networking_suggestion: "When someone you know could put in a good word.",
   rejection_follow_through: "After a rejection, to reply gracefully.",
   reconnect: "Months later, to get back in touch.",
+  client_digest: "Monday morning: your week's interviews, follow-ups and drafts.",
+  coach_digest: "Monday morning: what moved, what is overdue and who has gone quiet among your clients.",
 };
 
 const noop = () => () => {};
@@ -95,8 +97,8 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
         ) : null}
       </div>
       <div className="space-y-4">
-        {isClient ? (
-          <Card title="Reminder emails">
+        {Object.keys(preferences).length > 0 ? (
+          <Card title={isClient ? "Reminder emails" : "Emails"}>
             <fieldset>
               <legend className="mb-2 text-sm text-slate-600">Switch off the kinds you do not want. They are sent in your time zone, never at night.</legend>
               <ul className="space-y-2">
@@ -106,7 +108,7 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
                       <input
                         type="checkbox"
                         className="mt-1"
-                        checked={preferences[kind]}
+                        checked={preferences[kind] !== false}
                         onChange={(e) => setPreferences((p) => ({ ...p, [kind]: e.target.checked }))}
                       />
                       <span>

@@ -1,17 +1,17 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, users } from "@/db/schema";
-import { PLANNED_KINDS, type PlannedKind } from "../../followup";
-import { notFound } from "../../errors";
+import { SWITCHABLE_KINDS, type SwitchableKind } from "../../followup";
+import { badRequest, notFound } from "../../errors";
 import { replanApplication } from "../reminders/replan";
 import type { TUpdateProfileInput } from "./schemas";
 
 /** The caller's own profile, as the person (not the membership): it follows them across organisations. */
 type Me = { userId: string; orgId: string; membership: { id: string; role: "owner" | "coach" | "client" } };
 
-/** Every planned kind with its switch; a kind never set is on. */
-function preferencesOf(stored: Partial<Record<string, boolean>>): Record<PlannedKind, boolean> {
-  return Object.fromEntries(PLANNED_KINDS.map((kind) => [kind, stored[kind] !== false])) as Record<PlannedKind, boolean>;
+/** Every kind the person's role can switch off, with its switch; a kind never set is on. */
+function preferencesOf(stored: Partial<Record<string, boolean>>, role: Me["membership"]["role"]): Partial<Record<SwitchableKind, boolean>> {
+  return Object.fromEntries(SWITCHABLE_KINDS[role].map((kind) => [kind, stored[kind] !== false]));
 }
 
 export async function getProfile(db: Executor, me: Me) {
@@ -27,7 +27,7 @@ export async function getProfile(db: Executor, me: Me) {
     .from(users)
     .where(eq(users.id, me.userId));
   if (!user) throw notFound("Profile not found.");
-  return { ...user, reminderPreferences: preferencesOf(user.reminderPreferences) };
+  return { ...user, reminderPreferences: preferencesOf(user.reminderPreferences, me.membership.role) };
 }
 
 /**
@@ -37,6 +37,9 @@ export async function getProfile(db: Executor, me: Me) {
 export async function updateProfile(db: Executor, me: Me, input: TUpdateProfileInput) {
   const [current] = await db.select().from(users).where(eq(users.id, me.userId));
   if (!current) throw notFound("Profile not found.");
+  const allowed: readonly string[] = SWITCHABLE_KINDS[me.membership.role];
+  const foreign = Object.keys(input.reminderPreferences ?? {}).filter((kind) => !allowed.includes(kind));
+  if (foreign.length > 0) throw badRequest(`These emails are not sent to you here: ${foreign.join(", ")}.`, "reminderPreferences");
   const reminderPreferences = input.reminderPreferences ? { ...current.reminderPreferences, ...input.reminderPreferences } : undefined;
   await db
     .update(users)

@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { PLANNED_KINDS } from "../../followup";
+import { SWITCHABLE_KINDS } from "../../followup";
 import { ZTimeZone, optionalText } from "../interviews/schemas";
 
-/** One switch per reminder kind of the playbook; kinds left out keep their setting. */
+const ALL_SWITCHABLE = [...new Set(Object.values(SWITCHABLE_KINDS).flat())];
+
+/** One switch per kind of email a person can turn off; kinds left out keep their setting. */
 export const ZReminderPreferences = z
-  .object(Object.fromEntries(PLANNED_KINDS.map((kind) => [kind, z.boolean().optional()])) as Record<(typeof PLANNED_KINDS)[number], z.ZodOptional<z.ZodBoolean>>)
+  .object(Object.fromEntries(ALL_SWITCHABLE.map((kind) => [kind, z.boolean().optional()])) as Record<(typeof ALL_SWITCHABLE)[number], z.ZodOptional<z.ZodBoolean>>)
   .strict();
 
 export const ZUpdateProfileInput = z.object({

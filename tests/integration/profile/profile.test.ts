@@ -38,6 +38,20 @@ describe("the profile", () => {
     expect(other!.headline).toBeNull();
   });
 
+  it("offers each role its own email switches: a client's digest and reminders, a coach's digest", async () => {
+    const p = await createPractice(test.db);
+    const orgSlug = p.org.slug;
+    const client = await callerFor(test.db, p.client.user).profile.get({ orgSlug });
+    expect(client.reminderPreferences).toMatchObject({ client_digest: true, thank_you_due: true });
+    expect(client.reminderPreferences).not.toHaveProperty("coach_digest");
+
+    const coach = callerFor(test.db, p.coach.user);
+    expect((await coach.profile.get({ orgSlug })).reminderPreferences).toEqual({ coach_digest: true });
+    const updated = await coach.profile.update({ orgSlug, reminderPreferences: { coach_digest: false } });
+    expect(updated.reminderPreferences).toEqual({ coach_digest: false });
+    await expectError(coach.profile.update({ orgSlug, reminderPreferences: { prepare: false } }), "BAD_REQUEST", "reminderPreferences");
+  });
+
   it("answers BAD_REQUEST naming the field for a bad time zone and other invalid values", async () => {
     const p = await createPractice(test.db);
     const api = callerFor(test.db, p.client.user);

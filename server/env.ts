@@ -26,6 +26,23 @@ const ZEnv = z.object({
   SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Shows /dev/outbox in a production build without RESEND_API_KEY (the end-to-end tests). */
   ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).default("0"),
+  /** Lets end-to-end tests move the server's clock through /api/test/clock. Never with real email or Inngest. */
+  ENABLE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+}).superRefine((e, ctx) => {
+  // A moved clock delivers reminders days early: it must never drive real email or real workflows.
+  if (e.ENABLE_TEST_CLOCK !== "1") return;
+  const real = [
+    e.RESEND_API_KEY && "RESEND_API_KEY",
+    e.INNGEST_EVENT_KEY && "INNGEST_EVENT_KEY",
+    e.INNGEST_DEV && "INNGEST_DEV",
+  ].filter(Boolean);
+  if (real.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["ENABLE_TEST_CLOCK"],
+      message: `ENABLE_TEST_CLOCK=1 is for end-to-end tests against the local outbox only; it is refused while ${real.join(", ")} ${real.length === 1 ? "is" : "are"} set`,
+    });
+  }
 });
 
 export type Env = z.infer<typeof ZEnv> & { AUTH_SECRET: string };

@@ -1,17 +1,28 @@
 import type { Database } from "@/db";
+import { now as clockNow } from "../clock";
 import { deliverDueReminders, type SweepOptions, type SweepResult } from "./sweep";
 
 export type DeliveryScheduler = {
   /** Runs one sweep now, unless one is already running (then answers null). */
   tick: () => Promise<SweepResult | null>;
+  /**
+   * Waits for a running sweep, then runs one that starts after this call (the test clock's route
+   * moves the clock and needs a sweep that sees the new time, not one that began before).
+   */
+  tickNow: () => Promise<TickOutcome>;
   /** Stops the timer and waits for a running sweep to finish. */
   stop: () => Promise<void>;
 };
+
+/** One tick: the time it ran as of, and the sweep's counts (null when the sweep failed; it was logged). */
+export type TickOutcome = { at: Date; delivery: SweepResult | null };
 
 export type SchedulerOptions = {
   /** The database, resolved lazily so starting the scheduler opens no connection. */
   db: () => Database;
   intervalMs?: number;
+  /** Each tick's "now", read once at its start; the server clock (which the test clock moves) by default. */
+  now?: () => Date;
   sweep?: Omit<SweepOptions, "now">;
   log?: Pick<Console, "info" | "error">;
 };
@@ -27,36 +38,55 @@ export const DEFAULT_INTERVAL_MS = 15_000;
 export function createDeliveryScheduler(options: SchedulerOptions): DeliveryScheduler & { start: () => void } {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const log = options.log ?? console;
-  let running: Promise<SweepResult | null> | null = null;
+  const now = options.now ?? clockNow;
+  let running: Promise<TickOutcome> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+
+  /** Every step of a tick works as of the same `at`. */
+  const runTick = async (at: Date): Promise<TickOutcome> => {
+    try {
+      const delivery = await deliverDueReminders(options.db(), {
+        ...options.sweep,
+        now: at,
+        onError: (id, error) => log.error(`[delivery] reminder ${id} threw; retried after its lease`, error),
+      });
+      if (delivery.picked > 0) {
+        log.info(
+          `[delivery] ${delivery.sent} sent, ${delivery.cancelled} cancelled, ${delivery.failed} failed, ` +
+            `${delivery.retrying} to retry, ${delivery.deferred} deferred of ${delivery.picked} due`,
+        );
+      }
+      return { at, delivery };
+    } catch (error) {
+      log.error("[delivery] sweep failed", error);
+      return { at, delivery: null };
+    }
+  };
+
+  const startTick = (): Promise<TickOutcome> => {
+    const current = runTick(now());
+    running = current;
+    // Cleared in a reaction registered before anyone else can await `current`, so a waiter in
+    // tickNow always wakes to `running === null` or to a newer tick.
+    void current.finally(() => {
+      if (running === current) running = null;
+    });
+    return current;
+  };
 
   const tick = async (): Promise<SweepResult | null> => {
     if (running) return null;
-    running = (async () => {
-      try {
-        const result = await deliverDueReminders(options.db(), {
-          ...options.sweep,
-          onError: (id, error) => log.error(`[delivery] reminder ${id} threw; retried after its lease`, error),
-        });
-        if (result.picked > 0) {
-          log.info(
-            `[delivery] ${result.sent} sent, ${result.cancelled} cancelled, ${result.failed} failed, ` +
-              `${result.retrying} to retry, ${result.deferred} deferred of ${result.picked} due`,
-          );
-        }
-        return result;
-      } catch (error) {
-        log.error("[delivery] sweep failed", error);
-        return null;
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
+    return (await startTick()).delivery;
+  };
+
+  const tickNow = async (): Promise<TickOutcome> => {
+    while (running) await running;
+    return startTick();
   };
 
   return {
     tick,
+    tickNow,
     start() {
       if (timer) return;
       timer = setInterval(() => void tick(), intervalMs);
@@ -70,15 +100,25 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
   };
 }
 
+type SchedulerHolder = { __followthroughDeliveryScheduler?: ReturnType<typeof createDeliveryScheduler> };
+const holder = globalThis as unknown as SchedulerHolder;
+
 /**
  * Starts the process-wide schedule once. Kept on globalThis: Next's dev server can evaluate the
  * instrumentation hook's modules more than once, and two timers would only contend.
  */
 export function startDeliveryScheduler(options: SchedulerOptions): DeliveryScheduler {
-  const cache = globalThis as unknown as { __followthroughDeliveryScheduler?: ReturnType<typeof createDeliveryScheduler> };
-  if (!cache.__followthroughDeliveryScheduler) {
-    cache.__followthroughDeliveryScheduler = createDeliveryScheduler(options);
-    cache.__followthroughDeliveryScheduler.start();
+  if (!holder.__followthroughDeliveryScheduler) {
+    holder.__followthroughDeliveryScheduler = createDeliveryScheduler(options);
+    holder.__followthroughDeliveryScheduler.start();
   }
-  return cache.__followthroughDeliveryScheduler;
+  return holder.__followthroughDeliveryScheduler;
+}
+
+/**
+ * The schedule this process started, if any. Route handlers are bundled apart from the
+ * instrumentation hook, so they reach the one instance through globalThis, never a module variable.
+ */
+export function runningDeliveryScheduler(): DeliveryScheduler | null {
+  return holder.__followthroughDeliveryScheduler ?? null;
 }

@@ -9,11 +9,12 @@ export type PlanWeeklyDigestsDeps = {
 };
 
 /**
- * The client and coach weekly digests. Each recipient's digest is due on *their* Monday at
- * 08:00, so one weekly cron cannot serve every zone: this runs hourly, makes sure everyone has a
- * row for their next digest (idempotent by the `…/{membershipId}/{isoWeek}` dedupe key), and hands
- * new or re-timed rows to the delivery function, which sleeps until each is due. The row, not
- * this run, is the record: a lost event is delivered by the sweep.
+ * The client and coach weekly digests. Each recipient's digest is due on *their* Monday at 08:00;
+ * this run makes sure everyone has a row for their next one (idempotent by the
+ * `…/{membershipId}/{isoWeek}` dedupe key) and hands new or re-timed rows to the delivery function,
+ * which sleeps until each is due. Hourly rather than weekly, so a new member, a new assignment or
+ * a changed time zone is picked up within the hour. The row, not this run, is the record: a lost
+ * event is delivered by the sweep.
  */
 export function createPlanWeeklyDigestsFunction(deps: PlanWeeklyDigestsDeps) {
   return inngest.createFunction(

@@ -3,6 +3,7 @@ import type { Inngest } from "inngest";
 import type { Database } from "@/db";
 import { reminders } from "@/db/schema";
 import { inngest } from "./client";
+import type { WorkflowEvent } from "../services/reminders/handoff";
 import { reminderCancelled, reminderRequested } from "./events";
 import { inngestConfigured } from "./mode";
 
@@ -54,4 +55,14 @@ export async function announceCancelledReminders(reminderIds: readonly string[],
   for (let i = 0; i < reminderIds.length; i += BATCH) {
     await client.send(reminderIds.slice(i, i + BATCH).map((reminderId) => reminderCancelled.create({ reminderId })));
   }
+}
+
+/**
+ * Publishes the domain events a committed transaction noted (interview scheduled, debriefed,
+ * rescheduled; status changed; commitment created). Ids only. No-op without Inngest.
+ */
+export async function announceWorkflowEvents(events: readonly WorkflowEvent[], options: Options = {}): Promise<void> {
+  if (!(options.configured ?? inngestConfigured()) || events.length === 0) return;
+  const client = options.client ?? inngest;
+  for (let i = 0; i < events.length; i += BATCH) await client.send(events.slice(i, i + BATCH));
 }

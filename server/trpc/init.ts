@@ -5,8 +5,8 @@ import { z, ZodError } from "zod";
 import { withOrg, type Database, type Executor } from "@/db";
 import { coachAssignments, memberships, organizations, type FollowUpPolicy } from "@/db/schema";
 import { DomainError, toTRPCError } from "../errors";
-import { announceCancelledReminders, enqueueReminders } from "../inngest/enqueue";
-import { takeReminderHandoff } from "../services/reminders/handoff";
+import { announceCancelledReminders, announceWorkflowEvents, enqueueReminders } from "../inngest/enqueue";
+import { takeReminderHandoff, type ReminderHandoff } from "../services/reminders/handoff";
 import { ZOrgSlug } from "../services/org/schemas";
 
 export type Session = { userId: string; email: string };
@@ -102,7 +102,7 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }
-  const handoff = transaction ? takeReminderHandoff(transaction) : { requested: [], cancelled: [] };
+  const handoff = transaction ? takeReminderHandoff(transaction) : { requested: [], cancelled: [], events: [] };
   if (outcome!.ok) {
     for (const work of afterCommit) await work();
     await handOverReminders(ctx.db, handoff);
@@ -116,10 +116,11 @@ const ROLLBACK = Symbol("rollback");
  * Gives the workflow engine what the committed transaction scheduled or cancelled. A failure here
  * must not fail a request whose data is already saved: the sweep delivers anything not handed over.
  */
-async function handOverReminders(db: Database, handoff: { requested: string[]; cancelled: string[] }) {
+async function handOverReminders(db: Database, handoff: ReminderHandoff) {
   try {
     await enqueueReminders(db, handoff.requested);
     await announceCancelledReminders(handoff.cancelled);
+    await announceWorkflowEvents(handoff.events);
   } catch (error) {
     console.error("[reminders] hand-off to Inngest failed; the sweep will deliver them", error);
   }

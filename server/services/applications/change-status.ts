@@ -3,6 +3,8 @@ import type { Executor } from "@/db";
 import { applications, applicationStatusHistory, contacts, drafts, interviewParticipants, interviews, memberships, users } from "@/db/schema";
 import { recordActivity } from "../activity";
 import { rejectionReply, type Participant } from "../drafts/generate";
+import { applicationStatusChanged } from "../../inngest/events";
+import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import type { TChangeApplicationStatusInput } from "./schemas";
 import { loadApplication, type ClientScope } from "./scope";
@@ -66,6 +68,7 @@ export async function changeApplicationStatus(db: Executor, scope: ClientScope, 
     data: { from: application.status, to: input.status, ...(input.status === "rejected" && { discardedDrafts, rejectionDraftId }) },
   });
   await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
+  noteWorkflowEvent(db, applicationStatusChanged.create({ orgId: scope.orgId, applicationId: application.id }));
   return { id: application.id, status: input.status, changed: true };
 }
 

@@ -4,6 +4,8 @@ import { applications, commitments } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import { recordActivity } from "../activity";
 import { assertStaff, assertWritable, type ClientScope } from "../notes/access";
+import { commitmentCreated } from "../../inngest/events";
+import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import type { TAssignTaskInput } from "./schemas";
 
@@ -45,5 +47,6 @@ export async function assignTask(db: Executor, scope: ClientScope, input: TAssig
     data: { commitmentId: task!.id, source: "coach_task" },
   });
   const replanned = input.applicationId ? await replanApplication(db, { orgId: scope.orgId, applicationId: input.applicationId }, now) : null;
+  noteWorkflowEvent(db, commitmentCreated.create({ orgId: scope.orgId, commitmentId: task!.id }));
   return { task: task!, reminderIds: [...(replanned?.inserted ?? []), ...(replanned?.revived ?? [])] };
 }

@@ -5,6 +5,8 @@ import { recordActivity } from "../activity";
 import { loadContact } from "../contacts/contacts";
 import { loadApplication, loadInterview } from "../interviews/load";
 import type { ClientScope, Db } from "../interviews/scope";
+import { commitmentCreated } from "../../inngest/events";
+import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import type { TCreateCommitmentInput, TListCommitmentsInput } from "./schemas";
 
@@ -81,6 +83,7 @@ export async function createCommitment(db: Db, scope: ClientScope, input: TCreat
     data: { commitmentId: row!.id },
   });
   if (applicationId) await replanApplication(db, { orgId: scope.orgId, applicationId });
+  noteWorkflowEvent(db, commitmentCreated.create({ orgId: scope.orgId, commitmentId: row!.id }));
   return row!;
 }
 

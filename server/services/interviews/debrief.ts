@@ -4,6 +4,8 @@ import { badRequest, notFound } from "../../errors";
 import { localDateOf } from "../../followup/time";
 import { recordActivity } from "../activity";
 import { draftAfterDebrief } from "../drafts/persist";
+import { interviewDebriefed } from "../../inngest/events";
+import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import { loadApplication, loadInterview } from "./load";
 import type { TDebriefInterviewInput } from "./schemas";
@@ -125,6 +127,7 @@ export async function debriefInterview(db: Db, scope: ClientScope, input: TDebri
     data: { promises: promises.length, draftsCreated: created.length, askedForJob: input.askedForJob },
   });
   await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
+  noteWorkflowEvent(db, interviewDebriefed.create({ orgId: scope.orgId, interviewId: interview.id }));
   return { interview: updated!, promises, createdDrafts: created };
 }
 

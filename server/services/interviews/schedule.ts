@@ -2,6 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { applications, applicationStatusHistory, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import { recordActivity } from "../activity";
+import { interviewRescheduled, interviewScheduled } from "../../inngest/events";
+import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import { loadApplication, loadInterview } from "./load";
 import type { TRescheduleInterviewInput, TScheduleInterviewInput } from "./schemas";
@@ -84,6 +86,7 @@ export async function scheduleInterview(db: Db, scope: ClientScope, input: TSche
     data: { interviewers: participantIds.length },
   });
   await replanApplication(db, { orgId: scope.orgId, applicationId: application.id });
+  noteWorkflowEvent(db, interviewScheduled.create({ orgId: scope.orgId, interviewId: interview!.id }));
   return { ...interview!, createdContactIds: created.map((c) => c.id) };
 }
 
@@ -160,6 +163,7 @@ export async function rescheduleInterview(db: Db, scope: ClientScope, input: TRe
     data: { from: current.startsAt.toISOString(), to: startsAt.toISOString() },
   });
   await replanApplication(db, { orgId: scope.orgId, applicationId: updated.applicationId });
+  noteWorkflowEvent(db, interviewRescheduled.create({ orgId: scope.orgId, interviewId: updated.id }));
   return updated;
 }
 

@@ -16,6 +16,7 @@ vi.mock("../../../server/inngest/enqueue", () => ({
   announceCancelledReminders: async (ids: readonly string[]) => {
     handedOver.cancelled.push([...ids]);
   },
+  announceWorkflowEvents: async () => {},
 }));
 
 describe("handing new reminders to the workflow engine", () => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInWithMagicLink } from "./helpers";
+import { createApplication, recordDebrief, scheduleInterview, signInWithMagicLink, thankYouDrafts } from "./helpers";
 
 /** A seeded client of the demo practice (see db/seed.ts). */
 const CLIENT = "sam@clients.example";
@@ -13,38 +13,23 @@ test("a client logs an interview, records the debrief, sends a thank-you, moves 
   await signInWithMagicLink(page, CLIENT);
   await expect(page).toHaveURL(/\/northstar$/);
 
-  // A new application.
-  await page.goto("/northstar/applications/new");
-  await page.getByLabel("Company", { exact: true }).fill(company);
-  await page.getByLabel("Role", { exact: true }).fill("Platform Engineer");
-  await page.getByLabel("Status").selectOption("applied");
-  await page.getByRole("button", { name: "Save application" }).click();
-  await expect(page.getByRole("heading", { name: /Platform Engineer/ })).toBeVisible();
+  await createApplication(page, "northstar", { company, role: "Platform Engineer" });
 
   // The interview happened yesterday, with two people the client had not met before.
-  await page.getByRole("link", { name: "Schedule an interview" }).first().click();
-  await page.getByLabel("Date").fill(yesterday);
-  await page.getByLabel("Start time").fill("10:00");
-  await page.getByRole("button", { name: "Add a new interviewer" }).click();
-  await page.getByRole("button", { name: "Add a new interviewer" }).click();
-  await page.getByLabel("Name").nth(0).fill("Dana Whitfield");
-  await page.getByLabel("Name").nth(1).fill("Omar Reyes");
-  await page.getByRole("button", { name: "Schedule interview" }).click();
-  await expect(page.getByText("Record your debrief while it is fresh")).toBeVisible();
+  await scheduleInterview(page, { date: yesterday, startTime: "10:00", interviewers: ["Dana Whitfield", "Omar Reyes"] });
 
   // The debrief: two interviewers, what was discussed, and a promise.
-  await page.getByLabel("Did you ask for the job?").selectOption("yes");
-  await page.getByLabel("What happens next?").fill("A panel with the platform team next week.");
-  await page.getByLabel("What did you discuss with Dana Whitfield?").fill("How they plan to cut deployment time in half.");
-  await page.getByLabel("What did you discuss with Omar Reyes?").fill("On-call load and the incident review process.");
-  await page.getByRole("button", { name: "Add a promise" }).click();
-  await page.getByLabel("Promise", { exact: true }).fill("Send two references");
-  await page.getByLabel("Due", { exact: true }).fill(inAWeek);
-  await page.getByRole("button", { name: "Save debrief" }).click();
+  await recordDebrief(page, {
+    whatNext: "A panel with the platform team next week.",
+    discussed: {
+      "Dana Whitfield": "How they plan to cut deployment time in half.",
+      "Omar Reyes": "On-call load and the incident review process.",
+    },
+    promise: { text: "Send two references", due: inAWeek },
+  });
 
   // One thank-you note per interviewer appears.
-  const drafts = page.getByRole("link", { name: /Thank-you note to/ });
-  await expect(drafts).toHaveCount(2);
+  await expect(thankYouDrafts(page)).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Thank-you note to Dana Whitfield" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Thank-you note to Omar Reyes" })).toBeVisible();
 

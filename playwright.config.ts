@@ -38,6 +38,8 @@ export default defineConfig({
       PGLITE_DIR: dataDir,
       DATABASE_URL: "",
       ENABLE_DEV_OUTBOX: "1",
+      // /api/test/clock: lets a journey move the server's clock (refused beside Resend or Inngest).
+      ENABLE_TEST_CLOCK: "1",
       APP_URL: `http://localhost:${PORT}`,
       AUTH_URL: `http://localhost:${PORT}`,
       AUTH_SECRET: "e2e-secret-for-local-tests-only-0123456789",

@@ -12,12 +12,12 @@ export async function register() {
   const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
 
-  // Reading the environment here makes an invalid one (ENABLE_TEST_CLOCK beside a Resend key or
-  // Inngest, say) stop the server at start rather than at the first request.
-  const [{ inngestConfigured }, { testClockEnabled }] = await Promise.all([
+  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }] = await Promise.all([
+    import("./server/startup"),
     import("./server/inngest/mode"),
     import("./server/clock"),
   ]);
+  exitOnInvalidEnvironment();
   if (testClockEnabled()) {
     console.warn(
       "[test clock] ENABLE_TEST_CLOCK=1: /api/test/clock can move this server's clock and deliver reminders early. " +

@@ -1,5 +1,6 @@
 import type { Database } from "@/db";
 import { now as clockNow } from "../clock";
+import { unsafePlanWeeklyDigests } from "../digests/schedule";
 import { deliverDueReminders, type SweepOptions, type SweepResult } from "./sweep";
 
 export type DeliveryScheduler = {
@@ -14,8 +15,11 @@ export type DeliveryScheduler = {
   stop: () => Promise<void>;
 };
 
-/** One tick: the time it ran as of, and the sweep's counts (null when the sweep failed; it was logged). */
-export type TickOutcome = { at: Date; delivery: SweepResult | null };
+/**
+ * One tick: the time it ran as of, the weekly digests it planned (null when it was not planning's
+ * turn, or planning failed and was logged), and the sweep's counts (null when the sweep failed).
+ */
+export type TickOutcome = { at: Date; digestsPlanned: number | null; delivery: SweepResult | null };
 
 export type SchedulerOptions = {
   /** The database, resolved lazily so starting the scheduler opens no connection. */
@@ -24,10 +28,14 @@ export type SchedulerOptions = {
   /** Each tick's "now", read once at its start; the server clock (which the test clock moves) by default. */
   now?: () => Date;
   sweep?: Omit<SweepOptions, "now">;
+  /** Writes the rows of the next weekly digests (idempotent); run at most every DIGEST_PLAN_INTERVAL_MS. */
+  planDigests?: (db: Database, at: Date) => Promise<{ planned: string[] }>;
   log?: Pick<Console, "info" | "error">;
 };
 
 export const DEFAULT_INTERVAL_MS = 15_000;
+/** Digest rows are planned days ahead, so once an hour is plenty (as the Inngest cron does). */
+export const DIGEST_PLAN_INTERVAL_MS = 60 * 60_000;
 
 /**
  * The in-process schedule that stands in for Inngest when none is configured (the embedded
@@ -39,11 +47,28 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const log = options.log ?? console;
   const now = options.now ?? clockNow;
+  const planDigests = options.planDigests ?? unsafePlanWeeklyDigests;
   let running: Promise<TickOutcome> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let digestsPlannedAt: Date | null = null;
 
-  /** Every step of a tick works as of the same `at`. */
+  /** Plans the weekly digests on the first tick and then hourly (by the tick's own clock). */
+  const planDigestsIfDue = async (at: Date): Promise<number | null> => {
+    if (digestsPlannedAt && Math.abs(+at - +digestsPlannedAt) < DIGEST_PLAN_INTERVAL_MS) return null;
+    try {
+      const { planned } = await planDigests(options.db(), at);
+      digestsPlannedAt = at;
+      if (planned.length > 0) log.info(`[digests] planned ${planned.length} weekly digests`);
+      return planned.length;
+    } catch (error) {
+      log.error("[digests] planning failed; retried next tick", error);
+      return null;
+    }
+  };
+
+  /** Every step of a tick works as of the same `at`: digests first, so one due now goes out in this sweep. */
   const runTick = async (at: Date): Promise<TickOutcome> => {
+    const digestsPlanned = await planDigestsIfDue(at);
     try {
       const delivery = await deliverDueReminders(options.db(), {
         ...options.sweep,
@@ -56,10 +81,10 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
             `${delivery.retrying} to retry, ${delivery.deferred} deferred of ${delivery.picked} due`,
         );
       }
-      return { at, delivery };
+      return { at, digestsPlanned, delivery };
     } catch (error) {
       log.error("[delivery] sweep failed", error);
-      return { at, delivery: null };
+      return { at, digestsPlanned, delivery: null };
     }
   };
 

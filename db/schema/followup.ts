@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import { boolean, index, integer, json, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { clientMembershipFk, sameClientFk } from "./_tenancy";
@@ -103,6 +103,60 @@ export const reminderKind = pgEnum("reminder_kind", [
 ]);
 export const reminderStatus = pgEnum("reminder_status", ["pending", "sent", "cancelled", "failed"]);
 
+export const emailBatchStatus = pgEnum("email_batch_status", ["sending", "sent", "abandoned", "failed"]);
+
+/** One email of a batch, exactly as handed to the Resend SDK's `batch.send`. */
+export type BatchEmailPayload = {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  tags?: Array<{ name: string; value: string }>;
+};
+
+/**
+ * A request to the provider's batch endpoint, written before it is sent. Resend's batch
+ * Idempotency-Key covers the whole request, so a retry after a crash or a lost answer must repeat
+ * the same emails, byte for byte, under the same key: the payload is kept until the provider has
+ * answered. A system table across tenants (no org_id, no grant to the application role): only
+ * the delivery worker reads it, on the owner connection.
+ */
+export const emailBatches = pgTable(
+  "email_batches",
+  {
+    id: id(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** The members, in payload order: the provider answers with ids in the same order. */
+    reminderIds: uuid("reminder_ids").array().notNull(),
+    /**
+     * `json`, not `jsonb`: jsonb reorders object keys, and a resent body that differs from the
+     * first would be refused as a different payload under the same key. Dropped once resolved.
+     */
+    payload: json("payload").$type<BatchEmailPayload[]>(),
+    status: emailBatchStatus("status").notNull().default("sending"),
+    attempts: integer("attempts").notNull().default(1),
+    /**
+     * An attempt may have reached the provider without our hearing the answer (a crash, a
+     * timeout, a 5xx, a request still in flight). From then on the batch is only ever resent as
+     * is, never abandoned and rebuilt under another key: that could send its emails twice.
+     */
+    inDoubt: boolean("in_doubt").notNull().default(false),
+    leaseUntil: instant("lease_until"),
+    nextAttemptAt: instant("next_attempt_at"),
+    lastError: text("last_error"),
+    sentAt: instant("sent_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("email_batches_idempotency_key").on(t.idempotencyKey),
+    // The sweep looks for unresolved batches to resume; there are only ever a few.
+    index("email_batches_sending_idx").on(t.createdAt).where(sql`status = 'sending'`),
+  ],
+);
+
 /**
  * The email outbox: a reminder is a row here first, written in the same transaction as the
  * change that caused it; workflows only deliver rows. `dedupe_key` is unique and doubles as the
@@ -134,11 +188,17 @@ export const reminders = pgTable(
     providerMessageId: text("provider_message_id"),
     sentAt: instant("sent_at"),
     cancelledAt: instant("cancelled_at"),
+    /**
+     * Set while the reminder is a member of an unresolved batch: then only the batch decides its
+     * fate, and neither the sweep nor a per-reminder run picks it on its own.
+     */
+    batchId: uuid("batch_id").references(() => emailBatches.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("reminders_dedupe_key").on(t.dedupeKey),
+    index("reminders_batch_idx").on(t.batchId).where(sql`batch_id is not null`),
     index("reminders_org_client_due_idx").on(t.orgId, t.clientId, t.dueAt),
     index("reminders_org_recipient_due_idx").on(t.orgId, t.recipientMembershipId, t.dueAt),
     // The sweep looks for due pending rows across tenants (a system job, not a tenant query).

@@ -3,11 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 /**
- * A local stand-in for Resend's `POST /emails`, driven by the real `resend` SDK (point it here
- * with RESEND_BASE_URL). It keeps Resend's idempotency contract — the same key and payload
- * answer with the first message's id and send nothing new; the same key with another payload is
- * a 409 `invalid_idempotent_request`; a key still in flight is a 409
- * `concurrent_idempotent_requests` — and it can inject the faults a sender must survive.
+ * A local stand-in for Resend's `POST /emails` and `POST /emails/batch`, driven by the real
+ * `resend` SDK (point it here with RESEND_BASE_URL). It keeps Resend's idempotency contract — the
+ * same key and payload answer with the first answer and send nothing new; the same key with
+ * another payload is a 409 `invalid_idempotent_request`; a key still in flight is a 409
+ * `concurrent_idempotent_requests` — for a single email and for a whole batch alike (a batch's
+ * key covers the whole request), and it can inject the faults a sender must survive.
+ *
+ * A batch holds 1 to 100 emails and is validated strictly, as Resend does by default: one
+ * invalid email refuses the whole batch with a 422. The rate limit counts requests, so a batch of
+ * 100 is one request.
  */
 
 export type Fault =
@@ -19,16 +24,23 @@ export type Fault =
   | { kind: "bad_gateway" }
   /** 409 concurrent_idempotent_requests, as if another request with the key were in flight. */
   | { kind: "concurrent" }
-  /** 422 validation_error: the provider refuses this email. */
+  /** 422 validation_error: the provider refuses this email (or this whole batch). */
   | { kind: "invalid" }
   /** The connection dies before the request is processed: nothing accepted. */
   | { kind: "drop" }
-  /** The email is accepted and recorded, then the connection dies before the answer. */
+  /** The email (or every email of the batch) is accepted and recorded, then the connection dies before the answer. */
   | { kind: "drop_after_accept" };
+
+export type Endpoint = "/emails" | "/emails/batch";
+
+/** Resend's limit on one batch request. */
+export const BATCH_LIMIT = 100;
 
 export type AcceptedEmail = {
   id: string;
+  /** The request's key: a single email's own, or the key of the batch it came in. */
   idempotencyKey: string | null;
+  endpoint: Endpoint;
   from: string;
   to: string;
   subject: string;
@@ -40,12 +52,18 @@ export type AcceptedEmail = {
 };
 
 export type RequestRecord = {
+  endpoint: Endpoint;
   idempotencyKey: string | null;
   status: number | "dropped";
   outcome: "accepted" | "replayed" | "fault" | "in_flight" | "key_reused" | "unauthorised" | "invalid";
+  /** Emails in the request body (1 for /emails). */
+  emails: number;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 };
 
-type KeyState = { hash: string; id: string | null };
+/** What a key answered first: null ids while that first request is still in flight. */
+type KeyState = { hash: string; ids: string[] | null };
 
 type EmailBody = {
   from?: string;
@@ -57,18 +75,21 @@ type EmailBody = {
   tags?: Array<{ name: string; value: string }>;
 };
 
+type QueuedFault = { fault: Fault; endpoint: Endpoint | undefined };
+
 export class ResendFake {
   /** Accepted emails, each once: what recipients would have received. */
   readonly accepted: AcceptedEmail[] = [];
-  /** Every request to POST /emails, in arrival order. */
+  /** Every request to POST /emails and POST /emails/batch, in arrival order. */
   readonly requests: RequestRecord[] = [];
   /** Added before an email is accepted; widens the window in which a key is in flight. */
   latencyMs = 0;
   /** A real per-second limit, answered with 429 like Resend's (null: unlimited). */
   rateLimitPerSecond: number | null = null;
 
-  private readonly keys = new Map<string, KeyState>();
-  private readonly nextFaults: Fault[] = [];
+  /** Idempotency keys per endpoint: a single send's key and a batch's key are separate. */
+  private readonly keys = { "/emails": new Map<string, KeyState>(), "/emails/batch": new Map<string, KeyState>() };
+  private readonly nextFaults: QueuedFault[] = [];
   private readonly keyFaults = new Map<string, Fault[]>();
   private readonly recent: number[] = [];
 
@@ -89,9 +110,9 @@ export class ResendFake {
     return fake;
   }
 
-  /** The next `count` requests (whatever their key) meet `fault`. */
-  failNext(count: number, fault: Fault): void {
-    for (let i = 0; i < count; i++) this.nextFaults.push(fault);
+  /** The next `count` requests (whatever their key; only to `endpoint` when given) meet `fault`. */
+  failNext(count: number, fault: Fault, endpoint?: Endpoint): void {
+    for (let i = 0; i < count; i++) this.nextFaults.push({ fault, endpoint });
   }
 
   /** The next requests carrying this idempotency key meet these faults, in order. */
@@ -99,7 +120,7 @@ export class ResendFake {
     this.keyFaults.set(idempotencyKey, [...(this.keyFaults.get(idempotencyKey) ?? []), ...faults]);
   }
 
-  /** Accepted emails by idempotency key (a key appears at most once by construction). */
+  /** Accepted emails by idempotency key (a single send's key holds one email, a batch's key its batch). */
   acceptedByKey(): Map<string | null, AcceptedEmail[]> {
     const byKey = new Map<string | null, AcceptedEmail[]>();
     for (const email of this.accepted) byKey.set(email.idempotencyKey, [...(byKey.get(email.idempotencyKey) ?? []), email]);
@@ -119,7 +140,8 @@ export class ResendFake {
   reset(): void {
     this.accepted.length = 0;
     this.requests.length = 0;
-    this.keys.clear();
+    this.keys["/emails"].clear();
+    this.keys["/emails/batch"].clear();
     this.nextFaults.length = 0;
     this.keyFaults.clear();
     this.recent.length = 0;
@@ -134,19 +156,33 @@ export class ResendFake {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
-    if (req.method !== "POST" || req.url !== "/emails") {
+    const endpoint = req.url === "/emails" || req.url === "/emails/batch" ? req.url : null;
+    if (req.method !== "POST" || !endpoint) {
       return json(res, 404, { statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
     }
     const key = headerValue(req, "idempotency-key");
+    let emailCount = endpoint === "/emails" ? 1 : 0;
     const record = (status: RequestRecord["status"], outcome: RequestRecord["outcome"]) =>
-      this.requests.push({ idempotencyKey: key, status, outcome });
+      this.requests.push({ endpoint, idempotencyKey: key, status, outcome, emails: emailCount, at: Date.now() });
+    const invalid = (message: string) => {
+      record(422, "invalid");
+      return json(res, 422, { statusCode: 422, name: "validation_error", message });
+    };
 
     if (req.headers.authorization !== `Bearer ${this.apiKey}`) {
       record(401, "unauthorised");
       return json(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing or unknown API key." });
     }
 
-    const fault = this.takeFault(key);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (endpoint === "/emails/batch" && Array.isArray(parsed)) emailCount = parsed.length;
+
+    const fault = this.takeFault(key, endpoint);
     if (fault?.kind === "drop") {
       record("dropped", "fault");
       return void req.socket.destroy();
@@ -175,23 +211,33 @@ export class ResendFake {
       return json(res, 409, concurrentError);
     }
 
-    let body: EmailBody;
-    try {
-      body = JSON.parse(raw) as EmailBody;
-    } catch {
+    if (parsed === undefined) {
       record(400, "invalid");
       return json(res, 400, { statusCode: 400, name: "validation_error", message: "Invalid JSON body." });
     }
-    const to = Array.isArray(body.to) ? body.to[0] : body.to;
-    if (fault?.kind === "invalid" || !body.from || !to || !body.subject || !(body.html || body.text)) {
-      record(422, "invalid");
-      return json(res, 422, { statusCode: 422, name: "validation_error", message: "The email is missing a required field." });
+    let bodies: EmailBody[];
+    if (endpoint === "/emails") {
+      bodies = [parsed as EmailBody];
+    } else {
+      if (!Array.isArray(parsed) || parsed.length === 0) return invalid("The batch must be a non-empty array of emails.");
+      if (parsed.length > BATCH_LIMIT) return invalid(`A batch holds at most ${BATCH_LIMIT} emails; got ${parsed.length}.`);
+      // Strict validation (Resend's default): the batch is sent only if every email in it is valid.
+      const mode = headerValue(req, "x-batch-validation") ?? "strict";
+      if (mode !== "strict") return invalid(`This fake implements strict batch validation only, not ${mode}.`);
+      bodies = parsed as EmailBody[];
+    }
+    if (fault?.kind === "invalid") return invalid("The email is missing a required field.");
+    for (const [index, body] of bodies.entries()) {
+      const problem = problemWith(body);
+      if (problem) return invalid(endpoint === "/emails" ? problem : `emails[${index}]: ${problem}`);
     }
 
     const hash = createHash("sha256").update(raw).digest("hex");
+    const keys = this.keys[endpoint];
+    const answer = (ids: string[]) => json(res, 200, endpoint === "/emails" ? { id: ids[0] } : { data: ids.map((id) => ({ id })) });
     if (key) {
-      const known = this.keys.get(key);
-      if (known && known.id === null) {
+      const known = keys.get(key);
+      if (known && known.ids === null) {
         record(409, "in_flight");
         return json(res, 409, concurrentError);
       }
@@ -205,39 +251,44 @@ export class ResendFake {
       }
       if (known) {
         record(200, "replayed");
-        return json(res, 200, { id: known.id });
+        return answer(known.ids!);
       }
-      this.keys.set(key, { hash, id: null });
+      keys.set(key, { hash, ids: null });
     }
 
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-    const email: AcceptedEmail = {
-      id: randomUUID(),
-      idempotencyKey: key,
-      from: body.from,
-      to,
-      subject: body.subject,
-      html: body.html,
-      text: body.text,
-      headers: body.headers ?? {},
-      tags: Object.fromEntries((body.tags ?? []).map((tag) => [tag.name, tag.value])),
-      at: new Date(),
-    };
-    this.accepted.push(email);
-    if (key) this.keys.set(key, { hash, id: email.id });
+    const at = new Date();
+    const emails = bodies.map(
+      (body): AcceptedEmail => ({
+        id: randomUUID(),
+        idempotencyKey: key,
+        endpoint,
+        from: body.from!,
+        to: (Array.isArray(body.to) ? body.to[0] : body.to)!,
+        subject: body.subject!,
+        html: body.html,
+        text: body.text,
+        headers: body.headers ?? {},
+        tags: Object.fromEntries((body.tags ?? []).map((tag) => [tag.name, tag.value])),
+        at,
+      }),
+    );
+    this.accepted.push(...emails);
+    const ids = emails.map((email) => email.id);
+    if (key) keys.set(key, { hash, ids });
     if (fault?.kind === "drop_after_accept") {
       record("dropped", "accepted");
       return void req.socket.destroy();
     }
     record(200, "accepted");
-    return json(res, 200, { id: email.id });
+    return answer(ids);
   }
 
-  private takeFault(key: string | null): Fault | undefined {
+  private takeFault(key: string | null, endpoint: Endpoint): Fault | undefined {
     const forKey = key ? this.keyFaults.get(key) : undefined;
     if (forKey?.length) return forKey.shift();
-    const next = this.nextFaults.shift();
-    if (next) return next;
+    const queued = this.nextFaults.findIndex((next) => next.endpoint === undefined || next.endpoint === endpoint);
+    if (queued >= 0) return this.nextFaults.splice(queued, 1)[0]!.fault;
     if (this.rateLimitPerSecond !== null) {
       const now = Date.now();
       while (this.recent.length > 0 && this.recent[0]! <= now - 1000) this.recent.shift();
@@ -253,6 +304,18 @@ const concurrentError = {
   name: "concurrent_idempotent_requests",
   message: "Same idempotency key used while original request is still in progress.",
 };
+
+/** Tag names and values: ASCII letters, digits, underscores and dashes, at most 256 characters. */
+const TAG_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+
+function problemWith(body: EmailBody): string | null {
+  const to = Array.isArray(body.to) ? body.to[0] : body.to;
+  if (!body.from || !to || !body.subject || !(body.html || body.text)) return "The email is missing a required field.";
+  for (const tag of body.tags ?? []) {
+    if (!TAG_PATTERN.test(tag.name) || !TAG_PATTERN.test(tag.value)) return `Invalid tag ${JSON.stringify(tag)}.`;
+  }
+  return null;
+}
 
 function headerValue(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { reminders } from "@/db/schema";
+import { emailBatches, reminders } from "@/db/schema";
 import { sendEmail, type OutgoingEmail, type SendResult } from "../email/send";
 import { unsafeComposeReminderEmail } from "./compose";
 import { unsafeLoadDeliveryContext, type ReminderRow } from "./context";
@@ -66,7 +66,7 @@ export type DeliveryOutcome =
   | {
       status: "not_claimed";
       reminderId: string;
-      why: "not_found" | "sent" | "cancelled" | "failed" | "not_due" | "backing_off" | "leased";
+      why: "not_found" | "sent" | "cancelled" | "failed" | "not_due" | "backing_off" | "leased" | "batched";
       retryAt: Date | null;
     }
   /** Our lease ran out mid-delivery and another worker took the row over; it owns the result. */
@@ -84,7 +84,7 @@ export type DeliverOptions = {
  * Delivers one reminder exactly once.
  *
  * 1. Claim: one conditional UPDATE takes a lease only if the row is pending, due, not backing
- *    off and not leased by a live worker. Two workers never both get it.
+ *    off, not leased by a live worker and not waiting in a batch. Two workers never both get it.
  * 2. Re-read what the email needs and decide whether it is still worth sending (recipient
  *    active, kind not switched off, plan version current, subject still open); if not, cancel.
  * 3. Send with `Idempotency-Key = dedupe_key`, then record the provider's message id.
@@ -103,47 +103,21 @@ export async function deliverReminder(db: Database, reminderId: string, options:
 
   const reminder = await unsafeClaimReminder(db, reminderId, now, lease);
   if (!reminder) return explainUnclaimed(db, reminderId, now);
-  const row = { db, reminder, now, lease };
+  return unsafeDeliverClaimed({ db, reminder, now, lease }, send);
+}
 
-  if (reminder.attempts > MAX_ATTEMPTS) {
-    // Only reachable when earlier claims ended without a verdict (crashes): stop looping.
-    return fail(row, "gave_up", `gave up after ${MAX_ATTEMPTS} attempts without a result (last: ${reminder.lastError ?? "lease expired"})`);
-  }
-
-  let email: OutgoingEmail;
-  try {
-    const context = await unsafeLoadDeliveryContext(db, reminder);
-    if (!context) return cancel(row, "recipient_missing", "the recipient or the organisation is gone");
-    if (context.recipient.membershipStatus !== "active") {
-      return cancel(row, "recipient_inactive", "the recipient's membership is archived");
-    }
-    if (context.recipient.preferences[reminder.kind] === false) {
-      return cancel(row, "preference_off", `the recipient switched ${reminder.kind} reminders off`);
-    }
-    const plan = checkPlanVersion(reminder, context);
-    if (!plan.ok) return cancel(row, plan.reason, plan.detail);
-
-    const unsubscribe = unsubscribeUrl(reminder.recipientMembershipId, reminder.kind);
-    const composed = await unsafeComposeReminderEmail(db, reminder, context, { unsubscribeUrl: unsubscribe, now });
-    if (!composed.ok) {
-      return composed.reason === "unsupported_kind" ? fail(row, "unsupported_kind", composed.detail) : cancel(row, composed.reason, composed.detail);
-    }
-    email = {
-      to: context.recipient.email,
-      ...composed.email,
-      headers: listUnsubscribeHeaders(unsubscribe),
-      tags: { kind: reminder.kind, reminder_id: reminder.id },
-      idempotencyKey: reminder.dedupeKey,
-      orgId: reminder.orgId,
-    };
-  } catch (error) {
-    // Nothing has reached the provider yet, so a plain backoff is safe.
-    return retryLater(row, "transient", `could not prepare the email: ${describe(error)}`);
-  }
+/**
+ * Steps 2 and 3 for a reminder this worker has claimed: prepare, send under its own dedupe key,
+ * record. Also how a batch the provider refused sends its members one by one, on their claims.
+ */
+export async function unsafeDeliverClaimed(row: Claimed, send: Send = sendEmail): Promise<DeliveryOutcome> {
+  const prepared = await unsafePrepareClaimed(row.db, row.reminder, row.now);
+  if (prepared.kind !== "email") return settlePrepared(row, prepared);
 
   // From here on an exception is a crash: the provider may have accepted the email, so the lease
-  // is left to expire and the retry goes through the same idempotency key.
-  const result = await send(db, email);
+  // is left to expire and the retry goes through the same idempotency key (a row whose lease
+  // expired is never put in a batch, whose key would differ: see unsafeClaimDueReminders).
+  const result = await send(row.db, prepared.email);
   if (result.ok) return markSent(row, result.providerMessageId, null);
   switch (result.kind) {
     case "key_reused":
@@ -161,20 +135,96 @@ export async function deliverReminder(db: Database, reminderId: string, options:
   }
 }
 
+/** What a claimed reminder turns into: the email to send, or the verdict that ends the claim without one. */
+export type Prepared =
+  | { kind: "email"; email: OutgoingEmail }
+  | { kind: "cancel"; reason: SkipReason; detail: string }
+  | { kind: "fail"; reason: "gave_up" | "unsupported_kind"; error: string }
+  /** Could not be prepared (a database hiccup, a rendering error): nothing was sent, back off. */
+  | { kind: "retry"; error: string };
+
+/**
+ * Turns a reminder this worker has claimed into the email to send, or into the reason not to:
+ * shared by the single and the batch path, so both apply exactly the same checks. Reads only; the
+ * caller records the verdict (`settlePrepared`) or sends the email.
+ */
+export async function unsafePrepareClaimed(db: Database, reminder: ReminderRow, now: Date): Promise<Prepared> {
+  if (reminder.attempts > MAX_ATTEMPTS) {
+    // Only reachable when earlier claims ended without a verdict (crashes): stop looping.
+    return {
+      kind: "fail",
+      reason: "gave_up",
+      error: `gave up after ${MAX_ATTEMPTS} attempts without a result (last: ${reminder.lastError ?? "lease expired"})`,
+    };
+  }
+  const cancel = (reason: SkipReason, detail: string): Prepared => ({ kind: "cancel", reason, detail });
+  try {
+    const context = await unsafeLoadDeliveryContext(db, reminder);
+    if (!context) return cancel("recipient_missing", "the recipient or the organisation is gone");
+    if (context.recipient.membershipStatus !== "active") return cancel("recipient_inactive", "the recipient's membership is archived");
+    if (context.recipient.preferences[reminder.kind] === false) {
+      return cancel("preference_off", `the recipient switched ${reminder.kind} reminders off`);
+    }
+    const plan = checkPlanVersion(reminder, context);
+    if (!plan.ok) return cancel(plan.reason, plan.detail);
+
+    const unsubscribe = unsubscribeUrl(reminder.recipientMembershipId, reminder.kind);
+    const composed = await unsafeComposeReminderEmail(db, reminder, context, { unsubscribeUrl: unsubscribe, now });
+    if (!composed.ok) {
+      return composed.reason === "unsupported_kind"
+        ? { kind: "fail", reason: "unsupported_kind", error: composed.detail }
+        : cancel(composed.reason, composed.detail);
+    }
+    return {
+      kind: "email",
+      email: {
+        to: context.recipient.email,
+        ...composed.email,
+        headers: listUnsubscribeHeaders(unsubscribe),
+        tags: { kind: reminder.kind, reminder_id: reminder.id },
+        idempotencyKey: reminder.dedupeKey,
+        orgId: reminder.orgId,
+      },
+    };
+  } catch (error) {
+    return { kind: "retry", error: `could not prepare the email: ${describe(error)}` };
+  }
+}
+
+/** Records a verdict reached before anything was sent: cancel, fail, or back off. */
+export function settlePrepared(row: Claimed, prepared: Exclude<Prepared, { kind: "email" }>): Promise<DeliveryOutcome> {
+  switch (prepared.kind) {
+    case "cancel":
+      return cancel(row, prepared.reason, prepared.detail);
+    case "fail":
+      return fail(row, prepared.reason, prepared.error);
+    case "retry":
+      // Nothing has reached the provider yet, so a plain backoff is safe.
+      return retryLater(row, "transient", prepared.error);
+  }
+}
+
+/**
+ * Whether a reminder may be claimed at `now`: pending, due (by `dueBy`, `now` unless a grace
+ * period holds fresh rows back), not backing off, not leased by a live worker, and not a member
+ * of an unresolved batch (only that batch may send it).
+ */
+export function claimable(now: Date, dueBy: Date = now) {
+  return and(
+    eq(reminders.status, "pending"),
+    lte(reminders.dueAt, dueBy),
+    or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
+    or(isNull(reminders.leaseUntil), lte(reminders.leaseUntil, now)),
+    isNull(reminders.batchId),
+  );
+}
+
 /** The one conditional UPDATE that makes delivery exclusive. Unsafe: crosses tenants. */
 export async function unsafeClaimReminder(db: Database, reminderId: string, now: Date, leaseUntil: Date): Promise<ReminderRow | null> {
   const [claimed] = await db
     .update(reminders)
     .set({ leaseUntil, attempts: sql`${reminders.attempts} + 1` })
-    .where(
-      and(
-        eq(reminders.id, reminderId),
-        eq(reminders.status, "pending"),
-        lte(reminders.dueAt, now),
-        or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
-        or(isNull(reminders.leaseUntil), lte(reminders.leaseUntil, now)),
-      ),
-    )
+    .where(and(eq(reminders.id, reminderId), claimable(now)))
     .returning();
   return claimed ?? null;
 }
@@ -186,13 +236,22 @@ async function explainUnclaimed(db: Database, reminderId: string, now: Date): Pr
       dueAt: reminders.dueAt,
       nextAttemptAt: reminders.nextAttemptAt,
       leaseUntil: reminders.leaseUntil,
+      batchId: reminders.batchId,
+      batchNextAttemptAt: emailBatches.nextAttemptAt,
+      batchLeaseUntil: emailBatches.leaseUntil,
     })
     .from(reminders)
+    .leftJoin(emailBatches, eq(emailBatches.id, reminders.batchId))
     .where(eq(reminders.id, reminderId));
   const unclaimed = (why: Extract<DeliveryOutcome, { status: "not_claimed" }>["why"], retryAt: Date | null = null) =>
     ({ status: "not_claimed", reminderId, why, retryAt }) as const;
   if (!row) return unclaimed("not_found");
   if (row.status !== "pending") return unclaimed(row.status);
+  if (row.batchId) {
+    // Its batch decides; by the time the batch's next try or lease is over it should be resolved.
+    const resolvedBy = [row.batchNextAttemptAt, row.batchLeaseUntil].filter((d): d is Date => d !== null && +d > +now);
+    return unclaimed("batched", resolvedBy.length ? new Date(Math.max(...resolvedBy.map(Number))) : new Date(+now + IN_PROGRESS_RETRY_MS));
+  }
   if (+row.dueAt > +now) return unclaimed("not_due", row.dueAt);
   if (row.nextAttemptAt && +row.nextAttemptAt > +now) return unclaimed("backing_off", row.nextAttemptAt);
   if (row.leaseUntil && +row.leaseUntil > +now) return unclaimed("leased", row.leaseUntil);
@@ -200,7 +259,8 @@ async function explainUnclaimed(db: Database, reminderId: string, now: Date): Pr
   return unclaimed("leased", now);
 }
 
-type Claimed = { db: Database; reminder: ReminderRow; now: Date; lease: Date };
+/** A reminder this worker claimed at `now` with lease `lease`. */
+export type Claimed = { db: Database; reminder: ReminderRow; now: Date; lease: Date };
 
 /** Only the worker still holding this claim may record a verdict other than "sent". */
 const ownClaim = ({ reminder, lease }: Claimed) =>
@@ -231,7 +291,7 @@ async function cancel(row: Claimed, reason: SkipReason, detail: string): Promise
   return { status: "cancelled", reminderId: reminder.id, reason, detail };
 }
 
-async function fail(
+export async function fail(
   row: Claimed,
   reason: Extract<DeliveryOutcome, { status: "failed" }>["reason"],
   error: string,
@@ -251,7 +311,7 @@ async function fail(
  * about this email, so its attempt is given back; a transient failure counts, and the last one
  * allowed fails the row.
  */
-async function retryLater(
+export async function retryLater(
   row: Claimed,
   reason: "rate_limited" | "in_progress" | "transient",
   error: string,

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { Resend } from "resend";
 import type { Database } from "@/db";
-import { emailSuppressions, outboxEmails } from "@/db/schema";
+import { emailSuppressions, outboxEmails, type BatchEmailPayload } from "@/db/schema";
 import { env, usesLocalOutbox } from "../env";
 
 export type OutgoingEmail = {
@@ -39,12 +39,84 @@ export const SEND_TIMEOUT_MS = 20_000;
  * local outbox table that the development outbox page shows. Never silently does nothing.
  */
 export async function sendEmail(db: Database, email: OutgoingEmail): Promise<SendResult> {
-  const to = email.to.trim().toLowerCase();
+  const to = normaliseAddress(email.to);
   const [suppressed] = await db.select().from(emailSuppressions).where(eq(emailSuppressions.email, to));
   if (suppressed) {
-    return { ok: false, kind: "suppressed", message: `${to} is suppressed after a ${suppressed.reason}` };
+    return { ok: false, kind: "suppressed", message: suppressionMessage(to, suppressed.reason) };
   }
   return usesLocalOutbox() ? storeInOutbox(db, { ...email, to }) : sendWithResend({ ...email, to });
+}
+
+const normaliseAddress = (address: string) => address.trim().toLowerCase();
+const suppressionMessage = (to: string, reason: string) => `${to} is suppressed after a ${reason}`;
+
+/**
+ * The batch path's version of sendEmail's suppression check, in one query: for each address that
+ * bounced or complained before, why nothing may be sent to it (keyed by the address as given).
+ */
+export async function suppressedAmong(db: Database, addresses: readonly string[]): Promise<Map<string, string>> {
+  const normalised = [...new Set(addresses.map(normaliseAddress))];
+  if (normalised.length === 0) return new Map();
+  const found = await db.select().from(emailSuppressions).where(inArray(emailSuppressions.email, normalised));
+  const reasonOf = new Map(found.map((row) => [row.email, row.reason]));
+  const suppressed = new Map<string, string>();
+  for (const address of addresses) {
+    const reason = reasonOf.get(normaliseAddress(address));
+    if (reason) suppressed.set(address, suppressionMessage(normaliseAddress(address), reason));
+  }
+  return suppressed;
+}
+
+/**
+ * One email as the Resend SDK's `batch.send` takes it (and as sendWithResend sends it alone).
+ * The batch's own Idempotency-Key replaces the email's. Stored before sending, so a retry sends
+ * this very object again: everything that varies (the sender too) is fixed here.
+ */
+export function toBatchEmail(email: OutgoingEmail): BatchEmailPayload {
+  return {
+    from: env().EMAIL_FROM,
+    to: normaliseAddress(email.to),
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    ...(email.headers ? { headers: email.headers } : {}),
+    ...(email.tags ? { tags: Object.entries(email.tags).map(([name, value]) => ({ name, value })) } : {}),
+  };
+}
+
+export type BatchSendResult =
+  /** Accepted as a whole: the provider's ids in payload order (null if its answer could not be matched up). */
+  | { ok: true; providerMessageIds: Array<string | null>; note: string | null }
+  /** Nothing was accepted by this request (but see `key_reused` and `transient`); same kinds as a single send. */
+  | { ok: false; kind: Exclude<SendFailureKind, "suppressed">; message: string; retryAfterSeconds?: number };
+
+/** Resend's limit on one batch request. */
+export const BATCH_LIMIT = 100;
+
+/**
+ * Sends up to 100 emails in one request under one Idempotency-Key. Resend validates a batch
+ * strictly by default (one invalid email refuses the whole request with a 422: `permanent` here,
+ * for the whole batch) and answers with the ids in the order of the emails.
+ */
+export async function sendBatchWithResend(emails: BatchEmailPayload[], idempotencyKey: string): Promise<BatchSendResult> {
+  if (emails.length === 0 || emails.length > BATCH_LIMIT) {
+    return { ok: false, kind: "permanent", message: `a batch holds 1 to ${BATCH_LIMIT} emails, not ${emails.length}` };
+  }
+  const { data, error, headers } = await resendClient().batch.send(emails, {
+    idempotencyKey,
+    batchValidation: "strict",
+    signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+  });
+  if (data) {
+    const ids = data.data.map((email) => email.id);
+    if (ids.length === emails.length) return { ok: true, providerMessageIds: ids, note: null };
+    // Accepted (a 200), but the ids cannot be matched to the emails: sent all the same, without ids.
+    return { ok: true, providerMessageIds: emails.map(() => null), note: `accepted with ${ids.length} ids for ${emails.length} emails` };
+  }
+  const classified = classifyResendError(error, headers);
+  // classifyResendError never answers ok or suppressed for an error; the narrowing is for the compiler.
+  if (classified.ok || classified.kind === "suppressed") return { ok: false, kind: "transient", message: "unclassifiable answer" };
+  return { ...classified, kind: classified.kind };
 }
 
 async function storeInOutbox(db: Database, email: OutgoingEmail): Promise<SendResult> {

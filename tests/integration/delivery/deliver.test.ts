@@ -289,13 +289,13 @@ describe("deliverReminder through Resend", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("cancels a nudge reminder whose nudge is gone, and fails a digest (not built yet)", async () => {
+  it("cancels a nudge reminder whose nudge is gone, and a digest delivered after the week it covers (by the delivery clock)", async () => {
     const { reminder } = await oneReminder("coach_nudge", { dedupeKey: "coach_nudge/not-a-nudge-id" });
     // A nudge reminder without a nudge cannot be composed: cancelled as missing, never sent.
     expect(await deliverReminder(test.db, reminder.id, { now: T0 })).toMatchObject({ status: "cancelled", reason: "missing_subject" });
 
     const { reminder: digest } = await oneReminder("client_digest", { dedupeKey: `client_digest/${p.membership.id}/${+addDays(T0, 1)}` });
-    expect(await deliverReminder(test.db, digest.id, { now: T0 })).toMatchObject({ status: "failed", reason: "unsupported_kind" });
+    expect(await deliverReminder(test.db, digest.id, { now: addDays(T0, 8) })).toMatchObject({ status: "cancelled", reason: "subject_closed" });
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -38,7 +38,7 @@ describe("the due-reminder sweep", () => {
     expect(plan.map((line) => line["QUERY PLAN"]).join("\n")).toContain("reminders_pending_due_idx");
   });
 
-  it("delivers only what is due, not backing off, not leased, and not cancelled", async () => {
+  it.each(["single", "batch"] as const)("delivers only what is due, not backing off, not leased, and not cancelled (%s)", async (mode) => {
     const p = await createClientWithPipeline(test.db, { commitments: 5 });
     const [due, future, backingOff, leased, cancelled] = await insertReminders(
       test.db,
@@ -55,39 +55,69 @@ describe("the due-reminder sweep", () => {
         }),
       ),
     );
-    const result = await deliverDueReminders(test.db, { now: T0 });
+    const sweep = (now: Date) => deliverDueReminders(test.db, { now, mode, requestsPerSecond: Infinity });
+    const sentIds = () => fake.accepted.map((email) => email.tags.reminder_id).sort();
+    const result = await sweep(T0);
     expect(result).toMatchObject({ picked: 1, sent: 1 });
-    expect(fake.accepted.map((email) => email.idempotencyKey)).toEqual([due!.dedupeKey]);
+    expect(sentIds()).toEqual([due!.id]);
 
     // Later, each becomes deliverable in turn; the cancelled one never does.
-    expect(await deliverDueReminders(test.db, { now: addMinutes(T0, 11) })).toMatchObject({ picked: 3, sent: 3 });
-    expect(fake.accepted.map((email) => email.idempotencyKey).sort()).toEqual(
-      [due, future, backingOff, leased].map((r) => r!.dedupeKey).sort(),
-    );
+    expect(await sweep(addMinutes(T0, 11))).toMatchObject({ picked: 3, sent: 3 });
+    expect(sentIds()).toEqual([due, future, backingOff, leased].map((r) => r!.id).sort());
     expect((await reminderById(test.db, cancelled!.id)).status).toBe("cancelled");
+    // In batch mode the one whose claim expired goes alone, under its own key: its first worker
+    // may have sent it under that key before dying, and a batch's key would not meet it.
+    const endpointOf = (id: string) => fake.accepted.find((email) => email.tags.reminder_id === id)!.endpoint;
+    expect(endpointOf(leased!.id)).toBe("/emails");
+    for (const r of [due, future, backingOff]) expect(endpointOf(r!.id)).toBe(mode === "batch" ? "/emails/batch" : "/emails");
   });
 
-  it("stops starting deliveries once the provider answers 429, leaving the rest for the next sweep", async () => {
+  it("goes through the batch endpoint when Resend is configured, and one by one into the local outbox", async () => {
+    const p = await createClientWithPipeline(test.db, { commitments: 2 });
+    await insertReminders(test.db, p.commitments.map((c) => reminderFor(p, "commitment_due", { commitmentId: c.id })));
+    expect(await deliverDueReminders(test.db, { now: T0, requestsPerSecond: Infinity })).toMatchObject({ sent: 2, batches: 1 });
+    expect(fake.requests).toEqual([expect.objectContaining({ endpoint: "/emails/batch", emails: 2 })]);
+  });
+
+  it("never picks a member of an unresolved batch on its own", async () => {
+    const p = await createClientWithPipeline(test.db, { commitments: 1 });
+    const [member] = await insertReminders(test.db, [reminderFor(p, "commitment_due")]);
+    const [batch] = await test.db
+      .insert(s.emailBatches)
+      .values({ idempotencyKey: `batch/test-${member!.id}`, reminderIds: [member!.id], payload: [], leaseUntil: addMinutes(T0, 1) })
+      .returning();
+    await test.db.update(s.reminders).set({ batchId: batch!.id }).where(eq(s.reminders.id, member!.id));
+    expect(await unsafeDueRemindersQuery(test.db, T0, 100)).toEqual([]);
+    expect(await deliverDueReminders(test.db, { now: T0, mode: "single" })).toMatchObject({ picked: 0 });
+    expect(await deliverDueReminders(test.db, { now: T0, mode: "batch", requestsPerSecond: Infinity })).toMatchObject({ picked: 0 });
+    expect(fake.requests).toHaveLength(0);
+    await test.db.update(s.emailBatches).set({ status: "abandoned" }).where(eq(s.emailBatches.id, batch!.id));
+  });
+
+  it("one by one, stops starting deliveries once the provider answers 429, leaving the rest for the next sweep", async () => {
     const p = await createClientWithPipeline(test.db, { commitments: 12 });
     await insertReminders(test.db, p.commitments.map((c) => reminderFor(p, "commitment_due", { commitmentId: c.id })));
     fake.failNext(1, { kind: "rate_limit", retryAfterSeconds: 2 });
 
-    const first = await deliverDueReminders(test.db, { now: T0, concurrency: 1 });
+    const first = await deliverDueReminders(test.db, { now: T0, concurrency: 1, mode: "single" });
     expect(first).toMatchObject({ picked: 12, retrying: 1, rateLimited: true, deferred: 11, sent: 0 });
     expect(fake.requests).toHaveLength(1);
 
-    const second = await deliverDueReminders(test.db, { now: addSeconds(T0, 2), concurrency: 3 });
+    const second = await deliverDueReminders(test.db, { now: addSeconds(T0, 2), concurrency: 3, mode: "single" });
     expect(second).toMatchObject({ picked: 12, sent: 12, rateLimited: false });
     expect(fake.accepted).toHaveLength(12);
   });
 
-  it("leaves freshly due rows alone for the grace period (the Inngest backstop)", async () => {
+  it.each(["single", "batch"] as const)("leaves freshly due rows alone for the grace period (the Inngest backstop) (%s)", async (mode) => {
     const p = await createClientWithPipeline(test.db, { commitments: 2 });
     await insertReminders(test.db, [
       reminderFor(p, "commitment_due", { commitmentId: p.commitments[0]!.id, dueAt: addMinutes(T0, -20) }),
       reminderFor(p, "commitment_due", { commitmentId: p.commitments[1]!.id, dueAt: addMinutes(T0, -5) }),
     ]);
-    expect(await deliverDueReminders(test.db, { now: T0, graceMs: 15 * 60_000 })).toMatchObject({ picked: 1, sent: 1 });
+    expect(await deliverDueReminders(test.db, { now: T0, graceMs: 15 * 60_000, mode, requestsPerSecond: Infinity })).toMatchObject({
+      picked: 1,
+      sent: 1,
+    });
   });
 
   it("counts a delivery that throws as an error and carries on with the others", async () => {
@@ -96,6 +126,7 @@ describe("the due-reminder sweep", () => {
     const errors: string[] = [];
     const result = await deliverDueReminders(test.db, {
       now: T0,
+      mode: "single",
       send: async (_db, email) => {
         if (email.tags?.reminder_id === rows[1]!.id) throw new Error("boom");
         return { ok: true, providerMessageId: `local-${email.idempotencyKey}` };

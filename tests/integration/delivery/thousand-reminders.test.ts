@@ -1,22 +1,24 @@
 import { addMinutes } from "date-fns";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as s from "../../../db/schema";
-import { deliverReminder, type Send } from "../../../server/delivery/deliver";
-import { deliverDueReminders } from "../../../server/delivery/sweep";
-import { resetResendClient, sendEmail } from "../../../server/email/send";
+import type { SendBatch } from "../../../server/delivery/batch";
+import { deliverReminder } from "../../../server/delivery/deliver";
+import { deliverDueReminders, type SweepResult } from "../../../server/delivery/sweep";
+import { resetResendClient, sendBatchWithResend } from "../../../server/email/send";
 import { createOrg } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
-import { ResendFake } from "../../helpers/resend-fake";
+import { ResendFake, type Fault } from "../../helpers/resend-fake";
 import { countBy, createClientsInBulk, insertReminders, reminderFor, T0, type Pipeline, type Reminder } from "./fixtures";
 
 const CLIENTS = 100;
 const COMMITMENTS_PER_CLIENT = 7;
 
 /**
- * 1,000 due reminders across five organisations, delivered by repeated sweeps through the real
- * SDK while the fake provider and the workers misbehave. Whatever happens, each reminder that
- * should go out is accepted exactly once, and nothing cancelled or stale is ever sent.
+ * 1,000 due reminders across five organisations, delivered in batches by repeated, overlapping
+ * sweeps through the real SDK while the fake provider and the workers misbehave. Whatever
+ * happens, each reminder that should go out is accepted exactly once, and nothing cancelled or
+ * stale is ever sent.
  */
 describe("delivering 1,000 reminders under faults", () => {
   const test = useTestDatabase();
@@ -63,52 +65,66 @@ describe("delivering 1,000 reminders under faults", () => {
       .set({ status: "cancelled", cancelledAt: T0 })
       .where(inArray(s.reminders.id, [...cancelledIds]));
 
-    // Faults, each on reminders nothing else touches.
-    const pool = commitmentReminders.slice(10);
-    const crashing = new Set(pool.slice(0, 50).map((r) => r.id));
-    const raced = pool.slice(50, 60);
-    for (const r of pool.slice(60, 100)) fake.failKey(r.dedupeKey, { kind: "server_error" });
-    for (const r of pool.slice(100, 120)) fake.failKey(r.dedupeKey, { kind: "server_error" }, { kind: "bad_gateway" });
-    for (const r of pool.slice(120, 140)) fake.failKey(r.dedupeKey, { kind: "drop" });
-    for (const r of pool.slice(140, 150)) fake.failKey(r.dedupeKey, { kind: "drop_after_accept" });
-    // Rescheduled while pending: their first attempt fails, then the interview is re-planned.
+    // Rescheduled while pending: these prepare reminders fall due after the first sweep, and
+    // their interviews move just after it.
     const reschedulingLater = pipelines.slice(10, 15);
     const pendingWhenRescheduled = reminders.filter((r) => r.kind === "prepare" && reschedulingLater.some((p) => p.interview.id === r.interviewId));
-    for (const r of pendingWhenRescheduled) fake.failKey(r.dedupeKey, { kind: "server_error" });
+    await test.db
+      .update(s.reminders)
+      .set({ dueAt: addMinutes(T0, 1) })
+      .where(inArray(s.reminders.id, pendingWhenRescheduled.map((r) => r.id)));
 
-    const crashed = new Set<string>();
-    const crashOnce: Send = async (db, email) => {
-      const result = await sendEmail(db, email);
-      const id = email.tags?.reminder_id;
-      if (id && crashing.has(id) && !crashed.has(id)) {
-        crashed.add(id);
-        throw new Error("worker died after the provider accepted");
+    // The same reminder delivered by three per-reminder runs at once (the single path).
+    const raced = commitmentReminders.slice(10, 20);
+    const raceOutcomes = await Promise.all(raced.flatMap((r) => [1, 2, 3].map(() => deliverReminder(test.db, r.id, { now: T0 }))));
+    expect(countBy(raceOutcomes, (o) => o.status)).toEqual({ sent: 10, not_claimed: 20 });
+
+    // Faults on the first attempt of the first new batches, in the order they are sent: a 429
+    // burst as the first sweeps start, then errors before and after the provider accepted, a
+    // refused batch, and two workers that die after the provider accepted their batch but before
+    // recording it. Retries meet no planned fault.
+    const schedule: Record<number, Fault | "crash_after_accept"> = {
+      1: { kind: "rate_limit", retryAfterSeconds: 1 },
+      2: { kind: "rate_limit", retryAfterSeconds: 1 },
+      3: { kind: "server_error" },
+      4: { kind: "drop_after_accept" },
+      5: "crash_after_accept",
+      6: { kind: "invalid" },
+      7: { kind: "drop" },
+      8: { kind: "concurrent" },
+      9: { kind: "bad_gateway" },
+      10: "crash_after_accept",
+      11: { kind: "drop_after_accept" },
+    };
+    // The refused batch's members go one by one, and meet a 500 each on their own first try.
+    for (const r of reminders.filter((r) => !raced.includes(r))) fake.failKey(r.dedupeKey, { kind: "server_error" });
+    const seenKeys = new Set<string>();
+    const crashedKeys = new Set<string>();
+    const faultyBatch: SendBatch = async (emails, key) => {
+      const planned = seenKeys.has(key) ? undefined : schedule[seenKeys.add(key).size];
+      if (planned && planned !== "crash_after_accept") fake.failKey(key, planned);
+      const result = await sendBatchWithResend(emails, key);
+      if (planned === "crash_after_accept") {
+        crashedKeys.add(key);
+        throw new Error("worker died after the provider accepted the batch");
       }
       return result;
     };
 
-    // The same reminder delivered by three workers at once.
-    const raceOutcomes = await Promise.all(raced.flatMap((r) => [1, 2, 3].map(() => deliverReminder(test.db, r.id, { now: T0 }))));
-    expect(countBy(raceOutcomes, (o) => o.status)).toEqual({ sent: 10, not_claimed: 20 });
-
-    // A burst of 429s as the first sweep starts.
-    fake.failNext(30, { kind: "rate_limit", retryAfterSeconds: 1 });
-
     let now = T0;
-    const sweeps = [];
-    let errors = 0;
+    const sweeps: SweepResult[] = [];
     for (let round = 0; round < 40; round++) {
-      const result = await deliverDueReminders(test.db, { now, limit: 1000, concurrency: 4, send: crashOnce });
-      sweeps.push(result);
-      errors += result.errors;
+      // Two sweeps at once (a scheduler tick and an Inngest backstop, say), two batches each.
+      const options = { now, limit: 1000, concurrency: 2, sendBatch: faultyBatch, requestsPerSecond: Infinity };
+      sweeps.push(...(await Promise.all([deliverDueReminders(test.db, options), deliverDueReminders(test.db, options)])));
       if (round === 0) {
-        // The interviews move while their reminders wait to be retried.
-        // Everything of theirs still pending turns stale: at least the prepare reminders that failed.
+        // The interviews move while their reminders wait. Everything of theirs still pending and
+        // not already handed to the provider in a batch turns stale.
         const movedInterviews = reschedulingLater.map((p) => p.interview.id);
         const stillPending = await test.db
           .select({ id: s.reminders.id })
           .from(s.reminders)
-          .where(and(inArray(s.reminders.interviewId, movedInterviews), eq(s.reminders.status, "pending")));
+          .where(and(inArray(s.reminders.interviewId, movedInterviews), eq(s.reminders.status, "pending"), isNull(s.reminders.batchId)));
         const stillPendingIds = stillPending.map((r) => r.id);
         expect(stillPendingIds).toEqual(expect.arrayContaining(pendingWhenRescheduled.map((r) => r.id)));
         for (const id of stillPendingIds) staleIds.add(id);
@@ -122,11 +138,14 @@ describe("delivering 1,000 reminders under faults", () => {
       now = addMinutes(now, 5);
     }
 
-    // The injected faults really happened.
-    expect(sweeps[0]!.rateLimited).toBe(true);
-    expect(sweeps[0]!.deferred).toBeGreaterThan(0);
-    expect(crashed.size).toBe(50);
-    expect(errors).toBe(50);
+    // The injected faults really happened, and batches carried the load.
+    expect(sweeps[0]!.rateLimited || sweeps[1]!.rateLimited).toBe(true);
+    expect(crashedKeys.size).toBe(2);
+    expect(sweeps.reduce((n, sweep) => n + sweep.errors, 0)).toBeGreaterThan(0);
+    expect(seenKeys.size).toBeGreaterThan(Object.keys(schedule).length);
+    const batchRequests = fake.requests.filter((r) => r.endpoint === "/emails/batch");
+    expect(fake.accepted.filter((email) => email.endpoint === "/emails/batch").length).toBeGreaterThan(800);
+    expect(fake.requests.filter((r) => r.endpoint === "/emails" && r.status === 500).length).toBeGreaterThan(0);
 
     const rows = await test.db.select().from(s.reminders);
     const status = countBy(rows, (r) => r.status);
@@ -145,8 +164,16 @@ describe("delivering 1,000 reminders under faults", () => {
     }
     for (const row of rows.filter((r) => staleIds.has(r.id))) expect(row.lastError).toMatch(/^stale_plan:/);
 
-    // The crashed and lost-answer retries met their first message instead of sending again.
-    expect(fake.requests.filter((r) => r.outcome === "replayed")).toHaveLength(60);
-    expect(fake.requests.filter((r) => r.outcome === "accepted" && r.status === "dropped")).toHaveLength(10);
+    // Every batch that may have been accepted without our hearing it was resent under its key
+    // and met its first answer: accepted once, replayed at least once, never accepted again.
+    const acceptedAtProvider = [...crashedKeys, ...batchRequests.filter((r) => r.status === "dropped" && r.outcome === "accepted").map((r) => r.idempotencyKey!)];
+    expect(acceptedAtProvider).toHaveLength(4);
+    for (const key of acceptedAtProvider) {
+      const forKey = batchRequests.filter((r) => r.idempotencyKey === key);
+      expect(forKey.filter((r) => r.outcome === "accepted"), key).toHaveLength(1);
+      expect(forKey.filter((r) => r.outcome === "replayed").length, key).toBeGreaterThanOrEqual(1);
+    }
+    // Nothing is left unresolved.
+    expect(await test.db.$count(s.emailBatches, eq(s.emailBatches.status, "sending"))).toBe(0);
   }, 180_000);
 });

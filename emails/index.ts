@@ -54,13 +54,31 @@ const plainTextOptions = {
   ],
 };
 
+export type EmailRenderer = <N extends EmailName>(name: N, props: EmailPropsMap[N]) => Promise<RenderedEmail>;
+
+let renderer: EmailRenderer | null = null;
+
 /**
- * Renders one email to its subject, HTML and plain-text parts.
+ * Renders one email to its subject, HTML and plain-text parts: on this thread, or through the
+ * renderer installed with `renderEmailsWith` (the delivery's worker threads: rendering is
+ * CPU-bound, and a batch of 100 would otherwise hold the event loop for half a second).
+ */
+export function renderEmail<N extends EmailName>(name: N, props: EmailPropsMap[N]): Promise<RenderedEmail> {
+  return renderer ? renderer(name, props) : renderEmailHere(name, props);
+}
+
+/** Sends every renderEmail call to `next` (same output, elsewhere), or back to this thread with null. */
+export function renderEmailsWith(next: EmailRenderer | null): void {
+  renderer = next;
+}
+
+/**
+ * renderEmail on this thread, whatever renderer is installed (what a render worker runs).
  *
  * The text part is converted from the HTML already rendered, which is exactly what
  * `render(element, { plainText: true })` does internally, without rendering the tree twice.
  */
-export async function renderEmail<N extends EmailName>(name: N, props: EmailPropsMap[N]): Promise<RenderedEmail> {
+export async function renderEmailHere<N extends EmailName>(name: N, props: EmailPropsMap[N]): Promise<RenderedEmail> {
   const Template: (props: EmailPropsMap[N]) => ReactElement = templates[name];
   const html = await render(createElement(Template, props));
   return { subject: subjectFor(name, props), html, text: toPlainText(html, plainTextOptions) };

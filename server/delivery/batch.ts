@@ -34,8 +34,8 @@ import type { SweepResult } from "./sweep";
  *    was accepted, the provider answers with the same ids and sends nothing.
  * 4. Once an attempt may have reached the provider without our hearing the answer (`in_doubt`:
  *    a crash, a timeout, a 5xx, a request in flight), the batch is only ever resent as it is.
- *    Only a batch that certainly was not accepted (a first 429 or 422) is abandoned, which frees
- *    its members to be sent again under another key.
+ *    Only a batch that certainly was not accepted (a 422, or a 429 with a long retry-after, on
+ *    its first attempts) is abandoned, which frees its members to be sent again under another key.
  * 5. The same holds for a reminder on its own: one whose claim expired without a verdict (a
  *    crashed or stalled single delivery, which may have reached the provider under the
  *    reminder's own key) never joins a batch; it goes one by one, under that key again.
@@ -45,6 +45,8 @@ export type SendBatch = (emails: BatchEmailPayload[], idempotencyKey: string) =>
 
 /** Resend's default: 2 requests a second per team, whatever each request carries. */
 export const DEFAULT_REQUESTS_PER_SECOND = 2;
+/** A 429 asking for at most this wait keeps its batch for then; a longer one (a quota) abandons it. */
+export const KEEP_THROUGH_RATE_LIMIT_MS = 60_000;
 /** Rows prepared at once within a batch: enough to overlap database round trips with rendering. */
 const PREPARE_CONCURRENCY = 8;
 
@@ -363,15 +365,19 @@ async function sendAndSettle(ctx: Context, batch: HeldBatch): Promise<"refused" 
       // Our payload never changes under its key, so an earlier attempt was accepted (the SDK may have serialised it differently).
       return recordSent(ctx, batch, batch.reminderIds.map(() => null), `accepted earlier under the same idempotency key (${result.message})`);
     case "rate_limited": {
+      // Nothing was accepted. A short wait (a rate limit) keeps the batch: it goes again as it is
+      // once the provider is ready, without preparing its 100 emails a second time. A long one
+      // (a quota) abandons it, so its members are checked afresh when they go, unless an earlier
+      // attempt may have been accepted (rule 4).
       const delayMs = (result.retryAfterSeconds ?? 1) * 1000;
       ctx.pacer?.holdFor(delayMs);
       tally.result.rateLimited = true;
-      if (!batch.inDoubt) {
-        const released = await abandon(ctx, batch, { release: { retryAt: new Date(+ctx.now + delayMs) }, error: `rate_limited: ${result.message}` });
-        tally.result.retrying += released;
+      const error = `rate_limited: ${result.message}`;
+      if (!batch.inDoubt && delayMs > KEEP_THROUGH_RATE_LIMIT_MS) {
+        tally.result.retrying += await abandon(ctx, batch, { release: { retryAt: new Date(+ctx.now + delayMs) }, error });
         return;
       }
-      return keepForRetry(ctx, batch, { delayMs, inDoubt: true, countsAsAttempt: false, error: `rate_limited: ${result.message}` });
+      return keepForRetry(ctx, batch, { delayMs, inDoubt: batch.inDoubt, countsAsAttempt: false, error });
     }
     case "in_progress":
       return keepForRetry(ctx, batch, { delayMs: IN_PROGRESS_RETRY_MS, inDoubt: true, countsAsAttempt: false, error: `in_progress: ${result.message}` });
@@ -536,7 +542,7 @@ class Pacer {
     const now = Date.now();
     const at = Math.max(now, this.next);
     this.next = at + this.intervalMs;
-    this.intervalMs = Math.max(this.baseMs, this.intervalMs * 0.995);
+    this.intervalMs = Math.max(this.baseMs, this.intervalMs * 0.998);
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   }
 

@@ -170,34 +170,51 @@ describe("delivering reminders in batches", () => {
     expect(fake.requests.every((r) => r.outcome === "accepted")).toBe(true);
   });
 
-  it("on a 429, abandons the batch (nothing was accepted), frees its members until retry-after and gives back their attempt", async () => {
+  it("on a 429, keeps the batch and resends it as it is after retry-after, without spending an attempt", async () => {
     const { reminders } = await dueReminders(12);
     fake.failNext(1, { kind: "rate_limit", retryAfterSeconds: 3 }, "/emails/batch");
     // One batch at a time, so that nothing else was claimed before the 429 came back.
     expect(await sweep(T0, { batchSize: 5, concurrency: 1 })).toMatchObject({ picked: 5, retrying: 5, rateLimited: true, sent: 0, batches: 1 });
-    const first = reminders[0]!;
-    expect(await reminderById(test.db, first.id)).toMatchObject({ status: "pending", batchId: null, attempts: 0, nextAttemptAt: addSeconds(T0, 3) });
-    const [abandoned] = await test.db.select().from(s.emailBatches).where(eq(s.emailBatches.idempotencyKey, fake.requests[0]!.idempotencyKey!));
-    expect(abandoned).toMatchObject({ status: "abandoned", payload: null });
+    const batch = (await batchOf(reminders[0]!.id))!;
+    expect(batch).toMatchObject({ status: "sending", attempts: 0, inDoubt: false, leaseUntil: null, nextAttemptAt: addSeconds(T0, 3) });
+    expect(batch.payload).toHaveLength(5);
 
-    // The rest were not even claimed; after retry-after everything goes, under new keys.
-    expect(await sweep(addSeconds(T0, 3), { batchSize: 5 })).toMatchObject({ picked: 12, sent: 12, batches: 3 });
-    expect(new Set(fake.requests.map((r) => r.idempotencyKey)).size).toBe(4);
+    // The others were never claimed: they go in the next sweep; the kept batch waits its turn.
+    expect(await sweep(addSeconds(T0, 2), { batchSize: 5 })).toMatchObject({ picked: 7, sent: 7, batches: 2 });
+    expect(await batchOf(reminders[0]!.id)).toMatchObject({ id: batch.id, status: "sending" });
+    expect(await sweep(addSeconds(T0, 3), { batchSize: 5 })).toMatchObject({ picked: 5, sent: 5, batches: 1 });
+    expect(fake.requests.at(-1)).toMatchObject({ idempotencyKey: batch.idempotencyKey, outcome: "accepted", emails: 5 });
     await expectSentOnce(reminders);
   });
 
-  it("on a 429 after an attempt that may have been accepted, keeps the batch and its key instead of abandoning it", async () => {
+  it("on a quota 429 (a long wait), abandons the batch (nothing was accepted) and frees its members until then, attempt given back", async () => {
+    const { reminders } = await dueReminders(3);
+    fake.failNext(1, { kind: "rate_limit", name: "daily_quota_exceeded", retryAfterSeconds: 3600 }, "/emails/batch");
+    expect(await sweep(T0)).toMatchObject({ retrying: 3, rateLimited: true, sent: 0 });
+    const [abandoned] = await test.db.select().from(s.emailBatches).where(eq(s.emailBatches.idempotencyKey, fake.requests[0]!.idempotencyKey!));
+    expect(abandoned).toMatchObject({ status: "abandoned", payload: null });
+    for (const r of reminders) {
+      expect(await reminderById(test.db, r.id)).toMatchObject({ status: "pending", batchId: null, attempts: 0, leaseUntil: null, nextAttemptAt: addSeconds(T0, 3600) });
+    }
+    // Afterwards they go in a new batch, under a new key.
+    expect(await sweep(addSeconds(T0, 3600))).toMatchObject({ sent: 3 });
+    expect(fake.requests[1]!.idempotencyKey).not.toBe(fake.requests[0]!.idempotencyKey);
+    await expectSentOnce(reminders);
+  });
+
+  it("on a quota 429 after an attempt that may have been accepted, keeps the batch and its key instead of abandoning it", async () => {
     const { reminders } = await dueReminders(3);
     fake.failNext(1, { kind: "drop_after_accept" }, "/emails/batch");
     await sweep(T0);
     const batch = (await batchOf(reminders[0]!.id))!;
 
-    fake.failNext(1, { kind: "rate_limit", retryAfterSeconds: 2 }, "/emails/batch");
+    fake.failNext(1, { kind: "rate_limit", name: "daily_quota_exceeded", retryAfterSeconds: 3600 }, "/emails/batch");
     expect(await sweep(batch.nextAttemptAt!)).toMatchObject({ rateLimited: true, retrying: 3 });
-    expect(await batchOf(reminders[0]!.id)).toMatchObject({ id: batch.id, status: "sending", inDoubt: true, nextAttemptAt: addSeconds(batch.nextAttemptAt!, 2) });
+    const later = addSeconds(batch.nextAttemptAt!, 3600);
+    expect(await batchOf(reminders[0]!.id)).toMatchObject({ id: batch.id, status: "sending", inDoubt: true, nextAttemptAt: later });
     expect((await reminderById(test.db, reminders[0]!.id)).batchId).toBe(batch.id);
 
-    expect(await sweep(addSeconds(batch.nextAttemptAt!, 2))).toMatchObject({ sent: 3 });
+    expect(await sweep(later)).toMatchObject({ sent: 3 });
     expect(fake.requests.map((r) => r.outcome)).toEqual(["accepted", "fault", "replayed"]);
     await expectSentOnce(reminders);
   });

@@ -142,7 +142,7 @@ describe("delivering 1,000 reminders under faults", () => {
     expect(sweeps[0]!.rateLimited || sweeps[1]!.rateLimited).toBe(true);
     expect(crashedKeys.size).toBe(2);
     expect(sweeps.reduce((n, sweep) => n + sweep.errors, 0)).toBeGreaterThan(0);
-    expect(seenKeys.size).toBeGreaterThan(Object.keys(schedule).length);
+    expect(seenKeys.size).toBeGreaterThanOrEqual(Object.keys(schedule).length);
     const batchRequests = fake.requests.filter((r) => r.endpoint === "/emails/batch");
     expect(fake.accepted.filter((email) => email.endpoint === "/emails/batch").length).toBeGreaterThan(800);
     expect(fake.requests.filter((r) => r.endpoint === "/emails" && r.status === 500).length).toBeGreaterThan(0);

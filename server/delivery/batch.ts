@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import { emailBatches, reminders, type BatchEmailPayload } from "@/db/schema";
 import { BATCH_LIMIT, sendBatchWithResend, sendEmail, suppressedAmong, toBatchEmail, type BatchSendResult, type OutgoingEmail } from "../email/send";
 import type { ReminderRow } from "./context";
@@ -266,6 +266,7 @@ async function persistBatch(ctx: Context, members: Array<{ row: Claimed; email: 
   const ids = members.map((m) => m.row.reminder.id);
   const payload = members.map((m) => toBatchEmail(m.email));
   return ctx.db.transaction(async (tx) => {
+    await lockReminders(tx, ids);
     await tx.insert(emailBatches).values({ id, idempotencyKey: key, reminderIds: ids, payload, leaseUntil: ctx.lease, attempts: 1 });
     const owned = await tx
       .update(reminders)
@@ -411,6 +412,7 @@ async function recordSent(ctx: Context, batch: HeldBatch, providerIds: Array<str
   // go as text, since postgres.js under drizzle does not serialise a Date here.
   const members = JSON.stringify(batch.reminderIds.map((id, i) => ({ id, pid: providerIds[i] ?? null })));
   await db.transaction(async (tx) => {
+    await lockReminders(tx, batch.reminderIds);
     await tx
       .update(emailBatches)
       .set({ status: "sent", sentAt: now, payload: null, leaseUntil: null, nextAttemptAt: null, lastError: note })
@@ -423,6 +425,20 @@ async function recordSent(ctx: Context, batch: HeldBatch, providerIds: Array<str
       where ${reminders.id} = m.id and ${reminders.status} <> 'sent'`);
   });
   tally.result.sent += batch.reminderIds.length;
+}
+
+/**
+ * Locks the members in id order before a statement that updates many of them: two such
+ * transactions (or one and a re-plan) then wait for each other instead of deadlocking.
+ */
+async function lockReminders(tx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .select({ id: reminders.id })
+    .from(reminders)
+    .where(inArray(reminders.id, [...ids]))
+    .orderBy(asc(reminders.id))
+    .for("update");
 }
 
 /** Only the worker holding the batch's lease may record a verdict other than "sent". */
@@ -438,6 +454,7 @@ const ownBatch = (batch: HeldBatch) =>
 async function abandon(ctx: Context, batch: HeldBatch, { release, error }: { release: { retryAt: Date } | null; error: string }): Promise<number> {
   const { db, tally } = ctx;
   const left = await db.transaction(async (tx) => {
+    await lockReminders(tx, batch.reminderIds);
     const [closed] = await tx
       .update(emailBatches)
       .set({ status: "abandoned", payload: null, leaseUntil: null, lastError: error })
@@ -490,6 +507,7 @@ async function keepForRetry(
 async function giveUp(ctx: Context, batch: HeldBatch, error: string): Promise<void> {
   const { db, tally } = ctx;
   const failed = await db.transaction(async (tx) => {
+    await lockReminders(tx, batch.reminderIds);
     const [closed] = await tx
       .update(emailBatches)
       .set({ status: "failed", payload: null, leaseUntil: null, nextAttemptAt: null, lastError: error })

@@ -24,7 +24,7 @@ import type { SweepResult } from "./sweep";
 
 /**
  * Reminders through Resend's batch endpoint: up to 100 emails a request, one Idempotency-Key per
- * request. The key covers the whole batch, so exactly-once rests on four rules:
+ * request. The key covers the whole batch, so exactly-once rests on five rules:
  *
  * 1. A batch is written down (members, rendered payload, key `batch/<id>`) in the same
  *    transaction that makes the reminders its members, before anything is sent.
@@ -34,8 +34,8 @@ import type { SweepResult } from "./sweep";
  *    was accepted, the provider answers with the same ids and sends nothing.
  * 4. Once an attempt may have reached the provider without our hearing the answer (`in_doubt`:
  *    a crash, a timeout, a 5xx, a request in flight), the batch is only ever resent as it is.
- *    Only a batch that certainly was not accepted (a 422, or a 429 with a long retry-after, on
- *    its first attempts) is abandoned, which frees its members to be sent again under another key.
+ *    Only a batch that certainly was never accepted (no attempt in doubt, then a 422, or a 429
+ *    with a long retry-after) is abandoned, which frees its members to go under other keys.
  * 5. The same holds for a reminder on its own: one whose claim expired without a verdict (a
  *    crashed or stalled single delivery, which may have reached the provider under the
  *    reminder's own key) never joins a batch; it goes one by one, under that key again.
@@ -340,6 +340,8 @@ async function resumeUnresolvedBatches(ctx: Context): Promise<void> {
       if (row.attempts > MAX_ATTEMPTS || batch.payload.length !== batch.reminderIds.length) {
         await giveUp(ctx, batch, `gave up after ${MAX_ATTEMPTS} attempts without a result (last: ${row.lastError ?? "lease expired"})`);
       } else {
+        // Refused (possible only if no attempt was in doubt, after a short 429): its members
+        // left the batch still holding their first claim, and go one by one once it expires (rule 5).
         await sendAndSettle(ctx, batch);
       }
     } catch (error) {

@@ -287,6 +287,19 @@ describe("delivering reminders in batches", () => {
     for (const r of others) expect(await reminderById(test.db, r.id)).toMatchObject({ attempts: 1 });
   });
 
+  it("when a batch kept through a 429 is then refused (422), its members go one by one once their claim expires", async () => {
+    const { reminders } = await dueReminders(3);
+    fake.failNext(1, { kind: "rate_limit", retryAfterSeconds: 2 }, "/emails/batch");
+    fake.failNext(1, { kind: "invalid" }, "/emails/batch");
+    await sweep(T0);
+    expect(await sweep(addSeconds(T0, 2))).toMatchObject({ batches: 1, sent: 0 });
+    for (const r of reminders) expect(await reminderById(test.db, r.id)).toMatchObject({ status: "pending", batchId: null });
+
+    expect(await sweep(addSeconds(T0, 61))).toMatchObject({ picked: 3, sent: 3, batches: 0 });
+    expect(fake.accepted.map((email) => email.idempotencyKey).sort()).toEqual(reminders.map((r) => r.dedupeKey).sort());
+    await expectSentOnce(reminders);
+  });
+
   it("records a member that a re-plan cancelled while its batch was in flight as sent, and never sends it again", async () => {
     const { reminders } = await dueReminders(3);
     const cancelledMidFlight = reminders[1]!;

@@ -44,7 +44,9 @@ export async function replanApplication(
   const cancelled = diff.toCancel.length
     ? await db
         .update(reminders)
-        .set({ status: "cancelled", cancelledAt: now, leaseUntil: null })
+        // The lease stays: a send in flight under it must not see its row revived and claimed
+        // by a batch under another key. It expires by itself; the row is cancelled meanwhile.
+        .set({ status: "cancelled", cancelledAt: now })
         .where(and(eq(reminders.orgId, scope.orgId), inArray(reminders.id, diff.toCancel), eq(reminders.status, "pending")))
         .returning({ id: reminders.id })
     : [];

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withOrg } from "../../../db";
 import * as s from "../../../db/schema";
+import { unsafeClaimDueReminders } from "../../../server/delivery/batch";
 import { replanApplication } from "../../../server/services/reminders/replan";
 import { createApplication, createCommitment, createContact, createInterview, createPractice } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
@@ -68,4 +69,30 @@ describe("re-planning an application's reminders", () => {
     expect(after.map((r) => r.key).sort()).toEqual(before.map((r) => r.key.replace("/v1", "/v2")).sort());
     for (const row of after) expect(row.key.endsWith("/v2")).toBe(true);
   });
+
+  it("keeps a send in flight exclusive: cancelling leaves its lease, so a revived row is not claimed under another key", async () => {
+    const { ref, application, commitment } = await setup();
+    const replan = (now: Date) => withOrg(test.db, ref.orgId, (tx) => replanApplication(tx, { orgId: ref.orgId, applicationId: application.id }, now));
+    await replan(NOW);
+    const [due] = await test.db
+      .select()
+      .from(s.reminders)
+      .where(and(eq(s.reminders.commitmentId, commitment.id), eq(s.reminders.kind, "commitment_due")));
+    const sendTime = due!.dueAt;
+    const lease = addHours(sendTime, 1);
+    // A worker claimed it and is talking to the provider under the reminder's own key.
+    await test.db.update(s.reminders).set({ leaseUntil: lease }).where(eq(s.reminders.id, due!.id));
+
+    await test.db.update(s.commitments).set({ doneAt: sendTime }).where(eq(s.commitments.id, commitment.id));
+    await replan(sendTime);
+    expect((await reminderRow(due!.id))).toMatchObject({ status: "cancelled", leaseUntil: lease });
+
+    await test.db.update(s.commitments).set({ doneAt: null }).where(eq(s.commitments.id, commitment.id));
+    await replan(sendTime);
+    expect((await reminderRow(due!.id))).toMatchObject({ status: "pending", leaseUntil: lease });
+    const claimed = await unsafeClaimDueReminders(test.db, { now: sendTime, dueBy: sendTime, lease: addHours(sendTime, 2), limit: 10 });
+    expect(claimed.map((r) => r.id)).not.toContain(due!.id);
+  });
+
+  const reminderRow = async (id: string) => (await test.db.select().from(s.reminders).where(eq(s.reminders.id, id)))[0];
 });

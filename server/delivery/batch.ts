@@ -10,6 +10,7 @@ import {
   deliverReminder,
   fail,
   IN_PROGRESS_RETRY_MS,
+  readyForDelivery,
   LEASE_MS,
   MAX_ATTEMPTS,
   retryLater,
@@ -150,15 +151,7 @@ export async function unsafeClaimDueReminders(
   const picked = db
     .select({ id: reminders.id })
     .from(reminders)
-    .where(
-      and(
-        sql`${reminders.status} = 'pending'`,
-        lte(reminders.dueAt, dueBy),
-        or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
-        isNull(reminders.leaseUntil),
-        isNull(reminders.batchId),
-      ),
-    )
+    .where(readyForDelivery(now, dueBy, "free"))
     .orderBy(asc(reminders.dueAt))
     .limit(limit)
     .for("update", { skipLocked: true });
@@ -183,15 +176,7 @@ async function deliverExpiredClaimsOneByOne(ctx: Context, dueBy: Date, limit: nu
   const expired = await db
     .select({ id: reminders.id })
     .from(reminders)
-    .where(
-      and(
-        sql`${reminders.status} = 'pending'`,
-        lte(reminders.dueAt, dueBy),
-        or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
-        lte(reminders.leaseUntil, now),
-        isNull(reminders.batchId),
-      ),
-    )
+    .where(readyForDelivery(now, dueBy, "expired"))
     .orderBy(asc(reminders.dueAt))
     .limit(limit);
   tally.result.picked += expired.length;

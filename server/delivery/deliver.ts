@@ -205,19 +205,30 @@ export function settlePrepared(row: Claimed, prepared: Exclude<Prepared, { kind:
 }
 
 /**
- * Whether a reminder may be claimed at `now`: pending, due (by `dueBy`, `now` unless a grace
- * period holds fresh rows back), not backing off, not leased by a live worker, and not a member
- * of an unresolved batch (only that batch may send it).
+ * Reminders ready for delivery at `now`: pending, due (by `dueBy`, `now` unless a grace period
+ * holds fresh rows back), not backing off, and not a member of an unresolved batch (only that
+ * batch may send it). `lease` says which claims count as free: none at all (a batch claim), an
+ * expired one only (rule 5 of batch.ts), or either (a single claim, the sweep's pick).
+ * The status is a literal, not a parameter: a generic plan of a prepared statement (postgres.js
+ * prepares) can only use the partial index on pending rows if it can prove its predicate.
  */
-export function claimable(now: Date, dueBy: Date = now) {
+export function readyForDelivery(now: Date, dueBy: Date = now, lease: "free" | "expired" | "free_or_expired" = "free_or_expired") {
+  const leaseCondition = {
+    free: isNull(reminders.leaseUntil),
+    expired: lte(reminders.leaseUntil, now),
+    free_or_expired: or(isNull(reminders.leaseUntil), lte(reminders.leaseUntil, now)),
+  }[lease];
   return and(
-    eq(reminders.status, "pending"),
+    sql`${reminders.status} = 'pending'`,
     lte(reminders.dueAt, dueBy),
     or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
-    or(isNull(reminders.leaseUntil), lte(reminders.leaseUntil, now)),
+    leaseCondition,
     isNull(reminders.batchId),
   );
 }
+
+/** Whether a reminder may be claimed at `now` (see readyForDelivery). */
+export const claimable = (now: Date, dueBy: Date = now) => readyForDelivery(now, dueBy);
 
 /** The one conditional UPDATE that makes delivery exclusive. Unsafe: crosses tenants. */
 export async function unsafeClaimReminder(db: Database, reminderId: string, now: Date, leaseUntil: Date): Promise<ReminderRow | null> {

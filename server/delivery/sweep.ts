@@ -1,9 +1,9 @@
-import { and, asc, isNull, lte, or, sql } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Database } from "@/db";
 import { reminders } from "@/db/schema";
 import { usesLocalOutbox } from "../env";
 import { unsafeDeliverInBatches, type SendBatch } from "./batch";
-import { deliverReminder, type DeliveryOutcome, type Send } from "./deliver";
+import { deliverReminder, readyForDelivery, type DeliveryOutcome, type Send } from "./deliver";
 
 export type SweepOptions = {
   now?: Date;
@@ -62,26 +62,10 @@ const BATCH_MODE_LIMIT = 1000;
 /**
  * The due pending reminders, oldest first, across every tenant: a system job on the owner
  * connection. `status = 'pending' and due_at <= $now` is exactly the partial index
- * reminders_pending_due_idx; the other conditions filter the (few) rows it yields. The status is
- * a literal, not a parameter: a generic plan of a prepared statement (postgres.js prepares) can
- * only use a partial index whose predicate it can prove without knowing the parameters.
+ * reminders_pending_due_idx; the other conditions filter the (few) rows it yields.
  */
 export function unsafeDueRemindersQuery(db: Database, now: Date, limit: number) {
-  return db
-    .select({ id: reminders.id })
-    .from(reminders)
-    .where(
-      and(
-        sql`${reminders.status} = 'pending'`,
-        lte(reminders.dueAt, now),
-        or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
-        or(isNull(reminders.leaseUntil), lte(reminders.leaseUntil, now)),
-        // A member of an unresolved batch is its batch's to send.
-        isNull(reminders.batchId),
-      ),
-    )
-    .orderBy(asc(reminders.dueAt))
-    .limit(limit);
+  return db.select({ id: reminders.id }).from(reminders).where(readyForDelivery(now)).orderBy(asc(reminders.dueAt)).limit(limit);
 }
 
 /**

@@ -1,15 +1,16 @@
 import { addMinutes, addSeconds } from "date-fns";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { withOrg } from "../../../db";
 import * as s from "../../../db/schema";
 import { pgErrorCode } from "../../../db/sql";
 import type { SendBatch } from "../../../server/delivery/batch";
 import { deliverReminder, LEASE_MS, MAX_ATTEMPTS, type Send } from "../../../server/delivery/deliver";
 import { deliverDueReminders, type SweepOptions } from "../../../server/delivery/sweep";
-import { resetResendClient, sendBatchWithResend, sendEmail } from "../../../server/email/send";
+import { sendBatchWithResend, sendEmail } from "../../../server/email/send";
 import { useTestDatabase } from "../../helpers/db";
-import { ResendFake } from "../../helpers/resend-fake";
+import type { ResendFake } from "../../helpers/resend-fake";
+import { startResendFakeForSdk, stopResendFake } from "../../helpers/resend-sdk";
 import { createClientWithPipeline, insertReminders, reminderById, reminderFor, T0, type Pipeline, type Reminder } from "./fixtures";
 
 /** Reminders through Resend's batch endpoint (the real SDK against the local fake): each sent exactly once. */
@@ -18,10 +19,7 @@ describe("delivering reminders in batches", () => {
   let fake: ResendFake;
 
   beforeAll(async () => {
-    fake = await ResendFake.start();
-    vi.stubEnv("RESEND_API_KEY", fake.apiKey);
-    vi.stubEnv("RESEND_BASE_URL", fake.url);
-    resetResendClient();
+    fake = await startResendFakeForSdk();
   });
   afterEach(async () => {
     fake.reset();
@@ -29,10 +27,7 @@ describe("delivering reminders in batches", () => {
     await test.db.update(s.reminders).set({ status: "cancelled", batchId: null }).where(eq(s.reminders.status, "pending"));
     await test.db.update(s.emailBatches).set({ status: "abandoned" }).where(eq(s.emailBatches.status, "sending"));
   });
-  afterAll(async () => {
-    await fake.close();
-    vi.unstubAllEnvs();
-  });
+  afterAll(() => stopResendFake(fake));
 
   /** The sweep in batch mode, unpaced (tests move the clock themselves). */
   const sweep = (now: Date, options: SweepOptions = {}) =>

@@ -1,12 +1,13 @@
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../../db/schema";
-import { resetResendClient, sendEmail } from "../../../server/email/send";
+import { sendEmail } from "../../../server/email/send";
 import { deliverReminder, LEASE_MS, MAX_ATTEMPTS, type Send } from "../../../server/delivery/deliver";
 import { verifyUnsubscribeToken } from "../../../server/delivery/unsubscribe";
 import { useTestDatabase } from "../../helpers/db";
-import { ResendFake } from "../../helpers/resend-fake";
+import type { ResendFake } from "../../helpers/resend-fake";
+import { startResendFakeForSdk, stopResendFake } from "../../helpers/resend-sdk";
 import { createClientWithPipeline, insertReminders, reminderById, reminderFor, T0, type Pipeline } from "./fixtures";
 
 /** Delivery through the real Resend SDK against the local fake: one reminder at a time. */
@@ -16,17 +17,11 @@ describe("deliverReminder through Resend", () => {
   let p: Pipeline;
 
   beforeAll(async () => {
-    fake = await ResendFake.start();
-    vi.stubEnv("RESEND_API_KEY", fake.apiKey);
-    vi.stubEnv("RESEND_BASE_URL", fake.url);
-    resetResendClient();
+    fake = await startResendFakeForSdk();
     p = await createClientWithPipeline(test.db, { commitments: 1 });
   });
   afterEach(() => fake.reset());
-  afterAll(async () => {
-    await fake.close();
-    vi.unstubAllEnvs();
-  });
+  afterAll(() => stopResendFake(fake));
 
   async function oneReminder(kind: Parameters<typeof reminderFor>[1] = "prepare", overrides = {}) {
     const pipeline = await createClientWithPipeline(test.db, { orgId: p.ref.orgId, commitments: 1 });

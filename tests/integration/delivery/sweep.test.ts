@@ -1,12 +1,12 @@
 import { addMinutes, addSeconds } from "date-fns";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../../db/schema";
 import { rows as resultRows } from "../../../db/sql";
 import { deliverDueReminders, unsafeDueRemindersQuery } from "../../../server/delivery/sweep";
-import { resetResendClient } from "../../../server/email/send";
 import { useTestDatabase } from "../../helpers/db";
-import { ResendFake } from "../../helpers/resend-fake";
+import type { ResendFake } from "../../helpers/resend-fake";
+import { startResendFakeForSdk, stopResendFake } from "../../helpers/resend-sdk";
 import { createClientWithPipeline, insertReminders, reminderById, reminderFor, T0 } from "./fixtures";
 
 describe("the due-reminder sweep", () => {
@@ -14,20 +14,14 @@ describe("the due-reminder sweep", () => {
   let fake: ResendFake;
 
   beforeAll(async () => {
-    fake = await ResendFake.start();
-    vi.stubEnv("RESEND_API_KEY", fake.apiKey);
-    vi.stubEnv("RESEND_BASE_URL", fake.url);
-    resetResendClient();
+    fake = await startResendFakeForSdk();
   });
   afterEach(async () => {
     fake.reset();
     // Each test starts with nothing pending from the one before.
     await test.db.update(s.reminders).set({ status: "cancelled" }).where(eq(s.reminders.status, "pending"));
   });
-  afterAll(async () => {
-    await fake.close();
-    vi.unstubAllEnvs();
-  });
+  afterAll(() => stopResendFake(fake));
 
   it("finds due rows through the partial index on pending reminders", async () => {
     const plan = await test.db.transaction(async (tx) => {

@@ -1,14 +1,15 @@
 import { addMinutes } from "date-fns";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../../db/schema";
 import type { SendBatch } from "../../../server/delivery/batch";
 import { deliverReminder } from "../../../server/delivery/deliver";
 import { deliverDueReminders, type SweepResult } from "../../../server/delivery/sweep";
-import { resetResendClient, sendBatchWithResend } from "../../../server/email/send";
+import { sendBatchWithResend } from "../../../server/email/send";
 import { createOrg } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
-import { ResendFake, type Fault } from "../../helpers/resend-fake";
+import type { Fault, ResendFake } from "../../helpers/resend-fake";
+import { startResendFakeForSdk, stopResendFake } from "../../helpers/resend-sdk";
 import { countBy, createClientsInBulk, insertReminders, reminderFor, T0, type Pipeline, type Reminder } from "./fixtures";
 
 const CLIENTS = 100;
@@ -27,10 +28,7 @@ describe("delivering 1,000 reminders under faults", () => {
   let pipelines: Pipeline[] = [];
 
   beforeAll(async () => {
-    fake = await ResendFake.start();
-    vi.stubEnv("RESEND_API_KEY", fake.apiKey);
-    vi.stubEnv("RESEND_BASE_URL", fake.url);
-    resetResendClient();
+    fake = await startResendFakeForSdk();
 
     const orgs = await Promise.all(Array.from({ length: 5 }, () => createOrg(test.db)));
     pipelines = await createClientsInBulk(test.db, orgs.map((org) => org.id), CLIENTS, COMMITMENTS_PER_CLIENT);
@@ -44,10 +42,7 @@ describe("delivering 1,000 reminders under faults", () => {
       ]),
     );
   });
-  afterAll(async () => {
-    await fake.close();
-    vi.unstubAllEnvs();
-  });
+  afterAll(() => stopResendFake(fake));
 
   it("sends exactly the expected emails, once each", async () => {
     expect(reminders).toHaveLength(1000);

@@ -15,19 +15,30 @@ function toDate(instant: Instant): Date {
   return instant instanceof Date ? instant : new Date(instant);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building a formatter costs far more than using one, and delivery renders thousands of emails. */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /** "Tuesday 14 May, 10:30 BST" */
 export function formatDateTime(instant: Instant, timeZone: string): string {
   const date = toDate(instant);
-  const day = new Intl.DateTimeFormat(LOCALE, { weekday: "long", day: "numeric", month: "long", timeZone }).format(
-    date,
-  );
+  const day = formatter(LOCALE, { weekday: "long", day: "numeric", month: "long", timeZone }).format(date);
   return `${day}, ${formatTime(date, timeZone)}`;
 }
 
 /** "10:30 BST", "10:00 EST" */
 export function formatTime(instant: Instant, timeZone: string): string {
   const date = toDate(instant);
-  const time = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
+  const time = formatter(LOCALE, { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
   return `${time} ${zoneName(date, timeZone)}`;
 }
 
@@ -38,7 +49,7 @@ export function formatTime(instant: Instant, timeZone: string): string {
 function zoneName(date: Date, timeZone: string): string {
   const names = ["en-GB", "en-US"].map(
     (locale) =>
-      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+      formatter(locale, { timeZone, timeZoneName: "short" })
         .formatToParts(date)
         .find((part) => part.type === "timeZoneName")?.value ?? timeZone,
   );
@@ -47,14 +58,12 @@ function zoneName(date: Date, timeZone: string): string {
 
 /** "Tuesday 14 May" */
 export function formatDay(instant: Instant, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { weekday: "long", day: "numeric", month: "long", timeZone }).format(
-    toDate(instant),
-  );
+  return formatter(LOCALE, { weekday: "long", day: "numeric", month: "long", timeZone }).format(toDate(instant));
 }
 
 /** "14 May" */
 export function formatShortDate(instant: Instant, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", timeZone }).format(toDate(instant));
+  return formatter(LOCALE, { day: "numeric", month: "short", timeZone }).format(toDate(instant));
 }
 
 /** Whole days from `from` to `to`, never negative. */

@@ -232,11 +232,13 @@ async function deliverClaimed(ctx: Context, claimed: ReminderRow[]): Promise<voi
   const batch = await persistBatch(ctx, members);
   tally.result.skipped += members.length - (batch?.reminderIds.length ?? 0);
   if (!batch) return;
-  if ((await sendAndSettle(ctx, batch)) === "refused") {
-    // The provider refused the whole batch (422), so nothing of it was sent: each member goes
-    // alone on the claim still held, under its own key, and only the invalid ones fail.
-    const inBatch = new Set(batch.reminderIds);
-    await sendOneByOne(ctx, members.filter((m) => inBatch.has(m.row.reminder.id)).map((m) => m.row));
+  const verdict = await sendAndSettle(ctx, batch);
+  if (verdict) {
+    // The provider refused the whole batch (422), so nothing of it was sent: each member still
+    // pending (not one a re-plan cancelled meanwhile) goes alone on the claim still held, under
+    // its own key, and only the invalid ones fail.
+    const stillPending = new Set(verdict.refusedPending);
+    await sendOneByOne(ctx, members.filter((m) => stillPending.has(m.row.reminder.id)).map((m) => m.row));
   }
 }
 
@@ -324,6 +326,11 @@ async function resumeUnresolvedBatches(ctx: Context): Promise<void> {
     try {
       if (row.attempts > MAX_ATTEMPTS || batch.payload.length !== batch.reminderIds.length) {
         await giveUp(ctx, batch, `gave up after ${MAX_ATTEMPTS} attempts without a result (last: ${row.lastError ?? "lease expired"})`);
+      } else if (!batch.inDoubt && (await anyMemberSettledElsewhere(ctx, batch))) {
+        // Certainly never accepted (it waited out a 429), and a re-plan cancelled a member
+        // meanwhile: resending the stored payload would send that one. Abandon it instead; the
+        // members still pending are free at once and go in a new batch under a new key.
+        tally.result.retrying += (await abandon(ctx, batch, { release: { retryAt: ctx.now }, error: "a member changed while the batch waited" })).length;
       } else {
         // Refused (possible only if no attempt was in doubt, after a short 429): its members
         // left the batch still holding their first claim, and go one by one once it expires (rule 5).
@@ -336,12 +343,18 @@ async function resumeUnresolvedBatches(ctx: Context): Promise<void> {
   }
 }
 
+/** Whether a member of the batch is no longer pending (a re-plan cancelled it while the batch waited). */
+async function anyMemberSettledElsewhere(ctx: Context, batch: HeldBatch): Promise<boolean> {
+  const settled = await ctx.db.$count(reminders, and(eq(reminders.batchId, batch.id), sql`${reminders.status} <> 'pending'`));
+  return settled > 0;
+}
+
 /**
  * Sends the held batch and records the provider's verdict for the batch and its members.
- * Answers "refused" when the provider refused a batch that was certainly never accepted: it is
- * abandoned and its members, still claimed, are the caller's to send one by one.
+ * When the provider refused a batch that was certainly never accepted, it is abandoned and
+ * answers the members still pending: still claimed, they are the caller's to send one by one.
  */
-async function sendAndSettle(ctx: Context, batch: HeldBatch): Promise<"refused" | void> {
+async function sendAndSettle(ctx: Context, batch: HeldBatch): Promise<{ refusedPending: string[] } | void> {
   const { tally } = ctx;
   await ctx.pacer?.wait();
   tally.result.batches = (tally.result.batches ?? 0) + 1;
@@ -362,7 +375,7 @@ async function sendAndSettle(ctx: Context, batch: HeldBatch): Promise<"refused" 
       tally.result.rateLimited = true;
       const error = `rate_limited: ${result.message}`;
       if (!batch.inDoubt && delayMs > KEEP_THROUGH_RATE_LIMIT_MS) {
-        tally.result.retrying += await abandon(ctx, batch, { release: { retryAt: new Date(+ctx.now + delayMs) }, error });
+        tally.result.retrying += (await abandon(ctx, batch, { release: { retryAt: new Date(+ctx.now + delayMs) }, error })).length;
         return;
       }
       return keepForRetry(ctx, batch, { delayMs, inDoubt: batch.inDoubt, countsAsAttempt: false, error });
@@ -382,7 +395,7 @@ async function sendAndSettle(ctx: Context, batch: HeldBatch): Promise<"refused" 
         return giveUp(ctx, batch, `refused (${result.message}) after an attempt whose outcome is unknown; not resent one by one, which could send twice`);
       }
       const left = await abandon(ctx, batch, { release: null, error: `refused as a batch: ${result.message}` });
-      return left > 0 ? "refused" : undefined;
+      return left.length > 0 ? { refusedPending: left } : undefined;
     }
   }
 }
@@ -436,9 +449,9 @@ const ownBatch = (batch: HeldBatch) =>
  * Rule 4's exception: the batch certainly was not accepted, so it is closed and its members
  * leave it. With `release`, the pending ones are freed until `retryAt`, their attempt given back
  * (the verdict was about the batch, not them); without, they stay claimed by this worker, to be
- * sent one by one. Answers how many pending members left the batch.
+ * sent one by one. Answers the pending members that left the batch.
  */
-async function abandon(ctx: Context, batch: HeldBatch, { release, error }: { release: { retryAt: Date } | null; error: string }): Promise<number> {
+async function abandon(ctx: Context, batch: HeldBatch, { release, error }: { release: { retryAt: Date } | null; error: string }): Promise<string[]> {
   const { db, tally } = ctx;
   const left = await db.transaction(async (tx) => {
     await lockReminders(tx, batch.reminderIds);
@@ -459,10 +472,10 @@ async function abandon(ctx: Context, batch: HeldBatch, { release, error }: { rel
       .returning({ id: reminders.id });
     // Members cancelled meanwhile were never sent: they just leave the batch.
     await tx.update(reminders).set({ batchId: null }).where(eq(reminders.batchId, batch.id));
-    return pending.length;
+    return pending.map((row) => row.id);
   });
   if (left === null) tally.result.skipped += batch.reminderIds.length;
-  return left ?? 0;
+  return left ?? [];
 }
 
 /** Leaves the batch unresolved, to be resent as it is after `delayMs`. */

@@ -334,10 +334,15 @@ export async function retryLater(
   }
   const counts = reason === "transient";
   const retryAt = new Date(+now + (delayMs ?? backoffMs(reminder.attempts, reminder.id)));
+  // A 5xx, a timeout or an in-flight 409 may mean the provider holds the email under this
+  // reminder's own key: the lease runs on until the retry, so the row can only be taken again by
+  // a single delivery under that key (which meets the first message), never by a batch under
+  // another key. A 429 is a plain "not now": the row is free.
+  const mayHaveReachedProvider = reason !== "rate_limited";
   const updated = await db
     .update(reminders)
     .set({
-      leaseUntil: null,
+      leaseUntil: mayHaveReachedProvider ? retryAt : null,
       nextAttemptAt: retryAt,
       lastError: `${reason}: ${error}`,
       ...(counts ? {} : { attempts: sql`greatest(${reminders.attempts} - 1, 0)` }),

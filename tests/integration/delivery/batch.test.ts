@@ -155,6 +155,49 @@ describe("delivering reminders in batches", () => {
     await expectSentOnce(reminders);
   });
 
+  it("never batches a reminder whose single send may have been accepted (a 500 after acceptance): it retries alone, under its own key", async () => {
+    const { reminders } = await dueReminders(2);
+    const doubtful = reminders[0]!;
+    fake.failKey(doubtful.dedupeKey, { kind: "drop_after_accept" });
+    const first = await deliverReminder(test.db, doubtful.id, { now: T0 });
+    expect(first).toMatchObject({ status: "retry", reason: "transient" });
+    const retryAt = (first as { retryAt: Date }).retryAt;
+
+    // Every sweep until then batches the other one and leaves this one to its own key.
+    expect(await sweep(addSeconds(T0, 1))).toMatchObject({ sent: 1, batches: 1 });
+    expect(await sweep(addSeconds(retryAt, -1))).toMatchObject({ picked: 0 });
+    expect(await sweep(retryAt)).toMatchObject({ picked: 1, sent: 1, batches: 0 });
+    expect(fake.requests.filter((r) => r.idempotencyKey === doubtful.dedupeKey).map((r) => r.outcome)).toEqual(["accepted", "replayed"]);
+    await expectSentOnce(reminders);
+  });
+
+  it("after a refused batch (422), sends one by one only the members still pending, not one a re-plan cancelled meanwhile", async () => {
+    const { reminders } = await dueReminders(3);
+    const cancelledMeanwhile = reminders[1]!;
+    const refuseAfterCancel: SendBatch = async (emails, key) => {
+      await test.db.update(s.reminders).set({ status: "cancelled", cancelledAt: T0 }).where(eq(s.reminders.id, cancelledMeanwhile.id));
+      fake.failKey(key, { kind: "invalid" });
+      return sendBatchWithResend(emails, key);
+    };
+    expect(await sweep(T0, { sendBatch: refuseAfterCancel })).toMatchObject({ sent: 2, batches: 1 });
+    expect(fake.acceptedByTag("reminder_id").get(cancelledMeanwhile.id)).toBeUndefined();
+    expect(await reminderById(test.db, cancelledMeanwhile.id)).toMatchObject({ status: "cancelled", batchId: null });
+    await expectSentOnce(reminders.filter((r) => r !== cancelledMeanwhile));
+  });
+
+  it("does not resend a member cancelled while its batch (certainly not accepted) waited out a 429: the rest go in a new batch", async () => {
+    const { reminders } = await dueReminders(3);
+    const cancelledMeanwhile = reminders[0]!;
+    fake.failNext(1, { kind: "rate_limit", retryAfterSeconds: 2 }, "/emails/batch");
+    await sweep(T0);
+    await test.db.update(s.reminders).set({ status: "cancelled", cancelledAt: T0 }).where(eq(s.reminders.id, cancelledMeanwhile.id));
+
+    await sweep(addSeconds(T0, 2));
+    expect(fake.acceptedByTag("reminder_id").get(cancelledMeanwhile.id)).toBeUndefined();
+    expect(await reminderById(test.db, cancelledMeanwhile.id)).toMatchObject({ status: "cancelled" });
+    await expectSentOnce(reminders.slice(1));
+  });
+
   it("two sweeps at once take disjoint reminders and send each once", async () => {
     const { reminders } = await dueReminders(150);
     fake.latencyMs = 100;

@@ -386,7 +386,8 @@ async function sendAndSettle(ctx: Context, batch: HeldBatch): Promise<{ refusedP
       if (batch.attempts >= MAX_ATTEMPTS) return giveUp(ctx, batch, `gave up after ${batch.attempts} attempts: ${result.message}`);
       return keepForRetry(ctx, batch, {
         delayMs: backoffMs(batch.attempts, batch.id),
-        inDoubt: true,
+        // A 5xx or a timeout may have been accepted; a bad key or URL was refused unread.
+        inDoubt: !result.refusedUnprocessed,
         countsAsAttempt: true,
         error: `transient: ${result.message}`,
       });

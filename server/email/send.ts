@@ -29,7 +29,14 @@ export type OutgoingEmail = {
 export type SendFailureKind = "rate_limited" | "in_progress" | "transient" | "permanent" | "suppressed" | "key_reused";
 export type SendResult =
   | { ok: true; providerMessageId: string }
-  | { ok: false; kind: SendFailureKind; message: string; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      kind: SendFailureKind;
+      message: string;
+      retryAfterSeconds?: number;
+      /** Refused before any processing (a bad key or URL): a `transient` that certainly sent nothing. */
+      refusedUnprocessed?: boolean;
+    };
 
 /** A provider call that hangs must not outlive the delivery lease (60 s): give up well before. */
 export const SEND_TIMEOUT_MS = 20_000;
@@ -88,7 +95,13 @@ export type BatchSendResult =
   /** Accepted as a whole: the provider's ids in payload order (null if its answer could not be matched up). */
   | { ok: true; providerMessageIds: Array<string | null>; note: string | null }
   /** Nothing was accepted by this request (but see `key_reused` and `transient`); same kinds as a single send. */
-  | { ok: false; kind: Exclude<SendFailureKind, "suppressed">; message: string; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      kind: Exclude<SendFailureKind, "suppressed">;
+      message: string;
+      retryAfterSeconds?: number;
+      refusedUnprocessed?: boolean;
+    };
 
 /** Resend's limit on one batch request. */
 export const BATCH_LIMIT = 100;
@@ -216,7 +229,7 @@ export function classifyResendError(
   if (status === 409 && name === "invalid_idempotent_request") return { ok: false, kind: "key_reused", message };
   // A missing or revoked key, a wrong base URL: the operator's to fix, not this email's fault.
   // Backing off keeps the reminders instead of failing every one of them at once.
-  if (status === 401 || status === 403 || status === 404 || status === 405) return { ok: false, kind: "transient", message };
+  if (status === 401 || status === 403 || status === 404 || status === 405) return { ok: false, kind: "transient", message, refusedUnprocessed: true };
   if (status !== null && status >= 400 && status < 500) return { ok: false, kind: "permanent", message };
   // 5xx, network failures and timeouts (the SDK returns application_error without a status), the unknown.
   return { ok: false, kind: "transient", message };

@@ -26,6 +26,8 @@ export type Fault =
   | { kind: "concurrent" }
   /** 422 validation_error: the provider refuses this email (or this whole batch). */
   | { kind: "invalid" }
+  /** 403 invalid_api_key: refused before anything is read (a revoked key). */
+  | { kind: "invalid_api_key" }
   /** The connection dies before the request is processed: nothing accepted. */
   | { kind: "drop" }
   /** The email (or every email of the batch) is accepted and recorded, then the connection dies before the answer. */
@@ -209,6 +211,10 @@ export class ResendFake {
     if (fault?.kind === "concurrent") {
       record(409, "fault");
       return json(res, 409, concurrentError);
+    }
+    if (fault?.kind === "invalid_api_key") {
+      record(403, "fault");
+      return json(res, 403, { statusCode: 403, name: "invalid_api_key", message: "API key is invalid" });
     }
 
     if (parsed === undefined) {

@@ -198,6 +198,22 @@ describe("delivering reminders in batches", () => {
     await expectSentOnce(reminders.slice(1));
   });
 
+  it("a batch refused unread (a revoked key) is not in doubt: a later 422 still falls back to one by one", async () => {
+    const { reminders } = await dueReminders(2);
+    fake.failNext(1, { kind: "invalid_api_key" }, "/emails/batch");
+    expect(await sweep(T0)).toMatchObject({ sent: 0, retrying: 2 });
+    const [batch] = await test.db.select().from(s.emailBatches).where(eq(s.emailBatches.idempotencyKey, fake.requests[0]!.idempotencyKey!));
+    expect(batch).toMatchObject({ status: "sending", inDoubt: false });
+
+    fake.failNext(1, { kind: "invalid" }, "/emails/batch");
+    await sweep(batch!.nextAttemptAt!);
+    expect(await test.db.select().from(s.emailBatches).where(eq(s.emailBatches.id, batch!.id))).toMatchObject([{ status: "abandoned" }]);
+    // The members still hold their first claim; once it expires they go alone, under their own keys.
+    await sweep(addSeconds(T0, 61));
+    expect(fake.accepted.map((email) => email.endpoint)).toEqual(["/emails", "/emails"]);
+    await expectSentOnce(reminders);
+  });
+
   it("two sweeps at once take disjoint reminders and send each once", async () => {
     const { reminders } = await dueReminders(150);
     fake.latencyMs = 100;

@@ -115,12 +115,21 @@ export async function unsafeDeliverInBatches(db: Database, options: BatchSweepOp
   await resumeUnresolvedBatches(ctx);
   let budget = options.limit - (await deliverExpiredClaimsOneByOne(ctx, options.dueBy, options.limit));
 
+  // Claims take turns: two workers claiming at once would each skip the other's locked rows and
+  // split what is due into half-empty batches. Preparing and sending still overlap.
+  let claiming: Promise<unknown> = Promise.resolve();
+  const claimInTurn = (limit: number) => {
+    const claim = claiming.then(() => unsafeClaimDueReminders(db, { now: ctx.now, dueBy: options.dueBy, lease: ctx.lease, limit }));
+    claiming = claim.catch(() => {});
+    return claim;
+  };
+
   const worker = async () => {
     while (!tally.result.rateLimited) {
       const size = Math.min(batchSize, budget);
       if (size <= 0) return;
       budget -= size;
-      const claimed = await unsafeClaimDueReminders(db, { now: ctx.now, dueBy: options.dueBy, lease: ctx.lease, limit: size });
+      const claimed = await claimInTurn(size);
       budget += size - claimed.length;
       tally.result.picked += claimed.length;
       if (claimed.length > 0) {

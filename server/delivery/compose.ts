@@ -31,9 +31,7 @@ type Kind = keyof typeof emailForReminderKind;
 export type Composed =
   | { ok: true; email: RenderedEmail }
   /** Nothing worth sending any more: the row is cancelled with this reason. */
-  | { ok: false; reason: "subject_closed" | "missing_subject"; detail: string }
-  /** No email is built for this kind: the row fails, so it is visible rather than stuck. */
-  | { ok: false; reason: "unsupported_kind"; detail: string };
+  | { ok: false; reason: "subject_closed" | "missing_subject"; detail: string };
 
 const RESEARCH_EXCERPT_CHARS = 280;
 

@@ -58,7 +58,7 @@ export type DeliveryOutcome =
   | {
       status: "failed";
       reminderId: string;
-      reason: "permanent" | "suppressed" | "gave_up" | "unsupported_kind";
+      reason: "permanent" | "suppressed" | "gave_up";
       error: string;
       attempts: number;
     }
@@ -139,7 +139,7 @@ export async function unsafeDeliverClaimed(row: Claimed, send: Send = sendEmail)
 export type Prepared =
   | { kind: "email"; email: OutgoingEmail }
   | { kind: "cancel"; reason: SkipReason; detail: string }
-  | { kind: "fail"; reason: "gave_up" | "unsupported_kind"; error: string }
+  | { kind: "fail"; reason: "gave_up"; error: string }
   /** Could not be prepared (a database hiccup, a rendering error): nothing was sent, back off. */
   | { kind: "retry"; error: string };
 
@@ -170,11 +170,7 @@ export async function unsafePrepareClaimed(db: Database, reminder: ReminderRow, 
 
     const unsubscribe = unsubscribeUrl(reminder.recipientMembershipId, reminder.kind);
     const composed = await unsafeComposeReminderEmail(db, reminder, context, { unsubscribeUrl: unsubscribe, now });
-    if (!composed.ok) {
-      return composed.reason === "unsupported_kind"
-        ? { kind: "fail", reason: "unsupported_kind", error: composed.detail }
-        : cancel(composed.reason, composed.detail);
-    }
+    if (!composed.ok) return cancel(composed.reason, composed.detail);
     return {
       kind: "email",
       email: {

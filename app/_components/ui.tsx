@@ -57,50 +57,64 @@ export function ButtonLink({ variant = "primary", className = "", ...props }: Co
   );
 }
 
+type LabelledProps = { label: string; name: string; error?: string; hint?: string; id?: string };
+
+/** What a labelled control carries: its id and name, and its error or hint wired for screen readers. */
+export type ControlAttributes = {
+  id: string;
+  name: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  /** The border turns red on an error. */
+  borderClass: string;
+};
+
 /**
- * A labelled input with its error shown beneath it and announced to screen readers. The label is
- * only the label text (not wrapped around the hint or error), so its accessible name is exact.
+ * The label above a control and its error (announced) or hint beneath it, shared by Field, Select
+ * and TextArea. The label is only the label text (not wrapped around the hint or error), so its
+ * accessible name is exact.
  */
-export function Field({ label, name, error, hint, id, ...props }: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
-  const inputId = id ?? name;
-  const describedBy = error ? `${inputId}-error` : hint ? `${inputId}-hint` : undefined;
+export function Labelled({ label, name, error, hint, id, control }: LabelledProps & { control: (attributes: ControlAttributes) => ReactNode }) {
+  const controlId = id ?? name;
   return (
     <div>
-      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-800">
+      <label htmlFor={controlId} className="mb-1 block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        name={name}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full rounded-lg border px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
-        {...props}
-      />
-      <FieldMessage id={inputId} error={error} hint={hint} />
+      {control({
+        id: controlId,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error ? `${controlId}-error` : hint ? `${controlId}-hint` : undefined,
+        borderClass: error ? "border-red-500" : "border-slate-300",
+      })}
+      <FieldMessage id={controlId} error={error} hint={hint} />
     </div>
   );
 }
 
-export function Select({ label, name, error, hint, id, children, ...props }: ComponentProps<"select"> & { label: string; name: string; error?: string; hint?: string }) {
-  const selectId = id ?? name;
+/** A labelled input with its error shown beneath it and announced to screen readers. */
+export function Field({ label, name, error, hint, id, ...props }: ComponentProps<"input"> & LabelledProps) {
   return (
-    <div>
-      <label htmlFor={selectId} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        name={name}
-        id={selectId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${selectId}-error` : hint ? `${selectId}-hint` : undefined}
-        className={`block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
-        {...props}
-      >
-        {children}
-      </select>
-      <FieldMessage id={selectId} error={error} hint={hint} />
-    </div>
+    <Labelled
+      {...{ label, name, error, hint, id }}
+      control={({ borderClass, ...attributes }) => (
+        <input {...attributes} className={`block w-full rounded-lg border px-3 py-2 text-sm shadow-sm ${borderClass}`} {...props} />
+      )}
+    />
+  );
+}
+
+export function Select({ label, name, error, hint, id, children, ...props }: ComponentProps<"select"> & LabelledProps) {
+  return (
+    <Labelled
+      {...{ label, name, error, hint, id }}
+      control={({ borderClass, ...attributes }) => (
+        <select {...attributes} className={`block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm ${borderClass}`} {...props}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 

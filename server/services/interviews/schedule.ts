@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { applications, applicationStatusHistory, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
-import { recordActivity } from "../activity";
+import { recordActivity, type ActivityKind } from "../activity";
 import { interviewRescheduled, interviewScheduled } from "../../inngest/events";
 import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
@@ -133,36 +134,24 @@ export async function rescheduleInterview(db: Db, scope: ClientScope, input: TRe
   }
   const { startsAt, endsAt } = interviewInstants(input);
   // Bumping the plan version first is what retires the old reminders' keys.
-  const [updated] = await db
-    .update(interviews)
-    .set({
+  const updated = await updateWhileScheduled(
+    db,
+    scope,
+    current.id,
+    {
       startsAt,
       endsAt,
       timeZone: input.timeZone,
       ...(input.location !== undefined ? { location: input.location } : {}),
       planVersion: sql`${interviews.planVersion} + 1`,
-    })
-    .where(
-      and(
-        eq(interviews.orgId, scope.orgId),
-        eq(interviews.clientId, scope.clientId),
-        eq(interviews.id, current.id),
-        eq(interviews.status, "scheduled"),
-      ),
-    )
-    .returning();
-  if (!updated) throw badRequest("Only a scheduled interview can be rescheduled.", "interviewId");
-  await recordActivity(db, {
-    orgId: scope.orgId,
-    clientId: scope.clientId,
-    actorUserId: scope.actorUserId,
+    },
+    "Only a scheduled interview can be rescheduled.",
+  );
+  await recordAndReplan(db, scope, updated, {
     kind: "interview.rescheduled",
     summary: "Rescheduled an interview",
-    applicationId: updated.applicationId,
-    interviewId: updated.id,
     data: { from: current.startsAt.toISOString(), to: startsAt.toISOString() },
   });
-  await replanApplication(db, { orgId: scope.orgId, applicationId: updated.applicationId });
   noteWorkflowEvent(db, interviewRescheduled.create({ orgId: scope.orgId, interviewId: updated.id }));
   return updated;
 }
@@ -170,28 +159,52 @@ export async function rescheduleInterview(db: Db, scope: ClientScope, input: TRe
 /** Cancels a scheduled interview; its pending reminders are cancelled by the re-plan. */
 export async function cancelInterview(db: Db, scope: ClientScope, interviewId: string) {
   const current = await loadInterview(db, scope, interviewId);
+  const updated = await updateWhileScheduled(db, scope, current.id, { status: "cancelled" }, "Only a scheduled interview can be cancelled.");
+  await recordAndReplan(db, scope, updated, { kind: "interview.cancelled", summary: "Cancelled an interview" });
+  return updated;
+}
+
+/**
+ * Changes one of the client's interviews only while it is still scheduled: the condition sits in
+ * the UPDATE, so of a reschedule and a cancellation racing, one wins and the other is refused.
+ */
+async function updateWhileScheduled(
+  db: Db,
+  scope: ClientScope,
+  interviewId: string,
+  values: PgUpdateSetSource<typeof interviews>,
+  refusal: string,
+) {
   const [updated] = await db
     .update(interviews)
-    .set({ status: "cancelled" })
+    .set(values)
     .where(
       and(
         eq(interviews.orgId, scope.orgId),
         eq(interviews.clientId, scope.clientId),
-        eq(interviews.id, current.id),
+        eq(interviews.id, interviewId),
         eq(interviews.status, "scheduled"),
       ),
     )
     .returning();
-  if (!updated) throw badRequest("Only a scheduled interview can be cancelled.", "interviewId");
+  if (!updated) throw badRequest(refusal, "interviewId");
+  return updated;
+}
+
+/** What every change to an interview's schedule ends with: the timeline entry, then the re-plan. */
+async function recordAndReplan(
+  db: Db,
+  scope: ClientScope,
+  interview: { id: string; applicationId: string },
+  activity: { kind: ActivityKind; summary: string; data?: Record<string, unknown> },
+) {
   await recordActivity(db, {
     orgId: scope.orgId,
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
-    kind: "interview.cancelled",
-    summary: "Cancelled an interview",
-    applicationId: updated.applicationId,
-    interviewId: updated.id,
+    ...activity,
+    applicationId: interview.applicationId,
+    interviewId: interview.id,
   });
-  await replanApplication(db, { orgId: scope.orgId, applicationId: updated.applicationId });
-  return updated;
+  await replanApplication(db, { orgId: scope.orgId, applicationId: interview.applicationId });
 }

@@ -19,8 +19,8 @@ export function appLinks(orgSlug: string, appUrl: string = env().APP_URL) {
     draft: (id: string) => at(`/drafts/${id}`),
     contact: (id: string) => at(`/contacts/${id}`),
     company: (id: string) => at(`/companies/${id}`),
-    /** A path the app already built relative to the organisation's root (`/{orgSlug}/…`). */
-    path: (orgRelative: string) => new URL(orgRelative, appUrl).toString(),
+    /** A path the app already built from its root, slug included (`/{orgSlug}/…`, as `actionFor` answers). */
+    path: (appPath: string) => new URL(appPath, appUrl).toString(),
     /** The coach portal: the clients overview and one client's page. */
     coachOverview: at("/coach"),
     coachClient: (clientId: string) => at(`/clients/${clientId}`),

@@ -48,15 +48,21 @@ export function AdminSettings({ orgSlug }: { orgSlug: string }) {
   );
 }
 
-function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<PolicyKey, string | number> }) {
+/** After a settings change: the settings and the audit log that now records it. */
+function useRefreshSettings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const update = useMutation(trpc.settings.updatePolicy.mutationOptions({
-    onSuccess: () => Promise.all([
+  return () =>
+    Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-    ]),
-  }));
+    ]);
+}
+
+function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<PolicyKey, string | number> }) {
+  const trpc = useTRPC();
+  const onSuccess = useRefreshSettings();
+  const update = useMutation(trpc.settings.updatePolicy.mutationOptions({ onSuccess }));
   const { message, fields } = fieldErrors(update.error);
   return (
     <form
@@ -97,14 +103,9 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
 
 function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: string; brandColor: string; logoUrl: string | null } }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const onSuccess = useRefreshSettings();
   const [colour, setColour] = useState(current.brandColor);
-  const update = useMutation(trpc.settings.updateBranding.mutationOptions({
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-    ]),
-  }));
+  const update = useMutation(trpc.settings.updateBranding.mutationOptions({ onSuccess }));
   const { message, fields } = fieldErrors(update.error);
   return (
     <form

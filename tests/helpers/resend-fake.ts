@@ -94,6 +94,7 @@ export class ResendFake {
   private readonly nextFaults: QueuedFault[] = [];
   private readonly keyFaults = new Map<string, Fault[]>();
   private readonly recent: number[] = [];
+  private readonly inFlightWaiters: Array<(key: string) => void> = [];
 
   private constructor(
     private readonly server: Server,
@@ -120,6 +121,14 @@ export class ResendFake {
   /** The next requests carrying this idempotency key meet these faults, in order. */
   failKey(idempotencyKey: string, ...faults: Fault[]): void {
     this.keyFaults.set(idempotencyKey, [...(this.keyFaults.get(idempotencyKey) ?? []), ...faults]);
+  }
+
+  /**
+   * Resolves with the key of the next request that the fake holds in flight (its key recorded,
+   * not yet accepted): a test can act while a send is certainly under way, without sleeping.
+   */
+  nextInFlight(): Promise<string> {
+    return new Promise((resolve) => this.inFlightWaiters.push(resolve));
   }
 
   /** Accepted emails by idempotency key (a single send's key holds one email, a batch's key its batch). */
@@ -260,6 +269,7 @@ export class ResendFake {
         return answer(known.ids!);
       }
       keys.set(key, { hash, ids: null });
+      for (const notify of this.inFlightWaiters.splice(0)) notify(key);
     }
 
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));

@@ -152,8 +152,9 @@ describe("deliverReminder through Resend", () => {
   it("when a slow worker's lease runs out, the second worker meets the in-flight key and the first one records the send", async () => {
     const { reminder } = await oneReminder("prepare");
     fake.latencyMs = 400;
+    const inFlight = fake.nextInFlight();
     const slow = deliverReminder(test.db, reminder.id, { now: T0 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await inFlight).toBe(reminder.dedupeKey);
     const late = await deliverReminder(test.db, reminder.id, { now: addSeconds(T0, 61) });
     expect(late).toMatchObject({ status: "retry", reason: "in_progress" });
     expect(await slow).toMatchObject({ status: "sent" });

@@ -37,10 +37,6 @@ describe("plan-weekly-digests function", () => {
 
   it("runs hourly, one run at a time", () => {
     const fn = createPlanWeeklyDigestsFunction({ plan: async () => ({ planned: [] }), enqueue: async () => ({ enqueued: 0 }) });
-    const [config] = (fn as unknown as { getConfig: (o: { baseUrl: URL; appPrefix: string }) => Array<Record<string, unknown>> }).getConfig({
-      baseUrl: new URL("http://localhost:3000/api/inngest"),
-      appPrefix: "followthrough",
-    });
-    expect(config).toMatchObject({ triggers: [{ cron: "17 * * * *" }], concurrency: { limit: 1 } });
+    expect(fn.opts).toMatchObject({ triggers: [{ cron: "17 * * * *" }], concurrency: { limit: 1 } });
   });
 });

@@ -45,11 +45,8 @@ describe("replan-application function", () => {
 
   it("listens to every change that can move a reminder", () => {
     const fn = createReplanApplicationFunction(fakeDeps({ requested: [], cancelled: [] }).deps);
-    const [config] = (fn as unknown as { getConfig: (o: { baseUrl: URL; appPrefix: string }) => Array<{ triggers: Array<{ event: string }> }> }).getConfig({
-      baseUrl: new URL("http://localhost:3000/api/inngest"),
-      appPrefix: "followthrough",
-    });
-    expect(config!.triggers.map((t) => t.event).sort()).toEqual([
+    const events = (fn.opts.triggers ?? []).map((trigger) => ("event" in trigger ? trigger.event : null));
+    expect(events.sort()).toEqual([
       "followthrough/application.status-changed",
       "followthrough/commitment.created",
       "followthrough/interview.debriefed",

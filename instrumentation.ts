@@ -2,7 +2,7 @@
  * Next.js calls `register()` once when a server instance starts. Without an Inngest server
  * (no INNGEST_EVENT_KEY, no INNGEST_DEV — the embedded default and `npm run demo`), this starts
  * the in-process schedule that delivers due reminders into the outbox or through Resend, so the
- * same delivery code runs either way (SPEC: Workflows).
+ * same delivery code runs with or without Inngest.
  *
  * Imports are dynamic and behind the runtime check so the edge bundle never pulls in the
  * database drivers; nothing starts while `next build` pre-renders pages.

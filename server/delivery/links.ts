@@ -2,7 +2,8 @@ import { env } from "../env";
 
 /**
  * Absolute links into the app that reminder emails carry. Every page of the client domain lives
- * under `/{orgSlug}/…` (SPEC: Interfaces), so a link opens in the organisation it was sent for.
+ * under `/{orgSlug}/…` (a person may belong to several organisations), so a link opens in the
+ * organisation it was sent for.
  * Paths follow the app's own links (applications/:id, interviews/:id, drafts/:id, commitments).
  */
 export function appLinks(orgSlug: string, appUrl: string = env().APP_URL) {

@@ -6,7 +6,7 @@ import { addDaysToIsoDate, applyQuietHours, isValidTimeZone, localDateOf, localT
 
 export type DigestKind = "client_digest" | "coach_digest";
 
-/** Digests go out on the recipient's Monday morning (SPEC: weekly digests). */
+/** Digests go out once a week, on the recipient's own Monday morning, so the week starts with a plan. */
 export const DIGEST_LOCAL_TIME = "08:00";
 /**
  * A digest whose Monday 08:00 passed less than this long ago is still sent (the schedule was down,

@@ -12,7 +12,7 @@ export type ReplanApplicationDeps = {
 
 /**
  * Plans an application's reminders when an interview is scheduled, rescheduled or debriefed, a
- * status changes or a promise is made (SPEC: Workflows). The request has already written the plan
+ * status changes or a promise is made. The request has already written the plan
  * in its own transaction (the outbox rule), so this run is a check that costs one idempotent
  * re-plan: it changes nothing unless the plan drifted, and whatever it writes it hands to the
  * delivery function. Events carry ids only; the run re-reads the rows.

@@ -154,7 +154,9 @@ export function topicOf(note: unknown, recipientNames: readonly string[], proper
   if (words.length === 0 || words.length > MAX_TOPIC_WORDS) return null;
   const addressed = toSecondPerson(addressDirectly(rest, recipientNames));
   if (!addressed) return null;
-  return { text: lowerFirst(addressed, properNouns), theySaidIt };
+  // A clause ("you are rebuilding the onboarding flow") reads after "about" once it starts with "how".
+  const clause = /^(?:you|i|we)\b/iu.test(addressed) ? `how ${lowerFirst(addressed)}` : lowerFirst(addressed, properNouns);
+  return { text: clause, theySaidIt };
 }
 
 const IMPERATIVE =

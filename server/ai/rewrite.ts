@@ -2,6 +2,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { APICallError, generateText } from "ai";
 import type { AiConfig } from "./config";
 import { unsupportedFacts } from "./fact-check";
+import type { RewriteStyle } from "./styles";
 
 /**
  * Rewrites one draft through the configured OpenAI-compatible endpoint with the AI SDK. The model
@@ -11,8 +12,7 @@ import { unsupportedFacts } from "./fact-check";
  * nothing unless `ok` is true, so the draft is never lost or half-changed.
  */
 
-export const REWRITE_STYLES = ["rewrite", "shorter", "warmer", "formal"] as const;
-export type RewriteStyle = (typeof REWRITE_STYLES)[number];
+export { REWRITE_STYLES, type RewriteStyle } from "./styles";
 
 /** A style button, or a coach's comment applied as the instruction. */
 export type RewriteRequest = { style: RewriteStyle } | { suggestion: string; coachName: string };

@@ -126,10 +126,12 @@ describe("rewriting drafts with a model", () => {
     await expect(prepareRewrite(test.db, scope, { draftId: note.id, commentId: comment!.id }, settings())).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("asks nothing when the organisation turned the feature off", async () => {
-    const { note, scope } = await debriefed();
+  it("asks nothing when the organisation turned the feature off in its policy", async () => {
+    const { p, note, scope } = await debriefed();
+    await callerFor(test.db, p.owner.user).settings.updatePolicy({ orgSlug: p.org.slug, aiRewriting: false });
+    const [org] = await test.db.select({ policy: s.organizations.policy }).from(s.organizations).where(eq(s.organizations.id, p.org.id));
 
-    const result = await prepareRewrite(test.db, scope, { draftId: note.id, style: "shorter" }, { ...settings(), policy: { ...DEFAULT_POLICY, aiRewriting: false } });
+    const result = await prepareRewrite(test.db, scope, { draftId: note.id, style: "shorter" }, { ...settings(), policy: org!.policy });
 
     expect(result).toMatchObject({ outcome: "kept", reason: "turned_off" });
     expect(fake.requests).toHaveLength(0);

@@ -70,6 +70,10 @@ export async function startFakeOpenAI(
   const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer(async (req, res) => {
+    if (req.method === "GET" && req.url === "/health") {
+      send(res, 200, { ok: true });
+      return;
+    }
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
       send(res, 404, { error: { message: "Not found", type: "invalid_request_error" } });
       return;

@@ -47,6 +47,11 @@ test("a client rewrites a thank-you with the configured model, is protected from
   const gmail = new URL((await page.getByRole("link", { name: "Gmail" }).getAttribute("href"))!);
   expect(gmail.searchParams.get("body")).toBe(shorter);
 
+  // The rewrite and mail controls fit a phone without sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
   // Marking it sent stays one click.
   await page.getByRole("button", { name: "Mark sent" }).click();
   await expect(page.getByText(/Marked as sent/)).toBeVisible();

@@ -48,8 +48,14 @@ export function ReminderNetworkingSuggestionEmail({
       <Title>{contact.name} could put in a good word</Title>
       <P>
         Hi {recipientName}, {link}
-        {contact.howYouKnowThem ? ` (You know ${contact.name} from ${contact.howYouKnowThem}.)` : ""}
       </P>
+      {/* The client's own note, whatever its wording ("Worked together for three years", "my
+          sister's friend"): quoted after a label, never spliced into a sentence of ours. */}
+      {contact.howYouKnowThem ? (
+        <P>
+          How you know {contact.name}, in your words: “{contact.howYouKnowThem.trim().replace(/[.\s]+$/u, "")}”
+        </P>
+      ) : null}
       <WhyNow org={org}>
         A word from someone they already trust carries more weight than anything you can say about
         yourself, and it helps most while they are still deciding.

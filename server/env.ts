@@ -28,7 +28,19 @@ const ZEnv = z.object({
   ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).default("0"),
   /** Lets end-to-end tests move the server's clock through /api/test/clock. Never with real email or Inngest. */
   ENABLE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  /** Optional AI rewriting of drafts through any OpenAI-compatible chat endpoint; see server/ai. */
+  AI_BASE_URL: z.url({ protocol: /^https?$/, error: "AI_BASE_URL must be an http(s) URL, like http://localhost:11434/v1" }).optional(),
+  AI_MODEL: z.string().min(1).optional(),
+  AI_API_KEY: z.string().min(1).optional(),
 }).superRefine((e, ctx) => {
+  // Half a configuration would switch the feature on and fail at the first click.
+  if (Boolean(e.AI_BASE_URL) !== Boolean(e.AI_MODEL)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [e.AI_BASE_URL ? "AI_MODEL" : "AI_BASE_URL"],
+      message: "AI_BASE_URL and AI_MODEL go together: set both to turn on AI rewriting, or neither to leave it off",
+    });
+  }
   // A moved clock delivers reminders days early: it must never drive real email or real workflows.
   if (e.ENABLE_TEST_CLOCK !== "1") return;
   const real = [

@@ -1,8 +1,11 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, id, instant } from "./_columns";
 
 export type ReminderPreferences = Partial<Record<string, boolean>>;
+
+/** The register drafts are written in: "warm" greets "Hi Elena,", "formal" greets "Dear Elena,". */
+export const draftTone = pgEnum("draft_tone", ["warm", "formal"]);
 
 /**
  * People. A person signs in once and may belong to several organisations, so nothing here is
@@ -20,6 +23,7 @@ export const users = pgTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     headline: text("headline"),
     accomplishments: text("accomplishments").array().notNull().default(sql`'{}'::text[]`),
+    draftTone: draftTone("draft_tone").notNull().default("warm"),
     reminderPreferences: jsonb("reminder_preferences").$type<ReminderPreferences>().notNull().default({}),
     passwordHash: text("password_hash"),
     /** Secret of the private iCalendar feed; null when the person has revoked it. */

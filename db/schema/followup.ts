@@ -72,6 +72,15 @@ export const drafts = pgTable(
     sentAt: instant("sent_at"),
     /** Stable key of what generated it (e.g. thank_you/{interviewId}/{contactId}): generation never duplicates. */
     generationKey: text("generation_key"),
+    /** When its moment in the playbook comes; the drafts page lists it as "coming up" until then. */
+    availableAt: instant("available_at").notNull().defaultNow(),
+    /** Set when the configured model last rewrote the body (kept when the client edits afterwards). */
+    rewrittenAt: instant("rewritten_at"),
+    /** The model and the instruction of that rewrite ("shorter", "coach_suggestion", …). */
+    rewriteModel: text("rewrite_model"),
+    rewriteInstruction: text("rewrite_instruction"),
+    /** The body before the last rewrite, so the client can go back to it. */
+    bodyBeforeRewrite: text("body_before_rewrite"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -24,6 +24,8 @@ export type FollowUpPolicy = {
   quietHoursEnd: string;
   /** Coach portal: a client with no activity for this many days is flagged as gone quiet. */
   goneQuietDays: number;
+  /** Clients may have drafts rewritten by the configured model (only when AI_BASE_URL is set). */
+  aiRewriting: boolean;
 };
 
 export const DEFAULT_POLICY: FollowUpPolicy = {
@@ -36,6 +38,7 @@ export const DEFAULT_POLICY: FollowUpPolicy = {
   quietHoursStart: "21:00",
   quietHoursEnd: "08:00",
   goneQuietDays: 14,
+  aiRewriting: true,
 };
 
 /** A coaching practice: the tenant. Every client-domain row belongs to exactly one. */

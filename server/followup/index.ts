@@ -25,6 +25,7 @@ export {
   localTimeOn,
 } from "./time";
 export { planApplication, isActiveStatus } from "./planner";
+export { draftAvailableAt, type DraftTimingInput } from "./draft-timing";
 export { diffPlan, type PlanDiff } from "./diff";
 export { LATE_GRACE_MS } from "./candidate";
 export { MORNING_LOCAL_TIME, PREPARE_MIN_LEAD_MS } from "./rules/interview";

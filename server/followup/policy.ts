@@ -28,6 +28,7 @@ export const ZFollowUpPolicyFields = z.object({
   quietHoursStart: localTime("The start of quiet hours"),
   quietHoursEnd: localTime("The end of quiet hours"),
   goneQuietDays: wholeNumber("The gone-quiet threshold", "day", 1, 90),
+  aiRewriting: z.boolean({ error: "AI rewriting must be on or off" }),
 });
 
 /** A partial policy as an owner edits it; merge it with `resolvePolicy`. */

@@ -17,6 +17,7 @@ export type ActivityKind =
   | "commitment.completed"
   | "draft.sent"
   | "draft.discarded"
+  | "draft.rewritten"
   | "reminder.delivered"
   | "coach.note"
   | "coach.nudge";

@@ -59,7 +59,7 @@ function useRefreshSettings() {
     ]);
 }
 
-function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<PolicyKey, string | number> }) {
+function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<PolicyKey, string | number> & { aiRewriting: boolean } }) {
   const trpc = useTRPC();
   const onSuccess = useRefreshSettings();
   const update = useMutation(trpc.settings.updatePolicy.mutationOptions({ onSuccess }));
@@ -77,7 +77,7 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
           // Send what was typed, even when malformed: the server explains what is wrong, by field.
           patch[field.key] = field.type === "number" ? (raw === "" ? NaN : Number(raw)) : raw;
         }
-        update.mutate({ orgSlug, ...patch });
+        update.mutate({ orgSlug, ...patch, aiRewriting: form.get("aiRewriting") === "on" });
       }}
     >
       {POLICY_FIELDS.map((field) => (
@@ -92,6 +92,13 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
           {...(field.type === "number" ? { inputMode: "numeric" as const, step: 1 } : {})}
         />
       ))}
+      <label className="flex items-start gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="aiRewriting" defaultChecked={policy.aiRewriting} className="mt-1" />
+        <span>
+          Let clients rewrite drafts with AI
+          <span className="block text-xs text-slate-500">Only where the server has a model configured; the model sees the facts of one interview and the draft.</span>
+        </span>
+      </label>
       <div className="sm:col-span-2 space-y-2">
         {message ? <Notice tone="error">{message}</Notice> : null}
         {update.isSuccess ? <Notice tone="success">Policy saved. New reminders follow it from now on.</Notice> : null}

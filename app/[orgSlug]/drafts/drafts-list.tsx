@@ -28,6 +28,10 @@ export function DraftsList({ orgSlug, clientId, initial, viewerTimeZone }: { org
     trpc.draft.list.queryOptions({ orgSlug, clientId, status, kind: kind || undefined }, { initialData: isInitial ? initial : undefined }),
   );
   const rows = query.data ?? [];
+  // Drafts whose moment in the playbook has not come yet wait below, so the top shows what to do now.
+  const [now] = useState(() => Date.now());
+  const ready = status === "draft" ? rows.filter((d) => +new Date(d.availableAt) <= now) : rows;
+  const comingUp = status === "draft" ? rows.filter((d) => +new Date(d.availableAt) > now) : [];
   const clientQuery = clientId ? `?clientId=${encodeURIComponent(clientId)}` : "";
 
   return (
@@ -66,41 +70,77 @@ export function DraftsList({ orgSlug, clientId, initial, viewerTimeZone }: { org
       ) : rows.length === 0 ? (
         <EmptyState title={status === "draft" ? "Nothing waiting to be sent" : status === "sent" ? "Nothing sent yet" : "Nothing discarded"}>
           {status === "draft"
-            ? "After an interview, record the debrief: a thank-you note and a follow-up letter for each interviewer will be waiting here."
+            ? "After an interview, record the debrief: a thank-you note for each interviewer will be waiting here, and a follow-up letter once the thank-yous are out."
             : "Drafts you mark as sent or discard are kept here for reference."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Message</th>
-                <th scope="col" className="px-4 py-2">For</th>
-                <th scope="col" className="px-4 py-2">About</th>
-                <th scope="col" className="px-4 py-2">{status === "sent" ? "Sent" : "Prepared"}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((d) => (
-                <tr key={d.id}>
-                  <td className="px-4 py-2">
-                    <Link href={`/${orgSlug}/drafts/${d.id}${clientQuery}`} className="font-medium text-brand hover:underline">
-                      {DRAFT_KIND_LABEL[d.kind]}
-                    </Link>
-                    <span className="block max-w-xs truncate text-xs text-slate-500">{d.subject}</span>
-                  </td>
-                  <td className="px-4 py-2">{d.contactName ?? "—"}</td>
-                  <td className="px-4 py-2">{d.roleTitle ? `${d.roleTitle} at ${d.companyName}` : "—"}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">
-                    <When date={d.sentAt ?? d.createdAt} timeZone={viewerTimeZone} dateOnly />
-                    {d.handwritten ? <span className="block text-xs text-slate-500">by hand</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {ready.length > 0 ? (
+            <DraftsTable rows={ready} orgSlug={orgSlug} clientQuery={clientQuery} viewerTimeZone={viewerTimeZone} dateHeading={status === "sent" ? "Sent" : "Prepared"} />
+          ) : (
+            <EmptyState title="Nothing to send right now">The drafts below are ready when their moment in your follow-up comes.</EmptyState>
+          )}
+          {comingUp.length > 0 ? (
+            <section aria-labelledby="coming-up" className="space-y-2">
+              <h2 id="coming-up" className="text-sm font-semibold text-slate-700">
+                Coming up
+              </h2>
+              <p className="text-sm text-slate-600">Prepared already, best sent later: a follow-up letter after your thank-you notes, a proposal the morning after.</p>
+              <DraftsTable rows={comingUp} orgSlug={orgSlug} clientQuery={clientQuery} viewerTimeZone={viewerTimeZone} dateHeading="Best sent from" upcoming />
+            </section>
+          ) : null}
+        </>
       )}
+    </div>
+  );
+}
+
+function DraftsTable({
+  rows,
+  orgSlug,
+  clientQuery,
+  viewerTimeZone,
+  dateHeading,
+  upcoming = false,
+}: {
+  rows: Draft[];
+  orgSlug: string;
+  clientQuery: string;
+  viewerTimeZone: string;
+  dateHeading: string;
+  upcoming?: boolean;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="w-full min-w-[36rem] text-left text-sm">
+        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-2">Message</th>
+            <th scope="col" className="px-4 py-2">For</th>
+            <th scope="col" className="px-4 py-2">About</th>
+            <th scope="col" className="px-4 py-2">{dateHeading}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((d) => (
+            <tr key={d.id}>
+              <td className="px-4 py-2">
+                <Link href={`/${orgSlug}/drafts/${d.id}${clientQuery}`} className="font-medium text-brand hover:underline">
+                  {DRAFT_KIND_LABEL[d.kind]}
+                </Link>
+                <span className="block max-w-xs truncate text-xs text-slate-500">{d.subject}</span>
+              </td>
+              <td className="px-4 py-2">{d.contactName ?? "—"}</td>
+              <td className="px-4 py-2">{d.roleTitle ? `${d.roleTitle} at ${d.companyName}` : "—"}</td>
+              <td className="px-4 py-2 whitespace-nowrap">
+                <When date={upcoming ? d.availableAt : (d.sentAt ?? d.createdAt)} timeZone={viewerTimeZone} dateOnly />
+                {d.handwritten ? <span className="block text-xs text-slate-500">by hand</span> : null}
+                {d.rewrittenAt ? <span className="block text-xs text-slate-500">rewritten with AI</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { AppRouterOutputs } from "@/server/trpc/types";
 import { REMINDER_KIND_LABEL } from "../../_components/followup-labels";
 import { TimeZoneSelect } from "../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Button, Card, Field, Notice } from "../../_components/ui";
+import { Button, Card, Field, Notice, Select } from "../../_components/ui";
 
 type Profile = AppRouterOutputs["profile"]["get"];
 type Kind = keyof Profile["reminderPreferences"];
@@ -38,6 +38,7 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
   const [headline, setHeadline] = useState(initial.headline ?? "");
   const [accomplishments, setAccomplishments] = useState<string[]>(() => [0, 1, 2].map((i) => initial.accomplishments[i] ?? ""));
   const [preferences, setPreferences] = useState(initial.reminderPreferences);
+  const [draftTone, setDraftTone] = useState(initial.draftTone);
   const update = useMutation(
     trpc.profile.update.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() }),
@@ -47,7 +48,7 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate({ orgSlug, name, timeZone, headline: headline || null, accomplishments, reminderPreferences: preferences });
+    update.mutate({ orgSlug, name, timeZone, headline: headline || null, accomplishments, reminderPreferences: preferences, draftTone });
   }
 
   // Read after hydration: the server does not know the visitor's zone.
@@ -92,6 +93,19 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
                 />
               ))}
               {fields.accomplishments ? <Notice tone="error">{fields.accomplishments}</Notice> : null}
+            </div>
+            <div className="mt-4">
+              <Select
+                label="How your drafts sound"
+                name="draftTone"
+                value={draftTone}
+                onChange={(e) => setDraftTone(e.target.value as typeof draftTone)}
+                error={fields.draftTone}
+                hint="Applies to drafts written from now on."
+              >
+                <option value="warm">Warm: “Hi Elena,” … “Best,”</option>
+                <option value="formal">Formal: “Dear Elena,” … “Kind regards,”</option>
+              </Select>
             </div>
           </Card>
         ) : null}

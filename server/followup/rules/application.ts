@@ -33,6 +33,11 @@ function debriefsWithChallenges(interviews: PlanInterview[]): ChallengeDebrief[]
     .sort((a, b) => +a.debriefedAt - +b.debriefedAt || a.interviewId.localeCompare(b.interviewId));
 }
 
+/** The morning after a debrief that recorded challenges: when a proposal is worth suggesting. */
+export function proposalMoment(debriefedAt: Date, timeZone: string): Date {
+  return morningAfter(debriefedAt, 1, timeZone);
+}
+
 /**
  * Rule 7: once per application (keyed on it), the morning after the first debrief that recorded
  * company challenges, suggest a short proposal addressing one.
@@ -46,7 +51,7 @@ export function proposalSuggestion(interviews: PlanInterview[], context: PlanCon
   const { application, timeZone } = context;
   return {
     kind: "proposal_suggestion",
-    dueAt: morningAfter(first.debriefedAt, 1, timeZone),
+    dueAt: proposalMoment(first.debriefedAt, timeZone),
     whenLate: "deliver_now",
     subject: applicationSubject(context),
     interviewId: first.interviewId,

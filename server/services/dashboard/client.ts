@@ -187,7 +187,8 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       companies,
       and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
     )
-    .where(and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId), eq(drafts.status, "draft")))
+    // A draft whose moment in the playbook has not come (a follow-up letter, a proposal) waits on the drafts page.
+    .where(and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId), eq(drafts.status, "draft"), lte(drafts.availableAt, now)))
     .orderBy(desc(drafts.updatedAt), desc(drafts.id))
     .limit(DRAFTS_LIMIT);
 

@@ -1,12 +1,16 @@
-import { LIMITS, clientName, companyName, dayOfIsoDate, interviewDay, personName, roleAtCompany } from "./facts";
+import { clientName, companyName, dayOfIsoDate, interviewDay, properNouns, roleAtCompany } from "./facts";
+import { nextStepPhrase } from "./notes";
 import { draft, greeting, recipientOrFirstInterviewer } from "./shared";
-import { endSentence, letter, paragraph, phrase } from "./text";
+import { endSentence, letter, paragraph } from "./text";
+import { firstName } from "./voice";
 import type { DraftContext, DraftSpec, Recipient } from "./types";
 
 /** Check-in messages (playbook rule 6), worded for the channel the employer prefers. */
 
 type CheckInFacts = {
+  /** The recipient's first name, as greetings use it. */
   name: string;
+  greeting: string;
   client: string;
   role: string;
   company: string;
@@ -17,13 +21,14 @@ type CheckInFacts = {
 
 function checkInFacts(ctx: DraftContext, recipient: Recipient | null): CheckInFacts {
   return {
-    name: personName(recipient?.name),
+    name: firstName(recipient?.name),
+    greeting: greeting(ctx, recipient?.name),
     client: clientName(ctx),
     role: roleAtCompany(ctx),
     company: companyName(ctx),
     day: interviewDay(ctx),
     agreed: dayOfIsoDate(ctx.interview?.agreedCheckInOn),
-    steps: phrase(ctx.interview?.nextSteps, LIMITS.nextSteps),
+    steps: nextStepPhrase(ctx.interview?.nextSteps, (ctx.participants ?? []).map((p) => p.name), properNouns(ctx)),
   };
 }
 
@@ -38,11 +43,11 @@ function checkInEmail(f: CheckInFacts): { subject: string; body: string } {
   return {
     subject: `Checking in on ${f.role}`,
     body: letter(
-      greeting(f.name),
+      f.greeting,
       paragraph(
         "I hope you are well.",
         checkInOpening(f),
-        f.steps && `You mentioned the next step would be: ${endSentence(f.steps)}`,
+        f.steps && `You mentioned the next step would be ${endSentence(f.steps)}`,
       ),
       paragraph(
         f.company ? `I am still very keen to join ${f.company}.` : "I am still very keen on the role.",
@@ -58,7 +63,7 @@ function checkInViaRecruiter(f: CheckInFacts): { subject: string; body: string }
   return {
     subject: `Checking in on ${f.role}`,
     body: letter(
-      greeting(f.name),
+      f.greeting,
       paragraph("I hope you are well.", checkInOpening(f)),
       paragraph(
         `Would you be able to find out whether ${team} has an update, or needs anything more from me?`,

@@ -89,8 +89,11 @@ export function companyName(ctx: DraftContext): string {
   return phrase(ctx.company.name, LIMITS.company);
 }
 
+/** "The Senior Designer role" → "Senior Designer", so templates can say "the … role" once. */
 export function roleTitle(ctx: DraftContext): string {
-  return phrase(ctx.application.roleTitle, LIMITS.role);
+  return phrase(ctx.application.roleTitle, LIMITS.role)
+    .replace(/^the\s+/iu, "")
+    .replace(/\s+(?:role|position)$/iu, "");
 }
 
 export function personName(name: unknown): string {
@@ -167,33 +170,50 @@ export function headlineChallenge(ctx: DraftContext): string {
   return companyChallenges(ctx)[0] ?? "";
 }
 
+// Words too common in challenges and accomplishments to show that one answers the other.
 const STOPWORDS = new Set([
   ...["about", "after", "also", "been", "being", "from", "have", "into", "more", "most", "much", "over"],
   ...["some", "such", "than", "that", "their", "them", "then", "they", "this", "those", "through"],
-  ...["very", "what", "when", "which", "while", "with", "without", "would", "your"],
+  ...["very", "what", "when", "which", "while", "with", "without", "would", "your", "team", "teams"],
+  ...["work", "worked", "working", "company", "people", "year", "years", "time", "make", "making", "made"],
+  ...["help", "helped", "helping", "across", "using", "used", "where", "there", "other", "first", "lead", "led"],
 ]);
 
-/** Crude stems (first five letters of words of four or more) are enough to match "reduce" with "reducing". */
+/** Crude stems: words of four letters or more without common endings, so "reduce" meets "reducing". */
 function stems(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((w) => w.length >= 4 && !STOPWORDS.has(w)).map((w) => w.slice(0, 5)));
+  return new Set(
+    words
+      .filter((w) => w.length >= 4 && !STOPWORDS.has(w))
+      .map((w) => w.replace(/(?:ations?|ance|ence|ments?|ing|ed|es|s|ly|er|e)$/u, "").slice(0, 7))
+      .filter((w) => w.length >= 3),
+  );
 }
 
 /**
  * The accomplishment that shares the most words with the challenge; ties go to the earlier one.
- * With no overlap at all, `rotation` (the interviewer's position) spreads accomplishments across
- * letters, so a panel comparing notes does not see the same paragraph twice.
+ * With no word in common there is none: pairing a challenge with an unrelated success reads as
+ * not having listened, so the letter says nothing rather than something beside the point.
  */
-export function accomplishmentFor(challenge: string, candidates: readonly string[], rotation: number): string {
-  if (candidates.length === 0) return "";
+export function accomplishmentFor(challenge: string, candidates: readonly string[]): string {
   const challengeStems = stems(challenge);
-  let best = -1;
+  let best = "";
   let bestScore = 0;
-  candidates.forEach((candidate, index) => {
+  for (const candidate of candidates) {
     const score = [...stems(candidate)].filter((s) => challengeStems.has(s)).length;
-    if (score > bestScore) [best, bestScore] = [index, score];
-  });
-  return candidates[best >= 0 ? best : rotation % candidates.length] ?? "";
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return best;
+}
+
+/** Names the generator must not lowercase or mistake for a common word. */
+export function properNouns(ctx: DraftContext): string[] {
+  return [
+    ctx.company.name,
+    ctx.client.name,
+    ctx.application.roleTitle,
+    ...(ctx.participants ?? []).map((p) => p.name),
+  ].filter((n): n is string => typeof n === "string" && n !== "");
 }
 
 /** Open promises to one person, soonest first. */
@@ -209,14 +229,6 @@ function timeOf(date: unknown): number {
   return isValidDate(date) ? date.getTime() : Number.POSITIVE_INFINITY;
 }
 
-/** "As promised, I will send you "two references" by Friday 12 June." */
-export function commitmentSentence(ctx: DraftContext, commitment: CommitmentFacts): string {
-  const what = phrase(commitment.description, LIMITS.commitment);
-  const by = dayOf(commitment.dueAt, writingZone(ctx));
-  return by
-    ? `As promised, I will follow up on "${what}" by ${by}.`
-    : `As promised, I will follow up on "${what}" soon.`;
-}
 
 export function proposalKey(applicationId: string, challenge: string): string {
   return `proposal/${applicationId}/${shortHash(challenge.toLowerCase())}`;

@@ -1,5 +1,5 @@
-import { MAX_LISTED, clientName, companyName, nameWithTitle, personName, roleAtCompany } from "./facts";
-import { draft, headlineSentence } from "./shared";
+import { MAX_LISTED, companyName, nameWithTitle, roleAtCompany } from "./facts";
+import { draft, greeting, headlineSentence, signOff } from "./shared";
 import { letter, listNames, paragraph } from "./text";
 import type {
   Acquaintance,
@@ -43,11 +43,9 @@ function acquaintanceSentence(ctx: DraftContext, knows: readonly Acquaintance[])
 
 /** Asks one contact for a good word, naming the role and who they know. */
 export function networkingAsk(ctx: DraftContext & { contact: GoodWordContact }): DraftSpec {
-  const name = personName(ctx.contact.name);
   const company = companyName(ctx);
-  const client = clientName(ctx);
   const body = letter(
-    name ? `Hi ${name},` : "Hi,",
+    greeting(ctx, ctx.contact.name),
     paragraph(
       "I hope all is well with you.",
       `${stagePhrase(ctx)} ${roleAtCompany(ctx)}.`,
@@ -59,7 +57,7 @@ export function networkingAsk(ctx: DraftContext & { contact: GoodWordContact }):
       "I am happy to send you a few lines about the role and why I am a good fit, so it takes as little of your time as possible.",
     ),
     "Thank you either way; I really appreciate it.",
-    client ? `Best,\n${client}` : "Best,",
+    signOff(ctx),
   );
   return draft({
     kind: "networking_ask",

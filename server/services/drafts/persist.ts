@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { applications, commitments, companies, contactLinks, contacts, drafts, interviewParticipants, interviews, memberships, users } from "@/db/schema";
+import { applications, commitments, companies, contactLinks, contacts, drafts, interviewParticipants, interviews, memberships, organizations, users } from "@/db/schema";
+import { draftAvailableAt, resolvePolicy } from "@/server/followup";
 import { draftsForDebrief } from "./generate";
 import type { Acquaintance, DebriefContext, DraftSpec, GoodWordContact } from "./types";
 
@@ -15,7 +16,7 @@ export async function saveGeneratedDrafts(
   db: Executor,
   scope: Scope,
   link: { applicationId: string; interviewId?: string | null },
-  specs: readonly DraftSpec[],
+  specs: readonly (DraftSpec & { availableAt?: Date })[],
 ) {
   if (specs.length === 0) return [];
   return db
@@ -31,16 +32,34 @@ export async function saveGeneratedDrafts(
         subject: spec.subject,
         body: spec.body,
         generationKey: spec.generationKey,
+        availableAt: spec.availableAt,
       })),
     )
     .onConflictDoNothing()
     .returning({ id: drafts.id, kind: drafts.kind, contactId: drafts.contactId });
 }
 
-/** Drafts the debrief of one interview and stores the ones not drafted before. */
-export async function draftAfterDebrief(db: Executor, scope: Scope, interviewId: string) {
+/**
+ * Drafts the debrief of one interview and stores the ones not drafted before, each shown from
+ * its moment in the playbook (see draft-timing.ts): the thank-you notes now, the rest later.
+ */
+export async function draftAfterDebrief(db: Executor, scope: Scope, interviewId: string, now = new Date()) {
   const context = await loadDebriefContext(db, scope, interviewId);
-  return saveGeneratedDrafts(db, scope, { applicationId: context.application.id, interviewId }, draftsForDebrief(context));
+  const [timing] = await db
+    .select({ endsAt: interviews.endsAt, debriefedAt: interviews.debriefedAt, policy: organizations.policy, timeZone: users.timeZone })
+    .from(interviews)
+    .innerJoin(organizations, eq(organizations.id, interviews.orgId))
+    .innerJoin(memberships, and(eq(memberships.orgId, interviews.orgId), eq(memberships.id, interviews.clientId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(interviews.orgId, scope.orgId), eq(interviews.id, interviewId)));
+  const input = {
+    now,
+    policy: resolvePolicy(timing?.policy),
+    timeZone: timing?.timeZone ?? "UTC",
+    interview: { endsAt: timing?.endsAt ?? now, debriefedAt: timing?.debriefedAt ?? now },
+  };
+  const specs = draftsForDebrief(context).map((spec) => ({ ...spec, availableAt: draftAvailableAt(spec.kind, input) }));
+  return saveGeneratedDrafts(db, scope, { applicationId: context.application.id, interviewId }, specs);
 }
 
 /** Everything the generator needs about one debriefed interview, read with the client's scope. */
@@ -55,7 +74,7 @@ export async function loadDebriefContext(db: Executor, scope: Scope, interviewId
   const { interview, application, company } = row;
 
   const [client] = await db
-    .select({ name: users.name, email: users.email, headline: users.headline, accomplishments: users.accomplishments })
+    .select({ name: users.name, headline: users.headline, accomplishments: users.accomplishments, tone: users.draftTone })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
@@ -86,7 +105,7 @@ export async function loadDebriefContext(db: Executor, scope: Scope, interviewId
     .orderBy(commitments.dueAt);
 
   return {
-    client: { name: client?.name ?? "", headline: client?.headline, accomplishments: client?.accomplishments ?? [] },
+    client: { name: client?.name ?? "", headline: client?.headline, accomplishments: client?.accomplishments ?? [], tone: client?.tone },
     company: { name: company.name, challenges: company.challenges },
     application: { id: application.id, roleTitle: application.roleTitle, status: application.status },
     interview: {

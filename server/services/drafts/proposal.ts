@@ -9,6 +9,7 @@ import {
   subjectTopic,
   theRole,
 } from "./facts";
+import { accomplishmentSentence } from "./notes";
 import { draft } from "./shared";
 import { endSentence, letter, listNames, paragraph, phrase } from "./text";
 import type { DraftContext, DraftSpec } from "./types";
@@ -32,7 +33,7 @@ export function proposalOutline(ctx: DraftContext & { challenge: string }): Draf
   const company = companyName(ctx);
   const client = clientName(ctx);
   const raisedBy = listNames(peopleWhoRaised(ctx, challenge));
-  const accomplishment = accomplishmentFor(challenge, accomplishments(ctx), 0);
+  const accomplishment = accomplishmentFor(challenge, accomplishments(ctx));
   const them = company || "the team";
   const body = letter(
     company ? `Proposal for ${company}: ${challenge}` : `Proposal: ${challenge}`,
@@ -60,7 +61,7 @@ export function proposalOutline(ctx: DraftContext & { challenge: string }): Draf
       "- A short weekly update: what moved, what did not, and why.",
       "- A review at day 30 to decide the next step together.",
     ].join("\n"),
-    accomplishment && `Why I can do this\n${endSentence(accomplishment)}`,
+    accomplishment && `Why I can do this\n${accomplishmentSentence(accomplishment)}`,
   );
   return draft({
     kind: "proposal",

@@ -8,7 +8,10 @@ type ReadScope = { orgId: string; clientId: string };
 
 export const draftsOf = (scope: ReadScope) => and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId));
 
-/** The client's drafts, newest first, with who each is for and what it is about. */
+/**
+ * The client's drafts, newest first, with who each is for and what it is about. Drafts whose
+ * moment has not come yet (`availableAt` in the future) are included; the page lists them apart.
+ */
 export async function listDrafts(db: Executor, scope: ReadScope, filter: TListDraftsInput) {
   return db
     .select({
@@ -20,6 +23,8 @@ export async function listDrafts(db: Executor, scope: ReadScope, filter: TListDr
       sentAt: drafts.sentAt,
       createdAt: drafts.createdAt,
       updatedAt: drafts.updatedAt,
+      availableAt: drafts.availableAt,
+      rewrittenAt: drafts.rewrittenAt,
       applicationId: drafts.applicationId,
       interviewId: drafts.interviewId,
       contactId: drafts.contactId,

@@ -31,7 +31,7 @@ export function referencesNote(
   const lines = (ctx.references ?? []).slice(0, MAX_LISTED.references).map(referenceLine).filter(Boolean);
   const company = companyName(ctx);
   const body = letter(
-    greeting(personName(recipient?.name)),
+    greeting(ctx, recipient?.name),
     lines.length > 0
       ? `As promised, here are my references for ${theRole(ctx)}:\n${lines.join("\n")}`
       : `As promised, I am sending my references for ${theRole(ctx)}. I have included their names and contact details with this message.`,
@@ -41,7 +41,7 @@ export function referencesNote(
         : "They know my work well and expect to be contacted.",
       "Please let me know if there is anything else you need from me.",
     ),
-    signOff("Best regards", ctx),
+    signOff(ctx),
   );
   return draft({
     kind: "references",

@@ -1,6 +1,7 @@
-import { companyName, personName, theRole } from "./facts";
+import { companyName, theRole } from "./facts";
 import { draft, greeting, recipientOrFirstInterviewer, signOff } from "./shared";
 import { letter, listNames, paragraph } from "./text";
+import { firstName } from "./voice";
 import type { DraftContext, DraftSpec, Recipient } from "./types";
 
 /** Replying to a rejection with grace (playbook rule 10). */
@@ -11,9 +12,9 @@ export function rejectionReply(ctx: DraftContext & { recipient?: Recipient | nul
   const company = companyName(ctx);
   // Named apart from the recipient, who is thanked directly.
   const others = (ctx.participants ?? []).filter((p) => p.contactId !== recipient?.contactId);
-  const met = listNames(others.map((p) => personName(p.name)).filter(Boolean));
+  const met = listNames(others.map((p) => firstName(p.name)).filter(Boolean));
   const body = letter(
-    greeting(personName(recipient?.name)),
+    greeting(ctx, recipient?.name),
     paragraph(
       `Thank you for letting me know your decision on ${theRole(ctx)}.`,
       met
@@ -28,7 +29,7 @@ export function rejectionReply(ctx: DraftContext & { recipient?: Recipient | nul
       "If you have a moment, I would also value any feedback that could help me improve.",
     ),
     "May I stay in touch? I would like to keep following your work, and I hope our paths cross again.",
-    signOff("With best wishes", ctx),
+    signOff(ctx),
   );
   return draft({
     kind: "rejection_reply",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REWRITE_STYLES } from "../../ai/styles";
 
 export const ZDraftKind = z.enum(["thank_you", "follow_up_letter", "check_in", "proposal", "networking_ask", "rejection_reply", "references"]);
 export const ZDraftStatus = z.enum(["draft", "sent", "discarded"]);
@@ -27,3 +28,13 @@ export const ZMarkSentDraftInput = z.object({
   handwritten: z.boolean().default(false),
 });
 export type TMarkSentDraftInput = z.infer<typeof ZMarkSentDraftInput>;
+
+/** Either a style button or a coach's comment to apply; never both. */
+export const ZRewriteDraftInput = z
+  .object({
+    draftId: z.uuid(),
+    style: z.enum(REWRITE_STYLES).optional(),
+    commentId: z.uuid().optional(),
+  })
+  .refine((input) => !(input.style && input.commentId), { error: "Choose a style or a suggestion, not both.", path: ["style"] });
+export type TRewriteDraftInput = z.infer<typeof ZRewriteDraftInput>;

@@ -1,6 +1,8 @@
-import { LIMITS, clientName, commitmentSentence, interviewDay, openCommitmentsTo } from "./facts";
+import { LIMITS, clientName, dayOf, interviewDay, openCommitmentsTo, properNouns, writingZone } from "./facts";
+import { nextStepPhrase, promiseSentence, quotedPhrase, topicOf } from "./notes";
 import { clip, endSentence, paragraph, phrase } from "./text";
-import type { DraftContext, DraftSpec, Participant, Recipient } from "./types";
+import type { DraftContext, DraftSpec, DraftTone, Participant, Recipient } from "./types";
+import { greeting as greetingIn, pick, signOffWords } from "./voice";
 
 /** Pieces every kind of draft shares: greeting, sign-off, the recurring sentences. */
 
@@ -9,11 +11,18 @@ export function draft(spec: DraftSpec): DraftSpec {
   return { ...spec, subject: clip(spec.subject, LIMITS.subject) };
 }
 
-export function greeting(name: string): string {
-  return name ? `Dear ${name},` : "Hello,";
+export function toneOf(ctx: DraftContext): DraftTone {
+  return ctx.client.tone === "formal" ? "formal" : "warm";
 }
 
-export function signOff(words: string, ctx: DraftContext): string {
+/** "Hi Elena," or "Dear Elena," in the client's register; never the full name. */
+export function greeting(ctx: DraftContext, name: unknown): string {
+  return greetingIn(name, toneOf(ctx));
+}
+
+/** The sign-off and the client's name; `variant` lets letters to one panel close differently. */
+export function signOff(ctx: DraftContext, variant = 0): string {
+  const words = signOffWords(toneOf(ctx), variant);
   const name = clientName(ctx);
   return name ? `${words},\n${name}` : `${words},`;
 }
@@ -23,9 +32,12 @@ export function onDay(ctx: DraftContext): string {
   return day ? ` on ${day}` : "";
 }
 
-export function nextStepsSentence(ctx: DraftContext): string {
-  const steps = phrase(ctx.interview?.nextSteps, LIMITS.nextSteps);
-  return steps ? `I look forward to the next step: ${endSentence(steps)}` : "";
+/** Looks ahead to what comes next; a note that reports who said what is not repeated to them. */
+export function nextStepsSentence(ctx: DraftContext, position = 0): string {
+  const names = (ctx.participants ?? []).map((p) => p.name);
+  const step = nextStepPhrase(ctx.interview?.nextSteps, names, properNouns(ctx));
+  if (step) return pick([`I look forward to the next step: ${endSentence(step)}`, `I'm looking forward to what comes next: ${endSentence(step)}`], position);
+  return pick(["I look forward to hearing from you about the next steps.", "I look forward to hearing from you."], position);
 }
 
 export function headlineSentence(ctx: DraftContext): string {
@@ -33,8 +45,14 @@ export function headlineSentence(ctx: DraftContext): string {
   return headline ? `In one line, here is what I would bring: ${endSentence(headline)}` : "";
 }
 
-export function promisesTo(ctx: DraftContext, contactId: string | null): string {
-  return paragraph(...openCommitmentsTo(ctx, contactId).map((c) => commitmentSentence(ctx, c)));
+/** Open promises to one person, each written as a sentence to them. */
+export function promisesTo(ctx: DraftContext, recipient: { contactId: string | null; name?: unknown }): string {
+  const names = typeof recipient.name === "string" ? [recipient.name] : [];
+  return paragraph(
+    ...openCommitmentsTo(ctx, recipient.contactId).map((c) =>
+      promiseSentence(c.description, names, dayOf(c.dueAt, writingZone(ctx)), toneOf(ctx) === "formal"),
+    ),
+  );
 }
 
 /** Who a message goes to when the caller did not say: the first interviewer, if any. */
@@ -54,4 +72,14 @@ export function distinctInterviewers(ctx: DraftContext): Participant[] {
     if (!byContact.has(participant.contactId)) byContact.set(participant.contactId, participant);
   }
   return [...byContact.values()];
+}
+
+export type Conversation = { quote: string } | { topic: string; theySaidIt: boolean } | null;
+
+/** What the client noted about one interviewer, in a form a sentence can hold (see notes.ts). */
+export function conversationWith(ctx: DraftContext, participant: Participant): Conversation {
+  const quote = quotedPhrase(participant.discussed);
+  if (quote) return { quote };
+  const topic = topicOf(participant.discussed, [participant.name], properNouns(ctx));
+  return topic ? { topic: topic.text, theySaidIt: topic.theySaidIt } : null;
 }

@@ -13,12 +13,17 @@ export type ContactChannel = (typeof contactChannel.enumValues)[number];
 
 type Maybe<T> = T | null | undefined;
 
+/** The register the client writes in: "warm" greets with "Hi Elena,", "formal" with "Dear Elena,". */
+export type DraftTone = "warm" | "formal";
+
 export type ClientProfile = {
   name: string;
   /** One line about the client, e.g. "Data engineer who turns messy pipelines into reliable ones". */
   headline?: Maybe<string>;
   /** Headline accomplishments, most important first. */
   accomplishments: readonly string[];
+  /** Defaults to warm. */
+  tone?: Maybe<DraftTone>;
 };
 
 export type CompanyFacts = {

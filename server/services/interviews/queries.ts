@@ -32,7 +32,7 @@ export async function getInterview(db: Db, scope: ReadScope, interviewId: string
     )
     .orderBy(asc(interviewParticipants.createdAt), asc(contacts.name));
   const interviewDrafts = await db
-    .select({ id: drafts.id, kind: drafts.kind, subject: drafts.subject, status: drafts.status, contactId: drafts.contactId, contactName: contacts.name })
+    .select({ id: drafts.id, kind: drafts.kind, subject: drafts.subject, status: drafts.status, availableAt: drafts.availableAt, contactId: drafts.contactId, contactName: contacts.name })
     .from(drafts)
     .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
     .where(and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId), eq(drafts.interviewId, interview.id)))

@@ -22,6 +22,7 @@ export async function getProfile(db: Executor, me: Me) {
       timeZone: users.timeZone,
       headline: users.headline,
       accomplishments: users.accomplishments,
+      draftTone: users.draftTone,
       reminderPreferences: users.reminderPreferences,
     })
     .from(users)
@@ -48,6 +49,7 @@ export async function updateProfile(db: Executor, me: Me, input: TUpdateProfileI
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
       ...(input.headline !== undefined ? { headline: input.headline } : {}),
       ...(input.accomplishments !== undefined ? { accomplishments: input.accomplishments } : {}),
+      ...(input.draftTone !== undefined ? { draftTone: input.draftTone } : {}),
       ...(reminderPreferences ? { reminderPreferences } : {}),
     })
     .where(eq(users.id, me.userId));

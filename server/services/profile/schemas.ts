@@ -20,5 +20,7 @@ export const ZUpdateProfileInput = z.object({
     .transform((items) => items.filter((item) => item !== ""))
     .optional(),
   reminderPreferences: ZReminderPreferences.optional(),
+  /** The register drafts are written in. */
+  draftTone: z.enum(["warm", "formal"], { error: "Choose warm or formal." }).optional(),
 });
 export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;

@@ -43,6 +43,10 @@ describe("client dashboard", () => {
       .insert(s.drafts)
       .values({ ...ref, applicationId, kind: "check_in", subject: "Checking in", body: "Hello" })
       .returning();
+    // A follow-up letter whose moment has not come yet waits on the drafts page, not here.
+    await test.db
+      .insert(s.drafts)
+      .values({ ...ref, applicationId, kind: "follow_up_letter", subject: "Later", body: "Hello", availableAt: new Date(Date.now() + 86_400_000) });
     await test.db.insert(s.reminders).values([
       reminder("check_in", addDays(now, -2)),
       reminder("thank_you_due", addMinutes(now, -5), "pending", soon.id),

@@ -58,10 +58,19 @@ describe("debriefing an interview", () => {
     const drafts = await draftsOf(p.org.id, interview.id);
     const thankYous = drafts.filter((d) => d.kind === "thank_you");
     expect(thankYous).toHaveLength(2);
-    expect(thankYous.find((d) => d.contactId === priya.id)!.body).toContain("Priya Shah");
-    expect(thankYous.find((d) => d.contactId === tom.id)!.body).toContain("Tom Berg");
-    expect(drafts.filter((d) => d.kind === "follow_up_letter").map((d) => d.contactId).sort()).toEqual([priya.id, tom.id].sort());
+    expect(thankYous.find((d) => d.contactId === priya.id)!.body).toMatch(/^Hi Priya,/);
+    expect(thankYous.find((d) => d.contactId === tom.id)!.body).toMatch(/^Hi Tom,/);
+    const letters = drafts.filter((d) => d.kind === "follow_up_letter");
+    expect(letters.map((d) => d.contactId).sort()).toEqual([priya.id, tom.id].sort());
     expect(drafts.filter((d) => d.kind === "proposal")).toHaveLength(1);
+
+    // The thank-you notes are for now; the letters wait for the thank-you window to close, the
+    // proposal for the next morning, so the drafts page shows what to do now.
+    const debriefedAt = result.interview.debriefedAt!;
+    for (const note of thankYous) expect(+note.availableAt).toBeLessThanOrEqual(+debriefedAt + 1000);
+    const windowCloses = +interview.endsAt + 24 * 60 * 60 * 1000;
+    for (const letter of letters) expect(+letter.availableAt).toBeGreaterThanOrEqual(Math.max(windowCloses, +debriefedAt));
+    expect(+drafts.find((d) => d.kind === "proposal")!.availableAt).toBeGreaterThan(+debriefedAt);
     const asks = drafts.filter((d) => d.kind === "networking_ask");
     expect(asks.map((d) => d.contactId)).toEqual([friend.id]);
     expect(drafts.every((d) => d.status === "draft" && d.generationKey)).toBe(true);

@@ -45,6 +45,16 @@ describe("template variants", () => {
     expect(text).toContain("Wen Okafor has a connection at Lumen Freight");
   });
 
+  it.each(["Worked together for three years.", "my sister's friend", "Acme, 2019–2021", "we met at a meetup"])(
+    "quotes how the client knows the contact as they wrote it, never inside a sentence: %s",
+    async (howYouKnowThem) => {
+      const base = templates["reminder-networking-suggestion"].PreviewProps;
+      const { text } = await renderEmail("reminder-networking-suggestion", { ...base, contact: { name: "Taylor Silva", howYouKnowThem } });
+      expect(text).toContain(`How you know Taylor Silva, in your words: “${howYouKnowThem.replace(/\.$/, "")}”`);
+      expect(text).not.toMatch(/You know Taylor Silva from|from Worked|\.”?\.\)/);
+    },
+  );
+
   it.each(draftKind.enumValues)("draft-ready renders a %s draft with its own introduction", async (kind) => {
     const base = templates["draft-ready"].PreviewProps;
     const { text } = await renderEmail("draft-ready", { ...base, draft: { ...base.draft, kind }, application: null });

@@ -38,6 +38,7 @@ const policy: fc.Arbitrary<FollowUpPolicy> = fc
     quietHoursStart: hhmm,
     quietHoursEnd: hhmm,
     goneQuietDays: fc.integer({ min: 1, max: 90 }),
+    aiRewriting: fc.boolean(),
   })
   .filter((candidate) => ZFollowUpPolicy.safeParse(candidate).success);
 

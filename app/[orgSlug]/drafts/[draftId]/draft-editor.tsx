@@ -9,19 +9,32 @@ import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice } from "../../../_components/ui";
 import { When } from "../../../_components/when";
+import { OpenInMail } from "./open-in-mail";
 
 type Detail = AppRouterOutputs["draft"]["byId"];
+type RewriteInput = { style: "rewrite" | "shorter" | "warmer" | "formal" } | { commentId: string };
+
+const REWRITE_BUTTONS = [
+  ["rewrite", "Rewrite"],
+  ["shorter", "Make it shorter"],
+  ["warmer", "Warmer"],
+  ["formal", "More formal"],
+] as const;
+
+/** "Maya Chen" → "Maya"; an address stays as it is. */
+const firstNameOf = (name: string | null, email: string) => (name ? name.split(" ")[0]! : email);
 type Props = { orgSlug: string; clientId?: string; initial: Detail; canEdit: boolean; viewerTimeZone: string };
 
 export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZone }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.draft.byId.queryOptions({ orgSlug, clientId, draftId: initial.draft.id }, { initialData: initial }));
-  const { draft, contact, application, companyName, interview, comments } = query.data;
+  const { draft, contact, application, companyName, interview, comments, rewriting } = query.data;
   const [subject, setSubject] = useState(draft.subject);
   const [body, setBody] = useState(draft.body);
   const [handwritten, setHandwritten] = useState(false);
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
+  const [rewriteNotice, setRewriteNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const editable = canEdit && draft.status === "draft";
   const dirty = subject !== draft.subject || body !== draft.body;
 
@@ -43,8 +56,10 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
     }),
   );
   const markSent = useMutation(trpc.draft.markSent.mutationOptions({ onSuccess: refresh }));
+  const rewrite = useMutation(trpc.draft.rewrite.mutationOptions());
+  const canRewrite = editable && rewriting.available;
   const discard = useMutation(trpc.draft.discard.mutationOptions({ onSuccess: refresh }));
-  const { message, fields } = fieldErrors(save.error ?? markSent.error ?? discard.error);
+  const { message, fields } = fieldErrors(save.error ?? markSent.error ?? discard.error ?? rewrite.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,6 +72,24 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
       setCopied("done");
     } catch {
       setCopied("failed");
+    }
+  }
+
+  async function rewriteWith(input: RewriteInput) {
+    setRewriteNotice(null);
+    // The model rewrites what is stored: unsaved edits are saved first so none is lost.
+    try {
+      if (dirty) await save.mutateAsync({ orgSlug, draftId: draft.id, subject, body });
+      const result = await rewrite.mutateAsync({ orgSlug, draftId: draft.id, ...input });
+      if (result.outcome === "rewritten") {
+        setBody(result.draft.body);
+        setRewriteNotice({ tone: "success", text: "Rewritten. Read it through before you send it." });
+        await refresh();
+      } else {
+        setRewriteNotice({ tone: "error", text: result.message });
+      }
+    } catch {
+      // The error is shown with the form's other errors.
     }
   }
 
@@ -143,6 +176,38 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
         </form>
 
         <div className="space-y-4">
+          {canRewrite ? (
+            <Card title="Rewrite with AI">
+              <p className="mb-3 text-sm text-slate-600">The assistant rewords your draft using only what your debrief says; you review the result.</p>
+              <div className="flex flex-wrap gap-2" role="group" aria-label="Rewrite with AI">
+                {REWRITE_BUTTONS.map(([style, label]) => (
+                  <Button key={style} type="button" variant="secondary" disabled={rewrite.isPending || save.isPending} onClick={() => rewriteWith({ style })}>
+                    {label}
+                  </Button>
+                ))}
+              </div>
+              <p className="mt-2 text-sm text-slate-600" aria-live="polite">
+                {rewrite.isPending ? "Rewriting… this can take a few seconds." : ""}
+              </p>
+              {rewriteNotice ? <Notice tone={rewriteNotice.tone}>{rewriteNotice.text}</Notice> : null}
+              {draft.rewrittenAt && draft.bodyBeforeRewrite !== null ? (
+                <div className="mt-3 text-sm text-slate-600">
+                  Rewritten with AI on <When date={draft.rewrittenAt} timeZone={viewerTimeZone} />.{" "}
+                  <button type="button" className="text-brand underline" onClick={() => setBody(draft.bodyBeforeRewrite ?? body)}>
+                    Put back the earlier text
+                  </button>{" "}
+                  (then save).
+                </div>
+              ) : null}
+            </Card>
+          ) : draft.rewrittenAt ? (
+            <Notice>Rewritten with AI on <When date={draft.rewrittenAt} timeZone={viewerTimeZone} />.</Notice>
+          ) : null}
+          {editable ? (
+            <Card title="Send it">
+              <OpenInMail message={{ to: contact?.email, subject, body }} />
+            </Card>
+          ) : null}
           {editable ? (
             <Card title="Sent it?">
               <p className="mb-3 text-sm text-slate-600">Send it from your own email or phone, then record it here so your reminders stop.</p>
@@ -180,6 +245,11 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
                     <p className="text-xs text-slate-500">
                       {c.authorName ?? c.authorEmail} · <When date={c.createdAt} timeZone={viewerTimeZone} />
                     </p>
+                    {canRewrite ? (
+                      <Button type="button" variant="secondary" className="mt-2" disabled={rewrite.isPending || save.isPending} onClick={() => rewriteWith({ commentId: c.id })}>
+                        Apply {firstNameOf(c.authorName, c.authorEmail)}&apos;s suggestion
+                      </Button>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -57,7 +57,7 @@ export function InterviewView({ orgSlug, clientId, initial, viewerTimeZone, canE
               The debrief opens when the interview ends, at {formatDateTime(interview.endsAt, viewerTimeZone)} ({zoneName(viewerTimeZone)}).
             </Notice>
           ) : null}
-          <DraftsCard orgSlug={orgSlug} clientQuery={clientQuery} drafts={detail.drafts} debriefed={interview.debriefedAt !== null} />
+          <DraftsCard orgSlug={orgSlug} clientQuery={clientQuery} drafts={detail.drafts} debriefed={interview.debriefedAt !== null} viewerTimeZone={viewerTimeZone} />
         </div>
 
         <div className="space-y-4">
@@ -122,14 +122,28 @@ export function InterviewView({ orgSlug, clientId, initial, viewerTimeZone, canE
   );
 }
 
-function DraftsCard({ orgSlug, clientQuery, drafts, debriefed }: { orgSlug: string; clientQuery: string; drafts: InterviewDetail["drafts"]; debriefed: boolean }) {
+function DraftsCard({
+  orgSlug,
+  clientQuery,
+  drafts,
+  debriefed,
+  viewerTimeZone,
+}: {
+  orgSlug: string;
+  clientQuery: string;
+  drafts: InterviewDetail["drafts"];
+  debriefed: boolean;
+  viewerTimeZone: string;
+}) {
+  // Drafts whose moment has not come (the follow-up letter, a proposal) say when to send them.
+  const [now] = useState(() => Date.now());
   return (
     <Card title="Drafts from this interview">
       {drafts.length === 0 ? (
         <EmptyState title={debriefed ? "No drafts for this interview" : "Drafts come with the debrief"}>
           {debriefed
             ? "Add interviewers to the debrief to get a thank-you note and a follow-up letter for each."
-            : "Once you save the debrief, a thank-you note and a follow-up letter for each interviewer appear here."}
+            : "Once you save the debrief, a thank-you note for each interviewer appears here, and a follow-up letter for later."}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100">
@@ -139,7 +153,15 @@ function DraftsCard({ orgSlug, clientQuery, drafts, debriefed }: { orgSlug: stri
                 {DRAFT_KIND_LABEL[draft.kind]}
                 {draft.contactName ? ` to ${draft.contactName}` : ""}
               </Link>
-              <span className="text-xs text-slate-600">{DRAFT_STATUS_LABEL[draft.status]}</span>
+              <span className="text-xs text-slate-600">
+                {draft.status === "draft" && +new Date(draft.availableAt) > now ? (
+                  <>
+                    Best sent from <When date={draft.availableAt} timeZone={viewerTimeZone} dateOnly />
+                  </>
+                ) : (
+                  DRAFT_STATUS_LABEL[draft.status]
+                )}
+              </span>
             </li>
           ))}
         </ul>

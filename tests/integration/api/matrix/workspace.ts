@@ -166,6 +166,11 @@ export const workspaceMatrix: Record<string, MatrixEntry> = {
     call: withRows(aDraft, (api, w, draft) => api.draft.discard({ ...about(w), draftId: draft.id })),
     expect: clientWrites,
   },
+  // Without AI_BASE_URL (as in tests) the client's call answers "kept" and changes nothing.
+  "draft.rewrite": {
+    call: withRows(aDraft, (api, w, draft) => api.draft.rewrite({ ...about(w), draftId: draft.id, style: "shorter" })),
+    expect: clientWrites,
+  },
 
   // Everyone's own profile: any member reads and edits their own row, nobody else's.
   "profile.get": { call: (api, w) => api.profile.get({ orgSlug: w.org.slug }), expect: members },

@@ -2,7 +2,7 @@ import type { Database } from "@/db";
 import { renderEmail } from "@/emails";
 import { PRODUCT_BRAND } from "@/emails/components/brand";
 import type { OrgBrand } from "@/emails/components/types";
-import { env } from "../env";
+import { absoluteUrl, onCanonicalSite } from "../canonical-url";
 import { sendEmail, type SendResult } from "./send";
 
 /** One typed sending function per email kind; each throws when the email could not be handed over. */
@@ -12,8 +12,9 @@ function ensureSent(result: SendResult, what: string) {
   return result;
 }
 
+/** `url` is the link Auth.js built; it is moved onto the canonical site whatever host the request named. */
 export async function sendSignInLinkEmail(db: Database, to: string, url: string, expiresInMinutes: number) {
-  const rendered = await renderEmail("sign-in-link", { org: PRODUCT_BRAND, url, expiresInMinutes });
+  const rendered = await renderEmail("sign-in-link", { org: PRODUCT_BRAND, url: onCanonicalSite(url), expiresInMinutes });
   return ensureSent(await sendEmail(db, { to, ...rendered, tags: { kind: "sign_in" } }), "sign-in");
 }
 
@@ -27,7 +28,7 @@ export async function sendInvitationEmail(
     inviterName: context.inviterName,
     inviteeEmail: invitation.email,
     role: invitation.role,
-    acceptUrl: new URL(`/invite/${context.token}`, env().APP_URL).toString(),
+    acceptUrl: absoluteUrl(`/invite/${context.token}`),
     expiresAt: invitation.expiresAt,
     timeZone: context.org.timeZone,
   });

@@ -22,7 +22,9 @@ export function clientIp(headers: Headers, trustedHops: number = env().TRUSTED_P
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const peer = headers.get(PEER_ADDRESS_HEADER);
+  // Only a header this process stamped is the peer: where no stamp runs (a serverless platform), a
+  // client could send the header itself.
+  const peer = peerStampInstalled() ? headers.get(PEER_ADDRESS_HEADER) : null;
   const chain = peer ? [...forwarded, peer] : forwarded;
   if (chain.length === 0) return null;
   // Fewer entries than configured hops: the request skipped a proxy; the farthest known hop is the best guess.
@@ -33,6 +35,9 @@ export function clientIp(headers: Headers, trustedHops: number = env().TRUSTED_P
 /** `::ffff:203.0.113.7` (IPv4 on a dual-stack socket) and `203.0.113.7` are one address. */
 const normalise = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 
+const STAMPED = Symbol.for("followthrough.peer-address-stamp");
+const peerStampInstalled = () => (globalThis as Record<symbol, unknown>)[STAMPED] === true;
+
 type PeerRequest = { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
 
 /**
@@ -41,8 +46,8 @@ type PeerRequest = { headers: Record<string, string | string[] | undefined>; soc
  * incoming request with the peer address before Next sees it (called from the instrumentation hook).
  */
 export function stampPeerAddress(server: { prototype: { emit: (event: string, ...args: unknown[]) => boolean } }): void {
+  if (peerStampInstalled()) return;
   const emit = server.prototype.emit;
-  if ((emit as { peerStamped?: boolean }).peerStamped) return;
   const stamped = function (this: unknown, event: string, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as PeerRequest;
@@ -51,6 +56,6 @@ export function stampPeerAddress(server: { prototype: { emit: (event: string, ..
     }
     return emit.call(this, event, ...args);
   };
-  Object.assign(stamped, { peerStamped: true });
   server.prototype.emit = stamped;
+  (globalThis as Record<symbol, unknown>)[STAMPED] = true;
 }

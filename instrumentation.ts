@@ -12,17 +12,16 @@ export async function register() {
   const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
 
-  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }, { stampPeerAddress }, http, { log }] = await Promise.all([
+  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }, { stampPeerAddress }, { log }] = await Promise.all([
     import("./server/startup"),
     import("./server/inngest/mode"),
     import("./server/clock"),
     import("./server/auth/client-ip"),
-    import("node:http"),
     import("./server/log"),
   ]);
   exitOnInvalidEnvironment();
   // Rate limits need the socket's address, which Next does not hand to route handlers.
-  stampPeerAddress(http.Server);
+  stampPeerAddress();
   if (testClockEnabled()) {
     log.warn(
       "ENABLE_TEST_CLOCK=1: /api/test/clock can move this server's clock and deliver reminders early. " +

@@ -1,3 +1,4 @@
+import { Server } from "node:http";
 import { isIP } from "node:net";
 import { env } from "../env";
 
@@ -45,7 +46,7 @@ type PeerRequest = { headers: Record<string, string | string[] | undefined>; soc
  * keeps a client's own `X-Forwarded-For` instead of the socket's. So the server stamps every
  * incoming request with the peer address before Next sees it (called from the instrumentation hook).
  */
-export function stampPeerAddress(server: { prototype: { emit: (event: string, ...args: unknown[]) => boolean } }): void {
+export function stampPeerAddress(server: { prototype: { emit: (event: string, ...args: unknown[]) => boolean } } = Server as never): void {
   if (peerStampInstalled()) return;
   const emit = server.prototype.emit;
   const stamped = function (this: unknown, event: string, ...args: unknown[]) {

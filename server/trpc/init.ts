@@ -38,12 +38,13 @@ const t = initTRPC.context<Context>().create({
     const domain = error.cause instanceof DomainError ? error.cause : null;
     const requestId = ctx?.requestId ?? null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    // No stack, ever: it names files and, for a database error, the failed SQL.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
       message: internal ? internalErrorMessage(requestId ?? "unknown") : shape.message,
       data: {
-        ...shape.data,
-        stack: undefined,
+        ...data,
         requestId,
         // Field-level messages let forms show each error next to its field.
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,

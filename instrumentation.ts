@@ -12,15 +12,19 @@ export async function register() {
   const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
 
-  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }] = await Promise.all([
+  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }, { stampPeerAddress }, { log }] = await Promise.all([
     import("./server/startup"),
     import("./server/inngest/mode"),
     import("./server/clock"),
+    import("./server/auth/client-ip"),
+    import("./server/log"),
   ]);
   exitOnInvalidEnvironment();
+  // Rate limits need the socket's address, which Next does not hand to route handlers.
+  stampPeerAddress();
   if (testClockEnabled()) {
-    console.warn(
-      "[test clock] ENABLE_TEST_CLOCK=1: /api/test/clock can move this server's clock and deliver reminders early. " +
+    log.warn(
+      "ENABLE_TEST_CLOCK=1: /api/test/clock can move this server's clock and deliver reminders early. " +
         "For end-to-end tests only; never on a real deployment.",
     );
   }

@@ -50,8 +50,8 @@ export default defineConfig({
         ENABLE_DEV_OUTBOX: "1",
         // /api/test/clock: lets a journey move the server's clock (refused beside Resend or Inngest).
         ENABLE_TEST_CLOCK: "1",
+        // The canonical address only (no AUTH_URL): the app must pin Auth.js to it by itself.
         APP_URL: `http://localhost:${PORT}`,
-        AUTH_URL: `http://localhost:${PORT}`,
         AUTH_SECRET: "e2e-secret-for-local-tests-only-0123456789",
         RESEND_API_KEY: "",
         // Every journey signs people in from the same loopback address.

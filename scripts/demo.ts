@@ -21,7 +21,8 @@ console.log(`Starting Followthrough on http://localhost:${port} …`);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "dev", "--port", port], {
   stdio: "inherit",
-  env: { ...process.env, DEMO_MODE: "1" },
+  // Links in emails point at this server unless APP_URL names another address.
+  env: { ...process.env, DEMO_MODE: "1", APP_URL: process.env.APP_URL || `http://localhost:${port}` },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

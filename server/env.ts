@@ -6,12 +6,31 @@ import { z } from "zod";
  * local outbox. AUTH_SECRET is required in production only: a fixed development secret keeps
  * `npm run demo` a one-command start.
  */
+const ZPublicUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) address like https://app.example.com" })
+  .refine((value) => {
+    if (!URL.canParse(value)) return true; // reported by z.url above
+    const url = new URL(value);
+    return !url.username && !url.password && url.pathname === "/" && !url.search && !url.hash;
+  }, "must be the site's origin only (no path, query or credentials), like https://app.example.com");
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(16).optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
+  /**
+   * The canonical public address: every emailed link, every redirect and the check of every
+   * callback URL are built from it, never from the request's Host or X-Forwarded-* headers.
+   * AUTH_URL (Auth.js's name) is accepted instead; required in production.
+   */
+  APP_URL: ZPublicUrl.optional(),
+  AUTH_URL: ZPublicUrl.optional(),
+  /**
+   * How many proxies of your own sit in front of the app and append to X-Forwarded-For. 0 (the
+   * default) trusts none: the client is the socket's peer. 1 on Vercel or behind one reverse proxy.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Followthrough <no-reply@followthrough.local>"),
@@ -57,7 +76,13 @@ const ZEnv = z.object({
   }
 });
 
-export type Env = z.infer<typeof ZEnv> & { AUTH_SECRET: string };
+export type Env = Omit<z.infer<typeof ZEnv>, "APP_URL" | "AUTH_URL"> & {
+  AUTH_SECRET: string;
+  /** The canonical origin, e.g. `https://app.example.com` (no trailing slash). */
+  APP_URL: string;
+};
+
+const DEVELOPMENT_URL = "http://localhost:3000";
 
 const DEVELOPMENT_SECRET = "followthrough-development-secret-never-use-in-production";
 
@@ -72,7 +97,18 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!env.AUTH_SECRET && env.NODE_ENV === "production") {
     throw new Error("AUTH_SECRET must be set in production (generate one with `openssl rand -base64 32`).");
   }
-  return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET };
+  const configured = [env.APP_URL, env.AUTH_URL].filter((value): value is string => Boolean(value)).map((value) => new URL(value).origin);
+  if (configured.length === 0 && env.NODE_ENV === "production") {
+    throw new Error(
+      "APP_URL must be set in production to the site's public address (for example https://app.example.com): " +
+        "sign-in links and every other emailed link are built from it, never from request headers.",
+    );
+  }
+  if (configured.length === 2 && configured[0] !== configured[1]) {
+    throw new Error(`APP_URL (${configured[0]}) and AUTH_URL (${configured[1]}) name different sites; set one, or both to the same address.`);
+  }
+  const { AUTH_URL: _authUrl, ...rest } = env;
+  return { ...rest, APP_URL: configured[0] ?? DEVELOPMENT_URL, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET };
 }
 
 let cached: Env | undefined;

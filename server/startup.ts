@@ -9,6 +9,7 @@ export function exitOnInvalidEnvironment(): void {
   try {
     env();
   } catch (error) {
+    // Plain stderr, not the logger: the logger may itself depend on the environment being valid.
     console.error("[env] the server cannot start with this environment:", error instanceof Error ? error.message : error);
     process.exit(1);
   }

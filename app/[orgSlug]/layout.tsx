@@ -1,5 +1,8 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentSession } from "@/server/auth";
+import { safeCallbackPath } from "@/server/canonical-url";
+import { REQUESTED_PATH_HEADER } from "@/server/http/request-headers";
 import { serverApi } from "@/server/trpc/server";
 import { orNotFound } from "../_components/server";
 import { OrgHeader } from "./org-header";
@@ -7,7 +10,11 @@ import { OrgHeader } from "./org-header";
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const session = await currentSession();
-  if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${orgSlug}`)}`);
+  if (!session) {
+    // Back to the very page asked for (an email's link to one interview, with its query), not the org's home.
+    const requested = safeCallbackPath((await headers()).get(REQUESTED_PATH_HEADER) ?? `/${orgSlug}`);
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(requested)}`);
+  }
   const api = await serverApi();
   const org = await orNotFound(api.org.get({ orgSlug }));
   const me = await api.me.get();

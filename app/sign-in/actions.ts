@@ -9,12 +9,13 @@ import { getDb } from "@/db";
 import { sessions } from "@/db/schema";
 import { demoPeople } from "@/db/seed";
 import { signIn, signOut } from "@/server/auth";
-import { clientIp, signInAllowed, SIGN_IN_LIMITS } from "@/server/auth/rate-limit";
+import { clientIp } from "@/server/auth/client-ip";
+import { signInAllowed, SIGN_IN_LIMITS } from "@/server/auth/rate-limit";
 import { demoSignInEnabled, env } from "@/server/env";
 import { ZEmail } from "@/server/services/org/schemas";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { safeCallbackPath } from "./callback";
+import { safeCallbackPath } from "@/server/canonical-url";
 
 export type SignInState = { error?: string; email?: string };
 

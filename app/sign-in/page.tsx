@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { demoPeople } from "@/db/seed";
 import { demoSignInEnabled } from "@/server/env";
 import { signInAsDemoPerson } from "./actions";
-import { safeCallbackPath } from "./callback";
+import { safeCallbackPath } from "@/server/canonical-url";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

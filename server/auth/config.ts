@@ -5,8 +5,10 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { sendSignInLinkEmail } from "../email/messages";
+import { canonicalOrigin, safeRedirectUrl } from "../canonical-url";
 import { env } from "../env";
-import { clientIp, consumeSignInAllowance } from "./rate-limit";
+import { clientIp } from "./client-ip";
+import { consumeSignInAllowance } from "./rate-limit";
 
 export const MAGIC_LINK_MINUTES = 30;
 
@@ -44,6 +46,9 @@ function magicLinkProvider(db: Database): EmailConfig {
 }
 
 export function buildAuthConfig(db: Database): NextAuthConfig {
+  // Auth.js builds its action URLs and reads every request's origin from AUTH_URL when set, and
+  // from the Host / X-Forwarded-Host headers otherwise: pin it to the canonical address.
+  process.env.AUTH_URL = canonicalOrigin();
   return {
     adapter: DrizzleAdapter(db as unknown as PgDatabase<PgQueryResultHKT>, {
       usersTable: users as never,
@@ -54,11 +59,16 @@ export function buildAuthConfig(db: Database): NextAuthConfig {
     // Database sessions: signing out or removing a member ends their access at once.
     session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
     secret: env().AUTH_SECRET,
+    // Safe only because AUTH_URL is pinned above: the host Auth.js "trusts" is the configured one.
     trustHost: true,
     basePath: "/api/auth",
     providers: [magicLinkProvider(db)],
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
     callbacks: {
+      /** Only addresses on this site; anything else lands on the home page. */
+      redirect({ url }) {
+        return safeRedirectUrl(url);
+      },
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };
       },

@@ -51,9 +51,3 @@ export async function consumeSignInAllowance(db: Database, attempt: Attempt): Pr
     return allowed;
   });
 }
-
-/** The client's address as the proxy in front of the app reports it. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}

@@ -7,7 +7,10 @@ import { env } from "../env";
 export type ReminderKind = (typeof reminderKind.enumValues)[number];
 
 const KINDS: ReadonlySet<string> = new Set(reminderKind.enumValues);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Lower case only: a token has exactly one spelling, the one we signed. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** An HMAC-SHA256 in unpadded base64url: 43 characters. */
+const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The signature covers a purpose and version prefix, so a MAC made with AUTH_SECRET for anything
@@ -32,11 +35,13 @@ export function verifyUnsubscribeToken(
 ): { membershipId: string; kind: ReminderKind } | null {
   const [membershipId, kind, signature, ...rest] = token.split(".");
   if (!membershipId || !kind || !signature || rest.length > 0) return null;
-  if (!UUID.test(membershipId) || !KINDS.has(kind)) return null;
+  if (!UUID.test(membershipId) || !KINDS.has(kind) || !SIGNATURE.test(signature)) return null;
   const given = Buffer.from(signature, "base64url");
+  // The last character carries 4 spare bits: only the spelling that round-trips is accepted.
+  if (given.toString("base64url") !== signature) return null;
   const expected = mac(membershipId, kind, secret);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return { membershipId: membershipId.toLowerCase(), kind: kind as ReminderKind };
+  return { membershipId, kind: kind as ReminderKind };
 }
 
 /** `${APP_URL}/unsubscribe/<token>`: a page for people and a one-click POST target for mail clients. */

@@ -5,6 +5,9 @@ import { z, ZodError } from "zod";
 import { withOrg, type Database, type Executor } from "@/db";
 import { coachAssignments, memberships, organizations, type FollowUpPolicy } from "@/db/schema";
 import { DomainError, toTRPCError } from "../errors";
+import { newRequestId } from "../http/request-headers";
+import { log } from "../log";
+import { findUnstorable } from "../validation/storable";
 import { announceCancelledReminders, announceWorkflowEvents, enqueueReminders } from "../inngest/enqueue";
 import { takeReminderHandoff, type ReminderHandoff } from "../services/reminders/handoff";
 import { ZOrgSlug } from "../services/org/schemas";
@@ -16,18 +19,33 @@ export type Context = {
   session: Session | null;
   /** The caller's address, for rate limits. */
   ip: string | null;
+  /** Names this request in the logs and in error responses; made up when absent (server-side callers, tests). */
+  requestId?: string;
 };
+
+/** What the log line of one call carries; the organisation is filled in once it is resolved. */
+type CallLog = { requestId: string; path: string; type: string; orgId?: string; userId?: string };
+
+/** What a client sees of an unexpected failure: never the SQL, its parameters or a stack. */
+export const internalErrorMessage = (requestId: string) =>
+  `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${requestId}.`;
 
 export type Role = "owner" | "coach" | "client";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const domain = error.cause instanceof DomainError ? error.cause : null;
+    const requestId = ctx?.requestId ?? null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    // No stack, ever: it names files and, for a database error, the failed SQL.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
+      message: internal ? internalErrorMessage(requestId ?? "unknown") : shape.message,
       data: {
-        ...shape.data,
+        ...data,
+        requestId,
         // Field-level messages let forms show each error next to its field.
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
         field: domain?.field ?? null,
@@ -49,7 +67,40 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/**
+ * One log line per call with its request id, duration and outcome. An unexpected error is logged
+ * here with its stack (the client only gets the request id), so every 500 leaves a trace.
+ */
+const logged = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const call: CallLog = { requestId: ctx.requestId ?? newRequestId(), path, type, userId: ctx.session?.userId };
+  const result = await next({ ctx: { requestId: call.requestId, callLog: call } });
+  const ms = Math.round(performance.now() - started);
+  if (result.ok) {
+    log.info({ ...call, ms }, "trpc call");
+  } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    log.error({ ...call, ms, err: result.error.cause ?? result.error }, "trpc call failed unexpectedly");
+  } else {
+    log.info({ ...call, ms, code: result.error.code }, "trpc call refused");
+  }
+  return result;
+});
+
+/**
+ * Refuses, with a field error, any input the database could not store (a NUL character, a lone
+ * surrogate, a date outside the product's years) or that nests absurdly deep, before any schema
+ * or query sees it. Every procedure gets this, so a new one cannot forget it.
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const issues = findUnstorable(await getRawInput());
+  if (issues.length > 0) {
+    const cause = new ZodError(issues.map((issue) => ({ code: "custom" as const, path: issue.path, message: issue.message, input: undefined })));
+    throw new TRPCError({ code: "BAD_REQUEST", message: issues[0]!.message, cause });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(logged).use(domainErrors).use(storableInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
@@ -86,6 +137,7 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(organizations.slug, input.orgSlug), eq(memberships.userId, ctx.session.userId), eq(memberships.status, "active")));
   if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
+  ctx.callLog.orgId = found.org.id;
 
   const afterCommit: OrgContext["afterCommit"] = [];
   const runNext = (tx: Executor) =>
@@ -122,7 +174,7 @@ async function handOverReminders(db: Database, handoff: ReminderHandoff) {
     await announceCancelledReminders(handoff.cancelled);
     await announceWorkflowEvents(handoff.events);
   } catch (error) {
-    console.error("[reminders] hand-off to Inngest failed; the sweep will deliver them", error);
+    log.error({ err: error }, "reminder hand-off to Inngest failed; the sweep will deliver them");
   }
 }
 

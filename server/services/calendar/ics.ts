@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import ical, { ICalEventStatus, ICalEventTransparency, type ICalEventData } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { canonicalTimeZone } from "../../validation/time-zone";
 import type { contactChannel, interviewStatus } from "@/db/schema/pipeline";
 
 /**
@@ -196,21 +197,15 @@ function vtimezoneFor(zone: string): string | null {
   return vtimezones.get(zone) ?? null;
 }
 
-const UTC_NAMES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Z"]);
-
-/** A zone we can write with TZID (valid and with a VTIMEZONE), else null meaning "write UTC". */
+/**
+ * A zone we can write with TZID (valid and with a VTIMEZONE), else null meaning "write UTC". The
+ * stored name is canonicalised first: a zone saved as Asia/Calcutta is written as Asia/Kolkata, the
+ * name of the VTIMEZONE block, or calendar apps read the times as floating.
+ */
 function usableZone(zone: string): string | null {
-  if (UTC_NAMES.has(zone) || !isIanaZone(zone)) return null;
-  return vtimezoneFor(zone) ? zone : null;
-}
-
-function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  const canonical = canonicalTimeZone(zone);
+  if (!canonical || canonical === "UTC") return null;
+  return vtimezoneFor(canonical) ? canonical : null;
 }
 
 function parseIsoDate(value: string): Date {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateMessage, storableInstant } from "../../validation/storable";
 
 /** Columns of the overview a coach can sort by; the keys are mapped to SQL in overview.ts. */
 export const OVERVIEW_SORT_KEYS = [
@@ -32,7 +33,7 @@ export type TOverviewInput = z.input<typeof ZOverviewInput>;
 
 export const ZAssignTaskInput = z.object({
   description: z.string().trim().min(3, { error: "Describe the task in a few words." }).max(500, { error: "Use at most 500 characters." }),
-  dueAt: z.coerce.date({ error: "Choose a due date." }),
+  dueAt: z.coerce.date({ error: "Choose a due date." }).refine(storableInstant, dateMessage),
   applicationId: z.uuid().optional(),
 });
 export type TAssignTaskInput = z.infer<typeof ZAssignTaskInput>;

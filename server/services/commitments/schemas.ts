@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZInstant } from "../../validation/storable";
 
 export const ZListCommitmentsInput = z.object({
   status: z.enum(["open", "done", "all"]).default("open"),
@@ -8,7 +9,7 @@ export type TListCommitmentsInput = z.infer<typeof ZListCommitmentsInput>;
 
 export const ZCreateCommitmentInput = z.object({
   description: z.string().trim().min(1, "Say what you will do.").max(500, "Keep it under 500 characters."),
-  dueAt: z.date({ error: "Give the date it is due." }),
+  dueAt: ZInstant("Give the date it is due."),
   applicationId: z.uuid().nullish().transform((value) => value ?? null),
   interviewId: z.uuid().nullish().transform((value) => value ?? null),
   contactId: z.uuid().nullish().transform((value) => value ?? null),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZInstant } from "../../validation/storable";
 import { optionalText } from "../interviews/schemas";
 
 export const ZContactRole = z.enum(["interviewer", "recruiter", "referrer", "peer", "other"]);
@@ -25,7 +26,7 @@ const contactFields = {
   companyId: z.uuid().nullish().transform((value) => value ?? null),
   role: ZContactRole,
   howWeKnow: optionalText(500),
-  lastContactedAt: z.date().nullish().transform((value) => value ?? null),
+  lastContactedAt: ZInstant().nullish().transform((value) => value ?? null),
   notes: z.string().trim().max(5000, "Keep notes under 5,000 characters.").default(""),
 };
 

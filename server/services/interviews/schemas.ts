@@ -1,15 +1,11 @@
 import { z } from "zod";
-import { isValidTimeZone } from "../../followup";
 import { HHMM_PATTERN } from "../../followup/time";
+import { YEAR_RANGE, ZInstant } from "../../validation/storable";
 
 /** Shared building blocks for the client-domain inputs. */
 
-export const ZTimeZone = z
-  .string()
-  .trim()
-  .min(1, "Choose a time zone.")
-  .max(64, "That time zone is not valid.")
-  .refine(isValidTimeZone, "Choose a time zone from the list (for example Europe/London).");
+export { ZTimeZone } from "../../validation/time-zone";
+import { ZTimeZone } from "../../validation/time-zone";
 
 /** A calendar date, YYYY-MM-DD, that exists (no 30 February). */
 export const ZIsoDate = z
@@ -19,8 +15,8 @@ export const ZIsoDate = z
   .refine((value) => {
     const [y, m, d] = value.split("-").map(Number) as [number, number, number];
     const probe = new Date(Date.UTC(y, m - 1, d));
-    return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && y >= 1900 && y <= 9999;
-  }, "That date does not exist.");
+    return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
+  }, `Enter a real date between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}.`);
 
 export const ZClockTime = z.string().trim().regex(HHMM_PATTERN, "Enter a time like 14:30.");
 
@@ -98,7 +94,7 @@ const ZPromise = z.object({
   /** Present when editing a promise recorded by an earlier save of this debrief. */
   id: z.uuid().optional(),
   description: z.string().trim().min(1, "Say what you promised.").max(500, "Keep a promise under 500 characters."),
-  dueAt: z.date({ error: "Give the date it is due." }),
+  dueAt: ZInstant("Give the date it is due."),
   contactId: z.uuid().nullish(),
 });
 

@@ -1,20 +1,48 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { memberships, nudges, reminders, users } from "@/db/schema";
-import { notFound } from "../../errors";
+import { memberships, nudges, organizations, reminders, users } from "@/db/schema";
+import { DomainError, notFound } from "../../errors";
+import { applyQuietHours } from "../../followup/time";
+import { canonicalTimeZoneOrUtc } from "../../validation/time-zone";
 import { recordActivity } from "../activity";
 import { assertStaff, assertWritable, type ClientScope } from "./access";
 import type { TSendNudgeInput } from "./schemas";
 import { noteRemindersRequested } from "../reminders/handoff";
 
+/** Nudges one client can receive in any 24 hours, from all their coaches together. */
+export const NUDGES_PER_CLIENT_PER_DAY = 3;
+
 /**
- * A coach nudges a client: the nudge row (shown on the client's dashboard), a timeline entry,
- * and a reminder due now. The reminder's dedupe key names the nudge, so however often delivery
- * retries or re-runs, the email goes out once.
+ * A coach nudges a client: the nudge row (shown on the client's dashboard at once), a timeline
+ * entry, and a reminder that emails it, due now or, in the client's quiet hours (their own time
+ * zone), when those end. The reminder's dedupe key names the nudge, so however often delivery
+ * retries or re-runs, the email goes out once. A client gets at most NUDGES_PER_CLIENT_PER_DAY.
  */
 export async function sendNudge(db: Executor, scope: ClientScope, input: TSendNudgeInput, now: Date = new Date()) {
   assertStaff(scope);
   assertWritable(scope);
+  // Two coaches nudging at the same moment must not both take the last one of the day.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`nudge:${scope.clientId}`}))`);
+  const [recent] = await db
+    .select({ n: count() })
+    .from(nudges)
+    .where(and(eq(nudges.orgId, scope.orgId), eq(nudges.clientId, scope.clientId), gt(nudges.createdAt, new Date(now.getTime() - 24 * 3600_000))));
+  if ((recent?.n ?? 0) >= NUDGES_PER_CLIENT_PER_DAY) {
+    throw new DomainError(
+      "TOO_MANY_REQUESTS",
+      `This client has had ${NUDGES_PER_CLIENT_PER_DAY} nudges in the last 24 hours. Leave them a note instead, or nudge again tomorrow.`,
+      "message",
+    );
+  }
+  const [recipient] = await db
+    .select({ timeZone: users.timeZone, policy: organizations.policy })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+  if (!recipient) throw notFound("Client not found.");
+  const dueAt = applyQuietHours(now, canonicalTimeZoneOrUtc(recipient.timeZone), recipient.policy);
+
   const [nudge] = await db
     .insert(nudges)
     .values({ orgId: scope.orgId, clientId: scope.clientId, coachMembershipId: scope.membership.id, message: input.message })
@@ -35,7 +63,7 @@ export async function sendNudge(db: Executor, scope: ClientScope, input: TSendNu
       clientId: scope.clientId,
       kind: "coach_nudge",
       reason: "Your coach sent you a message.",
-      dueAt: now,
+      dueAt,
       dedupeKey: `coach_nudge/${nudge!.id}`,
     })
     .returning({ id: reminders.id });

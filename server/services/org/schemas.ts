@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTimeZone } from "../../validation/time-zone";
 
 /** Slugs that would shadow the app's own routes. */
 export const RESERVED_SLUGS = new Set(["api", "sign-in", "sign-out", "dev", "invite", "new", "settings", "admin", "static", "_next", "calendar", "unsubscribe", "onboarding"]);
@@ -18,7 +19,7 @@ export const ZMemberRole = z.enum(["owner", "coach", "client"]);
 export const ZCreateOrgInput = z.object({
   name: z.string().trim().min(2, "Give the practice a name.").max(120, "Use at most 120 characters."),
   slug: ZOrgSlug.refine((slug) => !RESERVED_SLUGS.has(slug), "That address is reserved; choose another."),
-  timeZone: z.string().trim().max(64).optional(),
+  timeZone: ZTimeZone.optional(),
 });
 export type TCreateOrgInput = z.infer<typeof ZCreateOrgInput>;
 

@@ -34,6 +34,22 @@ describe("invitations", () => {
     expect(preview).toMatchObject({ orgName: w.org.name, role: "client", email, state: "pending" });
   });
 
+  it("still invites from an organisation whose stored time zone is not one (saved before zones were validated)", async () => {
+    const w = await createWorld(test.db);
+    await test.db.update(s.organizations).set({ timeZone: "not-a-zone" }).where(eq(s.organizations.id, w.org.id));
+    const email = `zone-${Date.now()}@test.example`;
+    expect(await codeOf(w.as("owner").invitation.create({ orgSlug: w.org.slug, email, role: "client" }))).toBe("ok");
+    expect(await test.db.$count(s.outboxEmails, eq(s.outboxEmails.to, email))).toBe(1);
+  });
+
+  it("makes no invitation when its email cannot be sent", async () => {
+    const w = await createWorld(test.db);
+    const email = `bounced-${Date.now()}@test.example`;
+    await test.db.insert(s.emailSuppressions).values({ email, reason: "bounce" });
+    expect(await codeOf(w.as("owner").invitation.create({ orgSlug: w.org.slug, email, role: "client" }))).toBe("SERVICE_UNAVAILABLE");
+    expect(await test.db.$count(s.invitations, and(eq(s.invitations.orgId, w.org.id), eq(s.invitations.email, email)))).toBe(0);
+  });
+
   it("lets the invited person join with the invited role, and assigns the chosen coach", async () => {
     const w = await createWorld(test.db);
     const { invitee, token } = await invite(w, "client", w.coach.membership.id);

@@ -39,6 +39,18 @@ describe("organisations", () => {
     expect(await test.db.$count(s.memberships, eq(s.memberships.userId, user.id))).toBe(0);
   });
 
+  it("accepts only real time zones, stored under their canonical names", async () => {
+    const user = await createUser(test.db);
+    const api = callerFor(test.db, user);
+    for (const timeZone of ["", "not-a-uuid", "<img src=x onerror=alert(1)>", "+05:30"]) {
+      expect(await errorOf(api.org.create({ name: "Zoned", slug: `zoned-${Date.now()}`, timeZone }))).toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect(await test.db.$count(s.memberships, eq(s.memberships.userId, user.id))).toBe(0);
+    const created = await api.org.create({ name: "Mumbai Coaching", slug: `mumbai-${Date.now()}`, timeZone: "Asia/Calcutta" });
+    const [stored] = await test.db.select({ timeZone: s.organizations.timeZone }).from(s.organizations).where(eq(s.organizations.slug, created.slug));
+    expect(stored!.timeZone).toBe("Asia/Kolkata");
+  });
+
   it("lets one person hold different roles in different organisations", async () => {
     const person = await createUser(test.db);
     const first = await createOrg(test.db);

@@ -172,6 +172,16 @@ describe("buildCalendarFeed", () => {
     expect(zones.toSorted()).toEqual(["America/New_York", "Asia/Tokyo"]);
   });
 
+  it("writes a zone stored under its legacy name (Asia/Calcutta) as the canonical one, so 11:00 stays 11:00 in India", () => {
+    const startsAt = new Date("2026-06-02T05:30:00Z"); // 11:00 in Kolkata
+    const parsed = parse(feed([interview({ timeZone: "Asia/Calcutta", startsAt, endsAt: new Date("2026-06-02T06:30:00Z") })]));
+    const meeting = eventOf(parsed, "interview-int-1@followthrough");
+    expect(rawProperty(meeting, "dtstart").tzid).toBe("Asia/Kolkata");
+    expect(parsed.root.getAllSubcomponents("vtimezone").map((zone) => zone.getFirstPropertyValue("tzid"))).toContain("Asia/Kolkata");
+    // Read back through the feed's own VTIMEZONE: not floating, not 11:00Z.
+    expect(meeting.startDate.toJSDate().toISOString()).toBe(startsAt.toISOString());
+  });
+
   it("writes an agreed check-in as an all-day event on that calendar date", () => {
     const parsed = parse(
       feed(

@@ -18,7 +18,7 @@ const disabled = readEnv({ NODE_ENV: "test" });
 describe("ENABLE_TEST_CLOCK in the environment", () => {
   it("is off by default and may be on with the local outbox, in a production build too (the end-to-end setup)", () => {
     expect(disabled.ENABLE_TEST_CLOCK).toBe("0");
-    expect(readEnv({ NODE_ENV: "production", ENABLE_TEST_CLOCK: "1", ENABLE_DEV_OUTBOX: "1", ...secret }).ENABLE_TEST_CLOCK).toBe("1");
+    expect(readEnv({ NODE_ENV: "production", ENABLE_TEST_CLOCK: "1", ENABLE_DEV_OUTBOX: "1", APP_URL: "http://localhost:3100", ...secret }).ENABLE_TEST_CLOCK).toBe("1");
     // An empty variable counts as unset, as everywhere in readEnv.
     expect(readEnv({ ENABLE_TEST_CLOCK: "1", RESEND_API_KEY: "" }).ENABLE_TEST_CLOCK).toBe("1");
   });

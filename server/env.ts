@@ -9,6 +9,10 @@ import { z } from "zod";
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url().optional(),
+  /** `transaction` when DATABASE_URL points at a transaction-mode pooler: prepared statements off. */
+  DATABASE_POOL_MODE: z.enum(["session", "transaction"]).default("session"),
+  /** A direct connection for migrations when DATABASE_URL goes through a pooler. */
+  DATABASE_URL_UNPOOLED: z.url().optional(),
   PGLITE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(16).optional(),
   APP_URL: z.url().default("http://localhost:3000"),
@@ -29,6 +33,9 @@ const ZEnv = z.object({
   /** Lets end-to-end tests move the server's clock through /api/test/clock. Never with real email or Inngest. */
   ENABLE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
 }).superRefine((e, ctx) => {
+  if (e.DATABASE_POOL_MODE === "transaction" && !e.DATABASE_URL) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_POOL_MODE"], message: "DATABASE_POOL_MODE=transaction describes DATABASE_URL, which is not set" });
+  }
   // A moved clock delivers reminders days early: it must never drive real email or real workflows.
   if (e.ENABLE_TEST_CLOCK !== "1") return;
   const real = [

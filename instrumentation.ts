@@ -24,13 +24,17 @@ export async function register() {
         "For end-to-end tests only; never on a real deployment.",
     );
   }
-  if (inngestConfigured()) return;
-
-  const [{ getDb }, { startDeliveryScheduler }] = await Promise.all([
+  const [{ closeConnection, getDb }, { startDeliveryScheduler }, { installGracefulShutdown }] = await Promise.all([
     import("./db"),
     import("./server/delivery/scheduler"),
+    import("./server/shutdown"),
   ]);
   // Two at a time: rendering is CPU-bound anyway, and with Resend (but no Inngest) it stays near
   // the provider's default 2 requests a second; a 429 makes the sweep back off by itself.
-  startDeliveryScheduler({ db: getDb, sweep: { concurrency: 2 } });
+  const scheduler = inngestConfigured() ? null : startDeliveryScheduler({ db: getDb, sweep: { concurrency: 2 } });
+  // On SIGTERM: stop the schedule, let Next finish its requests, close the pool, exit (bounded).
+  installGracefulShutdown({
+    stopWork: async () => scheduler?.stop(),
+    closePool: closeConnection,
+  });
 }

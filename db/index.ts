@@ -58,13 +58,14 @@ export function connectEmbedded(pglite: PGlite): Connection {
   return { db, mode: "embedded", close: () => pglite.close() };
 }
 
+const cache = globalThis as unknown as { __followthroughConnection?: Connection };
+
 /**
- * The process-wide connection: DATABASE_URL when set (in DATABASE_POOL_MODE), else the embedded database persisted under
- * `.data/pglite` (PGLITE_DIR overrides). Cached on globalThis so Next's hot reload does not open
- * a second handle on the same embedded data folder.
+ * The process-wide connection: DATABASE_URL when set (in DATABASE_POOL_MODE), else the embedded
+ * database persisted under `.data/pglite` (PGLITE_DIR overrides). Cached on globalThis so Next's
+ * hot reload does not open a second handle on the same embedded data folder.
  */
 export function getConnection(): Connection {
-  const cache = globalThis as unknown as { __followthroughConnection?: Connection };
   if (!cache.__followthroughConnection) {
     const url = process.env.DATABASE_URL;
     cache.__followthroughConnection = url
@@ -75,6 +76,13 @@ export function getConnection(): Connection {
 }
 
 export const getDb = (): Database => getConnection().db;
+
+/** Closes the process-wide connection if one was opened (at shutdown, after the last request). */
+export async function closeConnection(): Promise<void> {
+  const connection = cache.__followthroughConnection;
+  delete cache.__followthroughConnection;
+  await connection?.close();
+}
 
 /**
  * A connection of its own for migrations (and the seed run with them): DATABASE_URL_UNPOOLED or

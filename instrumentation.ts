@@ -12,10 +12,11 @@ export async function register() {
   const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
 
-  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }] = await Promise.all([
+  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }, { env }] = await Promise.all([
     import("./server/startup"),
     import("./server/inngest/mode"),
     import("./server/clock"),
+    import("./server/env"),
   ]);
   exitOnInvalidEnvironment();
   if (testClockEnabled()) {
@@ -29,9 +30,11 @@ export async function register() {
     import("./server/delivery/scheduler"),
     import("./server/shutdown"),
   ]);
-  // Two at a time: rendering is CPU-bound anyway, and with Resend (but no Inngest) it stays near
-  // the provider's default 2 requests a second; a 429 makes the sweep back off by itself.
-  const scheduler = inngestConfigured() ? null : startDeliveryScheduler({ db: getDb, sweep: { concurrency: 2 } });
+  // Two at a time: rendering is CPU-bound anyway. Paced at this instance's share of Resend's
+  // per-team limit (RESEND_REQUESTS_PER_SECOND); a 429 makes the sweep back off by itself.
+  const scheduler = inngestConfigured()
+    ? null
+    : startDeliveryScheduler({ db: getDb, sweep: { concurrency: 2, requestsPerSecond: env().RESEND_REQUESTS_PER_SECOND } });
   // On SIGTERM: stop the schedule, let Next finish its requests, close the pool, exit (bounded).
   installGracefulShutdown({
     stopWork: async () => scheduler?.stop(),

@@ -5,6 +5,9 @@ const config: NextConfig = {
   // postgres.js opens raw sockets: both must stay plain Node packages, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // The Dockerfile builds a self-contained server (.next/standalone); `npm start` keeps `next start`,
+  // which warns when this is on.
+  ...(process.env.NEXT_OUTPUT_STANDALONE === "1" ? { output: "standalone" as const } : {}),
 };
 
 export default config;

@@ -18,6 +18,11 @@ const ZEnv = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /**
+   * Requests a second this instance's delivery schedule sends to Resend. Resend's limit (2 by
+   * default) is per team, not per server: with several instances, give each its share.
+   */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   EMAIL_FROM: z.string().min(3).default("Followthrough <no-reply@followthrough.local>"),
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),

@@ -73,6 +73,17 @@ export function startLocalPostgres(folder: string, port: number): LocalPostgres 
   };
 }
 
+function waitForLog(file: string, ready: RegExp, fatal: RegExp, timeoutMs = 5_000): void {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+    if (fatal.test(text)) throw new Error(`${path.basename(file)} reports a failure:\n${text}`);
+    if (ready.test(text)) return;
+    if (Date.now() > deadline) throw new Error(`${path.basename(file)} did not report readiness within ${timeoutMs} ms:\n${text}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+}
+
 export type LocalPgBouncer = {
   /** The pooler's URL for database `postgres` (any database name is routed to the target). */
   url: string;
@@ -89,6 +100,7 @@ export function startPgBouncer(folder: string, options: { port: number; targetPo
   const config = path.join(folder, "pgbouncer.ini");
   const users = path.join(folder, "users.txt");
   const pidFile = path.join(folder, "pgbouncer.pid");
+  const logFile = path.join(folder, "pgbouncer.log");
   writeFileSync(users, '"postgres" ""\n');
   writeFileSync(
     config,
@@ -106,12 +118,14 @@ export function startPgBouncer(folder: string, options: { port: number; targetPo
       `default_pool_size = ${options.poolSize ?? 20}`,
       // postgres.js sends none of these today; drivers that do would otherwise be refused.
       "ignore_startup_parameters = extra_float_digits,options",
-      `logfile = ${path.join(folder, "pgbouncer.log")}`,
+      `logfile = ${logFile}`,
       `pidfile = ${pidFile}`,
       "",
     ].join("\n"),
   );
   run("pgbouncer", ["-d", config]);
+  // The daemon detaches before it binds: a busy port shows only in its log.
+  waitForLog(logFile, /process up/, /FATAL/);
   return {
     url: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
     stop: () => {

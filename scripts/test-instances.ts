@@ -33,6 +33,7 @@ import { connectServer, type Database } from "../db";
 import { runMigrations } from "../db/migrate";
 import * as s from "../db/schema";
 import { rows } from "../db/sql";
+import { withDatabase } from "../tests/helpers/database-url";
 import { ResendFake } from "../tests/helpers/resend-fake";
 import { startLocalPostgres, startPgBouncer, type LocalPgBouncer, type LocalPostgres } from "./lib/local-servers";
 import { APPLICATIONS_PER_CLIENT, makeDue, plan, seed } from "./lib/reminder-workload";
@@ -65,11 +66,6 @@ type Instance = { name: "A" | "B"; port: number; from: string; process: ChildPro
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 function startInstance(instance: Instance, env: Record<string, string>, logDir: string): void {
   instance.starts++;
@@ -250,7 +246,7 @@ async function main() {
     failed = duplicates > 0 || lost > 0 || sentRows !== ids.length || fake.accepted.length !== ids.length;
 
     const report = [
-      `Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${new Date().toISOString()}`,
+      `Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${new Date().toISOString()}; load average at the end ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")}`,
       `Reminders: ${ids.length} due at once, planned by replanApplication for ${seeded.length} debriefed interviews`,
       `Topology: two \`next start\` instances → PgBouncer 1.18 (transaction mode, pool 20) → PostgreSQL ${version!.server_version}; the Resend fake at ${RESEND_LIMIT} requests/s with ${FAKE_LATENCY_MS} ms latency`,
       "",

@@ -57,9 +57,6 @@ export async function seedPortalOrganisations(
       case when ((k * 7 + j * 3 + r * 11) % 140) - 110 < 0 and j % 3 <> 0 then now() + make_interval(days => ((k * 7 + j * 3 + r * 11) % 140) - 110, hours => (j % 8) + 2) end,
       case when j % 4 = 0 then (now() + make_interval(days => ((k * 7 + j * 3 + r * 11) % 140) - 103))::date end
     from ${orgs}, ${clients}, generate_series(1, ${APPS}) j, generate_series(1, 2) r`);
-  // The next statement joins the interviews just written: without fresh statistics the planner
-  // takes the table for empty and scans it once per row.
-  await sql.unsafe("analyze interviews");
   await sql.unsafe(`insert into interview_participants (org_id, client_id, interview_id, contact_id, thank_you_sent_at, thank_you_handwritten)
     select i.org_id, i.client_id, i.id, bench_id('ct'||o||'-'||k||'-'||j),
       case when j % 5 = 0 then null when j % 5 = 1 then i.ends_at + interval '30 hours' else i.ends_at + interval '3 hours' end,

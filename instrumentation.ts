@@ -12,12 +12,13 @@ export async function register() {
   const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
 
-  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }, { stampPeerAddress }, { log }] = await Promise.all([
+  const [{ exitOnInvalidEnvironment }, { inngestConfigured }, { testClockEnabled }, { stampPeerAddress }, { log, consoleLike }, { env }] = await Promise.all([
     import("./server/startup"),
     import("./server/inngest/mode"),
     import("./server/clock"),
     import("./server/auth/client-ip"),
     import("./server/log"),
+    import("./server/env"),
   ]);
   exitOnInvalidEnvironment();
   // Rate limits need the socket's address, which Next does not hand to route handlers.
@@ -28,13 +29,24 @@ export async function register() {
         "For end-to-end tests only; never on a real deployment.",
     );
   }
-  if (inngestConfigured()) return;
-
-  const [{ getDb }, { startDeliveryScheduler }] = await Promise.all([
+  const [{ closeConnection, getDb }, { startDeliveryScheduler }, { installGracefulShutdown }] = await Promise.all([
     import("./db"),
     import("./server/delivery/scheduler"),
+    import("./server/shutdown"),
   ]);
-  // Two at a time: rendering is CPU-bound anyway, and with Resend (but no Inngest) it stays near
-  // the provider's default 2 requests a second; a 429 makes the sweep back off by itself.
-  startDeliveryScheduler({ db: getDb, sweep: { concurrency: 2 } });
+  // Two at a time: rendering is CPU-bound anyway. Paced at this instance's share of Resend's
+  // per-team limit (RESEND_REQUESTS_PER_SECOND); a 429 makes the sweep back off by itself.
+  const scheduler = inngestConfigured()
+    ? null
+    : startDeliveryScheduler({
+        db: getDb,
+        sweep: { concurrency: 2, requestsPerSecond: env().RESEND_REQUESTS_PER_SECOND },
+        log: consoleLike("delivery"),
+      });
+  // On SIGTERM: stop the schedule, let Next finish its requests, close the pool, exit (bounded).
+  installGracefulShutdown({
+    stopWork: async () => scheduler?.stop(),
+    closePool: closeConnection,
+    log: consoleLike("shutdown"),
+  });
 }

@@ -20,8 +20,35 @@ export type Connection = { db: Database; mode: "server" | "embedded"; close: () 
 export const APP_ROLE = "followthrough_app";
 export const DEFAULT_EMBEDDED_DIR = path.join(process.cwd(), ".data", "pglite");
 
-export function connectServer(url: string, options: { max?: number } = {}): Connection {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+/**
+ * How the server connection reaches PostgreSQL. `session`: directly, or through a pooler in
+ * session mode (one server connection per client connection). `transaction`: through a pooler
+ * in transaction mode (PgBouncer, Neon's `-pooler` host, Supabase's port 6543), where each
+ * transaction may run on another server connection, so named prepared statements (postgres.js
+ * prepares by default) would be missing on the next one. Everything else the app does is already
+ * transaction-local (`set_config(…, true)`, `pg_advisory_xact_lock`).
+ */
+export type PoolMode = "session" | "transaction";
+
+export function poolModeFromEnv(source: Record<string, string | undefined> = process.env): PoolMode {
+  return source.DATABASE_POOL_MODE === "transaction" ? "transaction" : "session";
+}
+
+/**
+ * The URL for migrations and other administrative work: DATABASE_URL_UNPOOLED (a direct
+ * connection; migrations take session-wide locks and run DDL a transaction pooler may split)
+ * when set, else DATABASE_URL.
+ */
+export function directDatabaseUrl(source: Record<string, string | undefined> = process.env): string | undefined {
+  return source.DATABASE_URL_UNPOOLED || source.DATABASE_URL || undefined;
+}
+
+export function connectServer(url: string, options: { max?: number; poolMode?: PoolMode } = {}): Connection {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    prepare: (options.poolMode ?? "session") === "session",
+    onnotice: () => {},
+  });
   const db = drizzlePostgres({ client, schema }) as unknown as Database;
   return { db, mode: "server", close: () => client.end({ timeout: 5 }) };
 }
@@ -31,21 +58,40 @@ export function connectEmbedded(pglite: PGlite): Connection {
   return { db, mode: "embedded", close: () => pglite.close() };
 }
 
+const cache = globalThis as unknown as { __followthroughConnection?: Connection };
+
 /**
- * The process-wide connection: DATABASE_URL when set, else the embedded database persisted under
- * `.data/pglite` (PGLITE_DIR overrides). Cached on globalThis so Next's hot reload does not open
- * a second handle on the same embedded data folder.
+ * The process-wide connection: DATABASE_URL when set (in DATABASE_POOL_MODE), else the embedded
+ * database persisted under `.data/pglite` (PGLITE_DIR overrides). Cached on globalThis so Next's
+ * hot reload does not open a second handle on the same embedded data folder.
  */
 export function getConnection(): Connection {
-  const cache = globalThis as unknown as { __followthroughConnection?: Connection };
   if (!cache.__followthroughConnection) {
     const url = process.env.DATABASE_URL;
-    cache.__followthroughConnection = url ? connectServer(url) : connectEmbedded(openEmbedded(process.env.PGLITE_DIR || DEFAULT_EMBEDDED_DIR));
+    cache.__followthroughConnection = url
+      ? connectServer(url, { poolMode: poolModeFromEnv() })
+      : connectEmbedded(openEmbedded(process.env.PGLITE_DIR || DEFAULT_EMBEDDED_DIR));
   }
   return cache.__followthroughConnection;
 }
 
 export const getDb = (): Database => getConnection().db;
+
+/** Closes the process-wide connection if one was opened (at shutdown, after the last request). */
+export async function closeConnection(): Promise<void> {
+  const connection = cache.__followthroughConnection;
+  delete cache.__followthroughConnection;
+  await connection?.close();
+}
+
+/**
+ * A connection of its own for migrations (and the seed run with them): DATABASE_URL_UNPOOLED or
+ * DATABASE_URL, always in session mode, else the embedded database. Close it when done.
+ */
+export function openMigrationConnection(): Connection {
+  const url = directDatabaseUrl();
+  return url ? connectServer(url) : connectEmbedded(openEmbedded(process.env.PGLITE_DIR || DEFAULT_EMBEDDED_DIR));
+}
 
 /** PGlite creates its data folder but not the folders above it (a fresh clone has no `.data/`). */
 function openEmbedded(dataDir: string): PGlite {

@@ -21,7 +21,7 @@
  *   DATABASE_URL=postgres://… npm run bench:reminders     # a fresh database on that server, dropped after
  *   npm run bench:reminders -- --interviews=2000 --due=1000 --capacity=500
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -29,12 +29,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { schema, withOrg, type Database } from "../db";
+import { schema, type Database } from "../db";
 import { runMigrations } from "../db/migrate";
 import * as s from "../db/schema";
 import { rows } from "../db/sql";
 import type { EmailName } from "../emails";
 import { ResendFake } from "../tests/helpers/resend-fake";
+import { makeDue, ORGS, plan, seed } from "./lib/reminder-workload";
 
 // Rendering is measured as production runs it: React's development build (prop checks, owner
 // stacks) is several times slower. Set before React loads, hence the dynamic imports below; the
@@ -59,9 +60,6 @@ const INTERVIEWS = Number(args.interviews);
 const DUE = Number(args.due);
 const CAPACITY = Number(args.capacity);
 const CONCURRENCY = Number(args.concurrency);
-const ORGS = 10;
-const APPLICATIONS_PER_CLIENT = 5;
-const TIME_ZONES = ["Europe/London", "America/New_York", "Europe/Berlin", "Asia/Tokyo", "America/Los_Angeles"];
 const RESEND_LIMIT = 2;
 
 type Bench = { db: Database; label: string; mode: "embedded" | "server"; statements: () => number; dispose: () => Promise<void> };
@@ -99,144 +97,6 @@ async function openDatabase(): Promise<Bench> {
       await admin.end();
     },
   };
-}
-
-type Seeded = { orgId: string; applicationId: string };
-
-/** Debriefed interviews, one per application, with what the planner turns into reminders. */
-async function seed(db: Database, interviews: number, now: Date): Promise<Seeded[]> {
-  const orgs = await db
-    .insert(s.organizations)
-    .values(Array.from({ length: ORGS }, (_, i) => ({ name: `Bench Practice ${i + 1}`, slug: `bench-${randomUUID().slice(0, 8)}` })))
-    .returning({ id: s.organizations.id });
-  const clients = Math.ceil(interviews / APPLICATIONS_PER_CLIENT);
-  const seeded: Seeded[] = [];
-  const hour = 3_600_000;
-  for (let start = 0; start < clients; start += 200) {
-    const n = Math.min(200, clients - start);
-    const tags = Array.from({ length: n }, () => randomUUID().slice(0, 12));
-    const zoneOf = (i: number) => TIME_ZONES[(start + i) % TIME_ZONES.length]!;
-    const people = await db
-      .insert(s.users)
-      .values(tags.map((tag, i) => ({ name: `Jordan ${tag}`, email: `bench-${tag}@bench.example`, timeZone: zoneOf(i) })))
-      .returning({ id: s.users.id });
-    const members = await db
-      .insert(s.memberships)
-      .values(people.map((p, i) => ({ orgId: orgs[(start + i) % ORGS]!.id, userId: p.id, role: "client" as const })))
-      .returning({ id: s.memberships.id, orgId: s.memberships.orgId });
-    // APPLICATIONS_PER_CLIENT of everything per client (the last client may have fewer).
-    const slots = members.flatMap((m, i) =>
-      Array.from({ length: APPLICATIONS_PER_CLIENT }, (_, j) => ({ ref: { orgId: m.orgId, clientId: m.id }, zone: zoneOf(i), j })),
-    ).slice(0, interviews - start * APPLICATIONS_PER_CLIENT);
-    const companies = await db
-      .insert(s.companies)
-      .values(
-        slots.map(({ ref }, k) => ({
-          ...ref,
-          name: `Company ${tags[Math.floor(k / APPLICATIONS_PER_CLIENT)]}-${k % APPLICATIONS_PER_CLIENT}`,
-          researchNotes: "Series B, growing the platform team; values written communication.",
-          challenges: ["onboarding takes too long", "flaky release process"],
-        })),
-      )
-      .returning({ id: s.companies.id });
-    const applications = await db
-      .insert(s.applications)
-      .values(
-        slots.map(({ ref }, k) => ({
-          ...ref,
-          companyId: companies[k]!.id,
-          roleTitle: "Platform Engineer",
-          status: "interviewing" as const,
-          // Unchanged since before the interview: a check-in is planned.
-          statusChangedAt: new Date(+now - 7 * 24 * hour),
-        })),
-      )
-      .returning({ id: s.applications.id });
-    // Interviews that ended between 2 and 20 hours ago and were debriefed an hour later: the
-    // thank-you window (24 h) is still open, so nothing is due yet at planning time.
-    const interviewRows = await db
-      .insert(s.interviews)
-      .values(
-        slots.map(({ ref, zone }, k) => {
-          const endsAt = new Date(+now - (2 + (k % 18)) * hour);
-          return {
-            ...ref,
-            applicationId: applications[k]!.id,
-            kind: "video" as const,
-            startsAt: new Date(+endsAt - hour),
-            endsAt,
-            timeZone: zone,
-            status: "completed" as const,
-            debriefedAt: new Date(+endsAt + hour),
-            nextSteps: "They will decide by the end of next week.",
-            preferredChannel: "email" as const,
-          };
-        }),
-      )
-      .returning({ id: s.interviews.id });
-    const contacts = await db
-      .insert(s.contacts)
-      .values(
-        slots.flatMap(({ ref }, k) =>
-          ["Alex Morgan", "Sam Rivera"].map((name) => ({ ...ref, name, companyId: companies[k]!.id, role: "interviewer" as const })),
-        ),
-      )
-      .returning({ id: s.contacts.id });
-    await db.insert(s.interviewParticipants).values(
-      slots.flatMap(({ ref }, k) =>
-        [0, 1].map((p) => ({ ...ref, interviewId: interviewRows[k]!.id, contactId: contacts[2 * k + p]!.id, discussed: "The release process." })),
-      ),
-    );
-    await db.insert(s.commitments).values(
-      slots.map(({ ref }, k) => ({
-        ...ref,
-        applicationId: applications[k]!.id,
-        interviewId: interviewRows[k]!.id,
-        contactId: contacts[2 * k]!.id,
-        description: "Send the write-up of the migration project",
-        dueAt: new Date(+now + (40 + (k % 30)) * hour),
-      })),
-    );
-    slots.forEach(({ ref }, k) => seeded.push({ orgId: ref.orgId, applicationId: applications[k]!.id }));
-  }
-  return seeded;
-}
-
-/** Each application re-planned in its own tenant transaction, as after a debrief. */
-async function plan(db: Database, seeded: Seeded[], now: Date, concurrency: number): Promise<void> {
-  const { replanApplication } = await import("../server/services/reminders/replan");
-  let next = 0;
-  const worker = async () => {
-    while (next < seeded.length) {
-      const { orgId, applicationId } = seeded[next++]!;
-      await withOrg(db, orgId, (tx) => replanApplication(tx, { orgId, applicationId }, now));
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-}
-
-/**
- * Makes `count` planned reminders due: those already due first (a proposal whose morning has
- * come), then the others with their due time moved to now, taking the kinds in turn so that
- * every template is rendered. Answers their ids.
- */
-async function makeDue(db: Database, count: number, now: Date): Promise<string[]> {
-  const at = now.toISOString();
-  const chosen = await rows<{ id: string }>(
-    db,
-    sql`select id from (
-          select id, due_at <= ${at}::timestamptz as due, row_number() over (partition by kind order by due_at, id) as turn
-          from reminders where status = 'pending'
-        ) ranked order by due desc, turn, id limit ${count}`,
-  );
-  const ids = chosen.map((row) => row.id);
-  for (let i = 0; i < ids.length; i += 1000) {
-    await db
-      .update(s.reminders)
-      .set({ dueAt: new Date(+now - 60_000) })
-      .where(and(inArray(s.reminders.id, ids.slice(i, i + 1000)), sql`${s.reminders.dueAt} > ${at}::timestamptz`));
-  }
-  return ids;
 }
 
 type Run = {

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { getConnection } from "../db";
+import { openMigrationConnection } from "../db";
 import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 
@@ -10,7 +10,7 @@ import { seedDemo } from "../db/seed";
  * The development server starts in seconds, where a production build would take a minute.
  */
 const port = process.env.PORT ?? "3000";
-const connection = getConnection();
+const connection = openMigrationConnection();
 await runMigrations(connection);
 const summary = await seedDemo(connection.db);
 // The embedded database allows one process at a time: release it before the server opens it.

@@ -1,7 +1,7 @@
-import { getConnection } from "../db";
+import { openMigrationConnection } from "../db";
 import { runMigrations } from "../db/migrate";
 
-const connection = getConnection();
+const connection = openMigrationConnection();
 await runMigrations(connection);
 console.log(`Migrations applied (${connection.mode} database).`);
 await connection.close();

@@ -17,6 +17,10 @@ const ZPublicUrl = z
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url().optional(),
+  /** `transaction` when DATABASE_URL points at a transaction-mode pooler: prepared statements off. */
+  DATABASE_POOL_MODE: z.enum(["session", "transaction"]).default("session"),
+  /** A direct connection for migrations when DATABASE_URL goes through a pooler. */
+  DATABASE_URL_UNPOOLED: z.url().optional(),
   PGLITE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(16).optional(),
   /**
@@ -33,6 +37,11 @@ const ZEnv = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /**
+   * Requests a second this instance's delivery schedule sends to Resend. Resend's limit (2 by
+   * default) is per team, not per server: with several instances, give each its share.
+   */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   EMAIL_FROM: z.string().min(3).default("Followthrough <no-reply@followthrough.local>"),
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
@@ -59,6 +68,9 @@ const ZEnv = z.object({
       path: [e.AI_BASE_URL ? "AI_MODEL" : "AI_BASE_URL"],
       message: "AI_BASE_URL and AI_MODEL go together: set both to turn on AI rewriting, or neither to leave it off",
     });
+  }
+  if (e.DATABASE_POOL_MODE === "transaction" && !e.DATABASE_URL) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_POOL_MODE"], message: "DATABASE_POOL_MODE=transaction describes DATABASE_URL, which is not set" });
   }
   // A moved clock delivers reminders days early: it must never drive real email or real workflows.
   if (e.ENABLE_TEST_CLOCK !== "1") return;

@@ -45,3 +45,24 @@ function createLogger(): Logger {
 
 const globalForLog = globalThis as unknown as { followthroughLogger?: Logger };
 export const log: Logger = (globalForLog.followthroughLogger ??= createLogger());
+
+/**
+ * The console-shaped logger that long-running parts (the delivery schedule, shutdown) take, so
+ * they can run with `console` in scripts and tests and with the structured logger in the app.
+ * An error argument becomes pino's `err` field (with its stack) instead of being lost.
+ */
+export function consoleLike(component: string): Pick<Console, "info" | "error"> {
+  const child = log.child({ component });
+  const split = (args: unknown[]) => {
+    const err = args.find((arg) => arg instanceof Error);
+    const text = args.filter((arg) => arg !== err).map(String).join(" ");
+    return { err, text };
+  };
+  return {
+    info: (...args: unknown[]) => child.info(split(args).text),
+    error: (...args: unknown[]) => {
+      const { err, text } = split(args);
+      child.error(err ? { err } : {}, text);
+    },
+  };
+}

@@ -67,6 +67,8 @@ export type BatchSweepOptions = {
   /** The single send, for a batch the provider refused (422): its members go one by one. */
   send?: Send;
   onError?: (id: string, error: unknown) => void;
+  /** Aborted at shutdown: no new claim, batch or resumed batch starts (see SweepOptions.signal). */
+  signal?: AbortSignal;
 };
 
 /** The sweep's result, and how to count one reminder's outcome into it. */
@@ -81,6 +83,8 @@ type Context = {
   send: Send;
   tally: Tally;
   onError: (id: string, error: unknown) => void;
+  /** Start nothing new: the provider asked us to slow down, or the process is shutting down. */
+  holdOff: () => boolean;
 };
 
 /** A batch this worker holds the lease on, about to be sent (again). */
@@ -109,6 +113,7 @@ export async function unsafeDeliverInBatches(db: Database, options: BatchSweepOp
     send: options.send ?? sendEmail,
     tally,
     onError: options.onError ?? (() => {}),
+    holdOff: () => tally.result.rateLimited || options.signal?.aborted === true,
   };
   const batchSize = Math.min(Math.max(1, options.batchSize ?? BATCH_LIMIT), BATCH_LIMIT);
 
@@ -125,7 +130,7 @@ export async function unsafeDeliverInBatches(db: Database, options: BatchSweepOp
   };
 
   const worker = async () => {
-    while (!tally.result.rateLimited) {
+    while (!ctx.holdOff()) {
       const size = Math.min(batchSize, budget);
       if (size <= 0) return;
       budget -= size;
@@ -191,7 +196,7 @@ async function deliverExpiredClaimsOneByOne(ctx: Context, dueBy: Date, limit: nu
   tally.result.picked += expired.length;
   const send = pacedSend(ctx);
   for (const [i, { id }] of expired.entries()) {
-    if (tally.result.rateLimited) {
+    if (ctx.holdOff()) {
       tally.result.deferred += expired.length - i;
       break;
     }
@@ -290,7 +295,7 @@ async function persistBatch(ctx: Context, members: Array<{ row: Claimed; email: 
  */
 async function resumeUnresolvedBatches(ctx: Context): Promise<void> {
   const { db, now, lease, tally } = ctx;
-  while (!tally.result.rateLimited) {
+  while (!ctx.holdOff()) {
     const next = db
       .select({ id: emailBatches.id })
       .from(emailBatches)

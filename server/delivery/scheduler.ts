@@ -11,8 +11,26 @@ export type DeliveryScheduler = {
    * moves the clock and needs a sweep that sees the new time, not one that began before).
    */
   tickNow: () => Promise<TickOutcome>;
-  /** Stops the timer and waits for a running sweep to finish. */
+  /**
+   * Stops the timer, tells a running sweep to start nothing new (deliveries and batches already
+   * sent finish and are recorded), and waits for it.
+   */
   stop: () => Promise<void>;
+  /** What the readiness check reports. */
+  status: () => SchedulerStatus;
+};
+
+export type SchedulerStatus = {
+  intervalMs: number;
+  /** When the timer started (null before start()). */
+  startedAt: Date | null;
+  /** Wall-clock times (not the test clock): when the last tick ended, and the last whose sweep succeeded. */
+  lastTickAt: Date | null;
+  lastSuccessfulTickAt: Date | null;
+  /** A sweep is running now. */
+  sweeping: boolean;
+  /** stop() was called: the process is shutting down. */
+  stopped: boolean;
 };
 
 /**
@@ -51,6 +69,12 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
   let running: Promise<TickOutcome> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let digestsPlannedAt: Date | null = null;
+  let startedAt: Date | null = null;
+  let lastTickAt: Date | null = null;
+  let lastSuccessfulTickAt: Date | null = null;
+  let stopped = false;
+  // Aborted by stop(): the sweep checks it before each new delivery or batch.
+  const stopping = new AbortController();
 
   /** Plans the weekly digests on the first tick and then hourly (by the tick's own clock). */
   const planDigestsIfDue = async (at: Date): Promise<number | null> => {
@@ -73,6 +97,7 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
       const delivery = await deliverDueReminders(options.db(), {
         ...options.sweep,
         now: at,
+        signal: stopping.signal,
         onError: (id, error) => log.error(`[delivery] reminder ${id} threw; retried after its lease`, error),
       });
       if (delivery.picked > 0) {
@@ -81,10 +106,13 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
             `${delivery.retrying} to retry, ${delivery.deferred} deferred of ${delivery.picked} due`,
         );
       }
+      lastSuccessfulTickAt = new Date();
       return { at, digestsPlanned, delivery };
     } catch (error) {
       log.error("[delivery] sweep failed", error);
       return { at, digestsPlanned, delivery: null };
+    } finally {
+      lastTickAt = new Date();
     }
   };
 
@@ -100,7 +128,7 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
   };
 
   const tick = async (): Promise<SweepResult | null> => {
-    if (running) return null;
+    if (running || stopped) return null;
     return (await startTick()).delivery;
   };
 
@@ -114,14 +142,18 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
     tickNow,
     start() {
       if (timer) return;
+      startedAt = new Date();
       timer = setInterval(() => void tick(), intervalMs);
       timer.unref();
     },
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
+      stopping.abort();
       await running;
     },
+    status: () => ({ intervalMs, startedAt, lastTickAt, lastSuccessfulTickAt, sweeping: running !== null, stopped }),
   };
 }
 

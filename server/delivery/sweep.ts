@@ -37,6 +37,12 @@ export type SweepOptions = {
    * the reminder's id, or a batch's key (`batch/<id>`) when a resumed batch threw.
    */
   onError?: (id: string, error: unknown) => void;
+  /**
+   * Aborted when the process shuts down: nothing new starts (no claim, no batch, no delivery);
+   * what was already handed to the provider finishes and is recorded. What stays due is the
+   * next sweep's, here or in another instance.
+   */
+  signal?: AbortSignal;
 };
 
 export type SweepResult = {
@@ -108,6 +114,7 @@ export async function deliverDueReminders(db: Database, options: SweepOptions = 
         ...(options.sendBatch ? { sendBatch: options.sendBatch } : {}),
         ...(options.send ? { send: options.send } : {}),
         ...(options.onError ? { onError: options.onError } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
       },
       { result, count },
     );
@@ -122,7 +129,7 @@ export async function deliverDueReminders(db: Database, options: SweepOptions = 
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
-      if (result.rateLimited) {
+      if (result.rateLimited || options.signal?.aborted) {
         result.deferred += ids.length - next;
         next = ids.length;
         return;

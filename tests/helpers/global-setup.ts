@@ -5,12 +5,18 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { connectEmbedded, connectServer } from "../../db";
+import { connectEmbedded, connectServer, directDatabaseUrl, poolModeFromEnv, type PoolMode } from "../../db";
 import { runMigrations } from "../../db/migrate";
 import { adminUrl, withDatabase } from "./database-url";
 
 export type TestDatabaseSource =
-  | { mode: "server"; url: string; template: string }
+  /**
+   * `url` is what the app would connect through (DATABASE_URL, maybe a pooler in `poolMode`);
+   * `directUrl` (DATABASE_URL_UNPOOLED, else the same) creates, copies and drops databases and
+   * runs the migrations: a pooler keeps server connections to the template open, and PostgreSQL
+   * refuses to copy a database someone is connected to.
+   */
+  | { mode: "server"; url: string; directUrl: string; poolMode: PoolMode; template: string }
   | { mode: "embedded"; dumpPath: string };
 
 declare module "vitest" {
@@ -26,14 +32,15 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
-  if (url) {
+  const directUrl = directDatabaseUrl();
+  if (url && directUrl) {
     const template = `ft_tpl_${randomBytes(4).toString("hex")}`;
-    const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
+    const admin = postgres(adminUrl(directUrl), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${template}"`);
-    const connection = connectServer(withDatabase(url, template), { max: 1 });
+    const connection = connectServer(withDatabase(directUrl, template), { max: 1 });
     await runMigrations(connection);
     await connection.close();
-    project.provide("testDatabase", { mode: "server", url, template });
+    project.provide("testDatabase", { mode: "server", url, directUrl, poolMode: poolModeFromEnv(), template });
     return async () => {
       const leftovers = await admin<{ datname: string }[]>`
         select datname from pg_database where datname like ${`ft_t_${template.slice(7)}_%`} or datname = ${template}`;

@@ -102,10 +102,14 @@ export class ResendFake {
     readonly apiKey: string,
   ) {}
 
-  static async start(options: { apiKey?: string; latencyMs?: number } = {}): Promise<ResendFake> {
+  /** On `port` (default: any free one); other processes reach it at `url`. */
+  static async start(options: { apiKey?: string; latencyMs?: number; port?: number } = {}): Promise<ResendFake> {
     const ready: { fake?: ResendFake } = {};
     const server = createServer((req, res) => void ready.fake!.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, "127.0.0.1", resolve);
+    });
     const { port } = server.address() as AddressInfo;
     const fake = new ResendFake(server, `http://127.0.0.1:${port}`, options.apiKey ?? "re_test_fake_key");
     fake.latencyMs = options.latencyMs ?? 0;

@@ -12,6 +12,12 @@ describe("environment", () => {
     );
   });
 
+  it("accepts a transaction-mode pooler only for a configured DATABASE_URL", () => {
+    expect(() => readEnv({ DATABASE_POOL_MODE: "transaction" })).toThrow(/DATABASE_POOL_MODE/);
+    expect(() => readEnv({ DATABASE_POOL_MODE: "statement", DATABASE_URL: "postgres://a@b/c" })).toThrow(/DATABASE_POOL_MODE/);
+    expect(readEnv({ DATABASE_POOL_MODE: "transaction", DATABASE_URL: "postgres://a@pooler:6432/c" }).DATABASE_POOL_MODE).toBe("transaction");
+  });
+
   it("rejects a malformed variable with its name", () => {
     expect(() => readEnv({ APP_URL: "not a url" })).toThrow(/APP_URL/);
   });

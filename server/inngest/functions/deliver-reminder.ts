@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { getDb } from "@/db";
+import { getDb, type Database } from "@/db";
 import { reminders } from "@/db/schema";
 import { deliverReminder, type DeliveryOutcome } from "../../delivery/deliver";
 import { inngest } from "../client";
@@ -79,8 +79,8 @@ export function createDeliverReminderFunction(deps: DeliverReminderDeps) {
 }
 
 /** Unsafe: reads a reminder by id across tenants (a system job; the id comes from our own event). */
-async function unsafeLoadReminderSnapshot(reminderId: string): Promise<ReminderSnapshot | null> {
-  const [row] = await getDb()
+export async function unsafeLoadReminderSnapshot(db: Database, reminderId: string): Promise<ReminderSnapshot | null> {
+  const [row] = await db
     .select({ status: reminders.status, dueAt: reminders.dueAt, nextAttemptAt: reminders.nextAttemptAt })
     .from(reminders)
     .where(eq(reminders.id, reminderId));
@@ -90,6 +90,6 @@ async function unsafeLoadReminderSnapshot(reminderId: string): Promise<ReminderS
 }
 
 export const deliverReminderFn = createDeliverReminderFunction({
-  load: unsafeLoadReminderSnapshot,
+  load: (reminderId) => unsafeLoadReminderSnapshot(getDb(), reminderId),
   deliver: (reminderId) => deliverReminder(getDb(), reminderId),
 });

@@ -90,7 +90,7 @@ describe("row-level security", () => {
     const a = await createOrgWithEveryTable(test.db);
     const b = await createOrgWithEveryTable(test.db);
     // On a server: a real pool of two connections. Embedded: one connection, transactions queued.
-    const pool = test.connection.url ? connectServer(test.connection.url, { max: 2 }) : test.connection;
+    const pool = test.connection.url ? connectServer(test.connection.url, { max: 2, poolMode: test.connection.poolMode }) : test.connection;
     try {
       const seen = await Promise.all(
         Array.from({ length: 40 }, (_, i) => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, drafts, interviews } from "@/db/schema";
 import type { TListApplicationsInput } from "./schemas";
@@ -18,6 +18,11 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
   const conditions: Array<SQL | undefined> = [eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId)];
   if (!input.includeArchived) conditions.push(isNull(applications.archivedAt));
   if (input.status?.length) conditions.push(inArray(applications.status, input.status));
+  if (input.workplaceType?.length) conditions.push(inArray(applications.workplaceType, input.workplaceType));
+  if (input.jobType?.length) conditions.push(inArray(applications.jobType, input.jobType));
+  if (input.minExcitement) conditions.push(gte(applications.excitement, input.minExcitement));
+  // Tags compare case-insensitively, as they are entered.
+  if (input.tag) conditions.push(sql`exists (select 1 from unnest(${applications.tags}) as t(tag) where lower(t.tag) = lower(${input.tag}))`);
   if (input.search) {
     const pattern = likePattern(input.search);
     conditions.push(or(ilike(applications.roleTitle, pattern), ilike(companies.name, pattern)));
@@ -54,6 +59,16 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
       status: applications.status,
       statusChangedAt: applications.statusChangedAt,
       archivedAt: applications.archivedAt,
+      location: applications.location,
+      workplaceType: applications.workplaceType,
+      jobType: applications.jobType,
+      salaryMin: applications.salaryMin,
+      salaryMax: applications.salaryMax,
+      salaryCurrency: applications.salaryCurrency,
+      deadlineOn: applications.deadlineOn,
+      excitement: applications.excitement,
+      tags: applications.tags,
+      appliedOn: applications.appliedOn,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
       companyId: companies.id,

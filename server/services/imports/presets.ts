@@ -1,6 +1,6 @@
 import type { DateOrder } from "./dates";
 import { normaliseHeader } from "./mapping";
-import type { ApplicationField, StatusTarget } from "./schemas";
+import { APPLICATION_FIELDS, type ApplicationField, type StatusTarget } from "./schemas";
 
 /**
  * The trackers people leave, recognised from their export's header row. Each preset names its
@@ -48,16 +48,8 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: "followthrough",
     label: "Followthrough export",
     signature: ["role title", "status changed at", "company"],
-    columns: {
-      company: ["company"],
-      roleTitle: ["roleTitle"],
-      appliedOn: ["appliedOn"],
-      savedOn: ["savedOn"],
-      archived: ["archivedAt"],
-      salaryMin: ["salaryMin"],
-      salaryMax: ["salaryMax"],
-      postingSnapshot: ["postingSnapshot"],
-    },
+    // Our export names its columns after the fields themselves.
+    columns: { ...Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, [field]])), archived: ["archivedAt"] },
     ignore: ["id", "company id", "status changed at", "created at", "updated at", "posting captured at"],
     emptyValues: [],
     statuses: {},

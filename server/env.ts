@@ -28,7 +28,18 @@ const ZEnv = z.object({
   ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).default("0"),
   /** Lets end-to-end tests move the server's clock through /api/test/clock. Never with real email or Inngest. */
   ENABLE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  /**
+   * Test only: host:port pairs that "paste a link" may fetch although they are private (a local
+   * test server). Refused alongside real email, like the test clock.
+   */
+  CAPTURE_FETCH_ALLOW_HOSTS: z
+    .string()
+    .regex(/^[\w.:\[\]-]+:\d+(,[\w.:\[\]-]+:\d+)*$/, "a comma-separated list of host:port")
+    .optional(),
 }).superRefine((e, ctx) => {
+  if (e.CAPTURE_FETCH_ALLOW_HOSTS && e.RESEND_API_KEY) {
+    ctx.addIssue({ code: "custom", path: ["CAPTURE_FETCH_ALLOW_HOSTS"], message: "CAPTURE_FETCH_ALLOW_HOSTS is for tests only; it is refused while RESEND_API_KEY is set" });
+  }
   // A moved clock delivers reminders days early: it must never drive real email or real workflows.
   if (e.ENABLE_TEST_CLOCK !== "1") return;
   const real = [

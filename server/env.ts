@@ -34,7 +34,7 @@ const ZEnv = z.object({
    */
   CAPTURE_FETCH_ALLOW_HOSTS: z
     .string()
-    .regex(/^[\w.:\[\]-]+:\d+(,[\w.:\[\]-]+:\d+)*$/, "a comma-separated list of host:port")
+    .regex(/^[\w.:[\]-]+:\d+(,[\w.:[\]-]+:\d+)*$/, "a comma-separated list of host:port")
     .optional(),
 }).superRefine((e, ctx) => {
   if (e.CAPTURE_FETCH_ALLOW_HOSTS && e.RESEND_API_KEY) {

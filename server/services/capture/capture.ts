@@ -19,7 +19,7 @@ export type TCaptureFromTextInput = z.infer<typeof ZCaptureFromTextInput>;
 /** Test servers the fetch may reach although they are local: a test-only setting, empty otherwise. */
 export function captureFetchOptions(): FetchOptions {
   const hosts = env().CAPTURE_FETCH_ALLOW_HOSTS;
-  return { allowHosts: hosts ? hosts.split(",") : [] };
+  return { allowHosts: hosts ? hosts.split(",").map((h) => h.replace(/^\[(.*)\](:\d+)$/, "$1$2")) : [] };
 }
 
 export async function captureFromUrl(input: TCaptureFromUrlInput, options: FetchOptions = captureFetchOptions()): Promise<CapturedPosting> {

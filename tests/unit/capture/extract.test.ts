@@ -99,3 +99,15 @@ describe("reading pasted posting text", () => {
     });
   });
 });
+
+describe("the bookmarklet", () => {
+  it("is one valid script that opens this app's new-application page and posts only to this app's origin", async () => {
+    const { bookmarkletHref } = await import("@/app/[orgSlug]/applications/capture/bookmarklet");
+    const href = bookmarkletHref("https://app.example.com/some/path", "acme-coaching");
+    expect(href.startsWith("javascript:")).toBe(true);
+    const code = decodeURIComponent(href.slice("javascript:".length));
+    expect(() => new Function(code)).not.toThrow();
+    expect(code).toContain('"https://app.example.com/acme-coaching/applications/new?capture=bookmarklet&url="');
+    expect(code).toContain('w.postMessage({ type: "followthrough:posting", page }, "https://app.example.com")');
+  });
+});

@@ -13,6 +13,7 @@ import {
   reminders,
   users,
 } from "@/db/schema";
+import { peopleAtCompany } from "../contacts/people-at-company";
 import { loadApplication, type ClientScope } from "./scope";
 
 type Scope = Pick<ClientScope, "orgId" | "clientId">;
@@ -175,6 +176,8 @@ export async function getApplicationDetail(db: Executor, scope: Scope, applicati
       postingSnapshot: application.postingSnapshot,
       postingCapturedAt: application.postingCapturedAt,
     },
+    /** "You know 3 people at Acme": contacts who work there, from LinkedIn or added by hand. */
+    peopleAtCompany: await peopleAtCompany(db, scope, company),
     company: {
       id: company.id,
       name: company.name,

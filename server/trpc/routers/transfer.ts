@@ -1,6 +1,7 @@
 import { exportClientData } from "../../services/exports/export-data";
 import { ZExportDataInput } from "../../services/exports/schemas";
 import { importApplications, previewImport, ZImportApplicationsInput, ZPreviewImportInput } from "../../services/imports/import-applications";
+import { importAccount, ZImportAccountInput } from "../../services/imports/import-account";
 import { clientSelfProcedure, router } from "../init";
 
 /**
@@ -18,6 +19,8 @@ export const transferRouter = router({
   // A mutation although it writes nothing: the CSV (up to 2 MB) travels in a POST body, not a URL.
   previewImport: clientSelfProcedure.input(ZPreviewImportInput).mutation(({ ctx, input }) => previewImport(ctx.db, scope(ctx), input)),
   importApplications: clientSelfProcedure.input(ZImportApplicationsInput).mutation(({ ctx, input }) => importApplications(ctx.db, scope(ctx), input)),
+  /** A whole JSON export of ours, into an empty account. */
+  importAccount: clientSelfProcedure.input(ZImportAccountInput).mutation(({ ctx, input }) => importAccount(ctx.db, scope(ctx), input)),
   exportData: clientSelfProcedure
     .input(ZExportDataInput)
     .query(({ ctx, input }) => exportClientData(ctx.db, { orgId: ctx.org.id, clientId: ctx.client.id, userId: ctx.client.userId }, input)),

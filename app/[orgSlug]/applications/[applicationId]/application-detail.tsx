@@ -133,6 +133,25 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
             )}
           </Card>
 
+          {detail.peopleAtCompany.length > 0 ? (
+            <Card title={`You know ${detail.peopleAtCompany.length} ${detail.peopleAtCompany.length === 1 ? "person" : "people"} at ${company.name}`}>
+              <ul className="space-y-2 text-sm">
+                {detail.peopleAtCompany.map((person) => (
+                  <li key={person.id}>
+                    <span className="font-medium">{person.name}</span>
+                    {person.title ? <span className="text-slate-500"> · {person.title}</span> : null}
+                    {person.linkedinUrl ? (
+                      <a href={person.linkedinUrl} target="_blank" rel="noopener noreferrer nofollow" className="ml-2 text-brand hover:underline">
+                        LinkedIn ↗
+                      </a>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-2 text-xs text-slate-500">A word from someone inside carries weight: consider asking one of them about the team.</p>
+            </Card>
+          ) : null}
+
           <Card title={`People at ${company.name}`}>
             {detail.contacts.length === 0 ? (
               <EmptyState title="No contacts here yet" action={canEdit ? <ButtonLink href={`${base}/contacts`} variant="secondary">Open contacts</ButtonLink> : undefined}>

@@ -109,6 +109,23 @@ describe("importing the trackers people leave", () => {
     expect(apps.find((a) => a.company === "Initech")!.status).toBe("interviewing");
   });
 
+  it("imported fields are filterable in the table", async () => {
+    const { api, slug } = await setup();
+    for (const name of ["teal-job-tracker.csv", "jobsync-jobs.csv"]) {
+      const csv = fixture(name);
+      const preview = await api.transfer.previewImport({ ...slug, csv });
+      await api.transfer.importApplications({ ...slug, csv, mapping: preview.mapping });
+    }
+    const roles = async (filter: Record<string, unknown>) =>
+      (await api.application.list({ ...slug, includeArchived: true, sort: "role", direction: "asc", ...filter })).map((row) => row.roleTitle);
+    expect(await roles({ minExcitement: 5 })).toEqual(["Engineering Manager", "Platform Engineer", "Staff Engineer"]);
+    expect(await roles({ workplaceType: ["remote"] })).toEqual(["Senior Engineer", "Site Reliability Engineer"]);
+    expect(await roles({ jobType: ["contract"] })).toEqual(["Engineer, Platform"]);
+    const first = (await api.application.list({ ...slug, search: "Product Designer" }))[0]!;
+    await api.application.update({ ...slug, applicationId: first.id, tags: ["Dream"] });
+    expect(await roles({ tag: "dream" })).toEqual(["Product Designer"]);
+  });
+
   it("repeated rows within one file are imported once", async () => {
     const { ref, api, slug } = await setup();
     const csv = ["Company,Role,Link", "Acme,Designer,https://acme.example/1", "ACME,designer,acme.example/1/", "Acme,Designer,https://acme.example/2"].join("\n");

@@ -341,7 +341,8 @@ function PreviewSection({ preview, source, busy, choose, remap }: SectionProps) 
 }
 
 function StatusChoices({ preview, busy, choose }: Omit<SectionProps, "source" | "remap">) {
-  const current = Object.fromEntries(preview.statuses.map((s) => [s.value, s.target]));
+  // Choices made so far (a status still waiting for a choice is left out).
+  const current = Object.fromEntries(preview.statuses.flatMap((s) => (s.target ? [[s.value, s.target] as const] : [])));
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-medium text-slate-800">What each status in the file becomes</legend>
@@ -354,7 +355,7 @@ function StatusChoices({ preview, busy, choose }: Omit<SectionProps, "source" | 
             value={status.target ?? ""}
             disabled={busy}
             error={status.target ? undefined : "Choose what this status means."}
-            onChange={(event) => choose({ statusMap: { ...current, [status.value]: event.target.value as StatusTarget } as Record<string, StatusTarget> })}
+            onChange={(event) => choose({ statusMap: { ...current, [status.value]: event.target.value as StatusTarget } })}
           >
             {status.target ? null : <option value="">Choose…</option>}
             {TARGETS.map((target) => (

@@ -121,6 +121,15 @@ describe("LinkedIn connections", () => {
     const globexDetail = await api.application.byId({ ...slug, applicationId: globexApp.id });
     expect(globexDetail.peopleAtCompany.map((person) => person.name).sort()).toEqual(["Priya Raman", "Sam Okafor"]);
 
+    // The networking-ask rule names them once the application is re-planned.
+    await api.application.changeStatus({ ...slug, applicationId: globexApp.id, status: "interviewing" });
+    const suggestions = await test.db
+      .select()
+      .from(s.reminders)
+      .where(and(eq(s.reminders.orgId, ref.orgId), eq(s.reminders.applicationId, globexApp.id), eq(s.reminders.kind, "networking_suggestion")));
+    expect(suggestions).toHaveLength(1);
+    expect(suggestions[0]!.reason).toMatch(/Priya Raman knows GLOBEX/);
+
     // Another client sees none of them.
     const otherApi = callerFor(test.db, p.otherClient.user);
     const otherCompany = await createCompany(test.db, { orgId: p.org.id, clientId: p.otherClient.membership.id }, { name: "Acme Inc" });

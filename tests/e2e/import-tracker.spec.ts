@@ -36,9 +36,9 @@ test("a client brings their JobSync export: preview, map Expired to withdrawn, i
 
   // The board shows them where they belong.
   await page.getByRole("link", { name: "See your applications" }).click();
-  await expect(page.getByRole("region", { name: /^Withdrawn:/ }).getByText(`Umbrella ${stamp}, Inc.`)).toBeVisible();
-  await expect(page.getByRole("region", { name: /^Applied:/ }).getByText(`Globex ${stamp}`)).toBeVisible();
-  await expect(page.getByRole("region", { name: /^Saved:/ }).getByText(`Zürich ${stamp}`)).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Withdrawn:/ }).getByText(`Umbrella ${stamp}, Inc.`, { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Applied:/ }).getByText(`Globex ${stamp}`, { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Saved:/ }).getByText(`Zürich ${stamp}`, { exact: true })).toBeVisible();
 
   // The same file again adds nothing.
   await page.goto("/northstar/data");

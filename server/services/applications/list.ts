@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, drafts, interviews } from "@/db/schema";
+import { applicationDetailColumns } from "./columns";
 import type { TListApplicationsInput } from "./schemas";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "./status";
 import type { ClientScope } from "./scope";
@@ -59,16 +60,7 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
       status: applications.status,
       statusChangedAt: applications.statusChangedAt,
       archivedAt: applications.archivedAt,
-      location: applications.location,
-      workplaceType: applications.workplaceType,
-      jobType: applications.jobType,
-      salaryMin: applications.salaryMin,
-      salaryMax: applications.salaryMax,
-      salaryCurrency: applications.salaryCurrency,
-      deadlineOn: applications.deadlineOn,
-      excitement: applications.excitement,
-      tags: applications.tags,
-      appliedOn: applications.appliedOn,
+      ...applicationDetailColumns,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
       companyId: companies.id,

@@ -21,6 +21,7 @@ import {
   users,
 } from "@/db/schema";
 import { notFound } from "../../errors";
+import { applicationDetailColumns } from "../applications/columns";
 
 /**
  * Everything a client owns in one organisation, table by table, for their own export. Each query
@@ -71,19 +72,9 @@ const COLUMNS = {
     status: applications.status,
     statusChangedAt: applications.statusChangedAt,
     archivedAt: applications.archivedAt,
-    appliedOn: applications.appliedOn,
-    savedOn: applications.savedOn,
     jobUrl: applications.jobUrl,
     source: applications.source,
-    location: applications.location,
-    workplaceType: applications.workplaceType,
-    jobType: applications.jobType,
-    salaryMin: applications.salaryMin,
-    salaryMax: applications.salaryMax,
-    salaryCurrency: applications.salaryCurrency,
-    deadlineOn: applications.deadlineOn,
-    excitement: applications.excitement,
-    tags: applications.tags,
+    ...applicationDetailColumns,
     notes: applications.notes,
     postingSnapshot: applications.postingSnapshot,
     postingCapturedAt: applications.postingCapturedAt,

@@ -60,6 +60,14 @@ const ZEnv = z.object({
   AI_BASE_URL: z.url({ protocol: /^https?$/, error: "AI_BASE_URL must be an http(s) URL, like http://localhost:11434/v1" }).optional(),
   AI_MODEL: z.string().min(1).optional(),
   AI_API_KEY: z.string().min(1).optional(),
+  /**
+   * Test only: host:port pairs that "paste a link" may fetch although they are private (a local
+   * test server). Refused alongside real email, like the test clock.
+   */
+  CAPTURE_FETCH_ALLOW_HOSTS: z
+    .string()
+    .regex(/^[\w.:[\]-]+:\d+(,[\w.:[\]-]+:\d+)*$/, "a comma-separated list of host:port")
+    .optional(),
 }).superRefine((e, ctx) => {
   // Half a configuration would switch the feature on and fail at the first click.
   if (Boolean(e.AI_BASE_URL) !== Boolean(e.AI_MODEL)) {
@@ -71,6 +79,9 @@ const ZEnv = z.object({
   }
   if (e.DATABASE_POOL_MODE === "transaction" && !e.DATABASE_URL) {
     ctx.addIssue({ code: "custom", path: ["DATABASE_POOL_MODE"], message: "DATABASE_POOL_MODE=transaction describes DATABASE_URL, which is not set" });
+  }
+  if (e.CAPTURE_FETCH_ALLOW_HOSTS && e.RESEND_API_KEY) {
+    ctx.addIssue({ code: "custom", path: ["CAPTURE_FETCH_ALLOW_HOSTS"], message: "CAPTURE_FETCH_ALLOW_HOSTS is for tests only; it is refused while RESEND_API_KEY is set" });
   }
   // A moved clock delivers reminders days early: it must never drive real email or real workflows.
   if (e.ENABLE_TEST_CLOCK !== "1") return;

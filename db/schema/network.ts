@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { clientMembershipFk, sameClientFk } from "./_tenancy";
 import { orgIdColumn } from "./org";
@@ -19,6 +19,13 @@ export const contacts = pgTable(
     phone: text("phone"),
     title: text("title"),
     companyId: uuid("company_id"),
+    /**
+     * Where the person works, as written (a LinkedIn export names hundreds of employers; they are
+     * not all companies the client is applying to). Matched case-insensitively to applications.
+     */
+    employer: text("employer"),
+    linkedinUrl: text("linkedin_url"),
+    connectedOn: date("connected_on", { mode: "string" }),
     role: contactRole("role").notNull().default("other"),
     howWeKnow: text("how_we_know"),
     lastContactedAt: instant("last_contacted_at"),
@@ -30,6 +37,7 @@ export const contacts = pgTable(
     unique("contacts_org_client_id_key").on(t.orgId, t.clientId, t.id),
     index("contacts_org_client_name_idx").on(t.orgId, t.clientId, t.name),
     index("contacts_org_company_idx").on(t.orgId, t.companyId),
+    index("contacts_org_client_employer_idx").on(t.orgId, t.clientId, sql`lower(${t.employer})`),
     clientMembershipFk(t.orgId, t.clientId),
     sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.companyId }, companies, "no action"),
   ],

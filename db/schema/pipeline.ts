@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { clientMembershipFk, sameClientFk } from "./_tenancy";
 import { users } from "./auth";
@@ -18,6 +18,9 @@ export const interviewKind = pgEnum("interview_kind", ["phone", "video", "onsite
 export const interviewStatus = pgEnum("interview_status", ["scheduled", "completed", "cancelled"]);
 /** How the employer prefers to hear from the candidate after an interview. */
 export const contactChannel = pgEnum("contact_channel", ["email", "phone", "linkedin", "via_recruiter", "other"]);
+export const workplaceType = pgEnum("workplace_type", ["onsite", "hybrid", "remote"]);
+/** schema.org's employmentType values, folded to the ones trackers tell apart. */
+export const jobType = pgEnum("job_type", ["full_time", "part_time", "contract", "temporary", "internship", "volunteer", "other"]);
 
 /** A company a client is applying to, with what the client keeps learning about it. */
 export const companies = pgTable(
@@ -55,6 +58,24 @@ export const applications = pgTable(
     status: applicationStatus("status").notNull().default("saved"),
     statusChangedAt: instant("status_changed_at").notNull().defaultNow(),
     notes: text("notes").notNull().default(""),
+    location: text("location"),
+    workplaceType: workplaceType("workplace_type"),
+    /** Yearly (or as posted) amounts in whole units of `salaryCurrency`, an ISO 4217 code. */
+    salaryMin: integer("salary_min"),
+    salaryMax: integer("salary_max"),
+    salaryCurrency: text("salary_currency"),
+    jobType: jobType("job_type"),
+    /** The last day to apply (a posting's `validThrough`). */
+    deadlineOn: date("deadline_on", { mode: "string" }),
+    /** How much the client wants this role, 1 (meh) to 5 (dream job). */
+    excitement: smallint("excitement"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Calendar days as the client tells them (imported trackers carry them), not instants. */
+    savedOn: date("saved_on", { mode: "string" }),
+    appliedOn: date("applied_on", { mode: "string" }),
+    /** The posting's text as captured, kept because postings are taken down. */
+    postingSnapshot: text("posting_snapshot"),
+    postingCapturedAt: instant("posting_captured_at"),
     /** Bumped whenever the application's follow-ups are re-planned; stale reminders are skipped. */
     planVersion: integer("plan_version").notNull().default(1),
     archivedAt: instant("archived_at"),
@@ -65,6 +86,8 @@ export const applications = pgTable(
     unique("applications_org_client_id_key").on(t.orgId, t.clientId, t.id),
     index("applications_org_client_status_idx").on(t.orgId, t.clientId, t.status),
     index("applications_org_status_idx").on(t.orgId, t.status),
+    check("applications_excitement_range", sql`${t.excitement} between 1 and 5`),
+    check("applications_salary_order", sql`${t.salaryMin} is null or ${t.salaryMax} is null or ${t.salaryMin} <= ${t.salaryMax}`),
     clientMembershipFk(t.orgId, t.clientId),
     sameClientFk({ orgId: t.orgId, clientId: t.clientId, ref: t.companyId }, companies, "no action"),
   ],

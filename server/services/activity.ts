@@ -13,6 +13,8 @@ export type ActivityKind =
   | "interview.cancelled"
   | "interview.debriefed"
   | "contact.added"
+  | "contact.imported"
+  | "account.imported"
   | "commitment.created"
   | "commitment.completed"
   | "draft.sent"

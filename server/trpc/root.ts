@@ -18,6 +18,7 @@ import { interviewRouter } from "./routers/interview";
 import { profileRouter } from "./routers/profile";
 import { transferRouter } from "./routers/transfer";
 import { calendarRouter } from "./routers/calendar";
+import { captureRouter } from "./routers/capture";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   profile: profileRouter,
   transfer: transferRouter,
   calendar: calendarRouter,
+  capture: captureRouter,
 });
 
 export type AppRouter = typeof appRouter;

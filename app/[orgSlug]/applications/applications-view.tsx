@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, type DragEvent } from "react";
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import { EXCITEMENT_MAX, formatSalary, JOB_TYPE_LABEL, JOB_TYPES, WORKPLACE_LABEL, WORKPLACE_TYPES, type JobType, type WorkplaceType } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { StatusBadge } from "../../_components/status-badge";
 import { useTRPC } from "../../_components/trpc";
@@ -295,6 +296,8 @@ const COLUMNS = [
   { key: "role", label: "Role" },
   { key: "company", label: "Company" },
   { key: "status", label: "Status" },
+  { key: null, label: "Where" },
+  { key: null, label: "Salary" },
   { key: null, label: "Next interview" },
   { key: null, label: "Open items" },
   { key: "updated", label: "Updated" },
@@ -319,7 +322,19 @@ function TableView({
   const trpc = useTRPC();
   const list = useQuery(
     trpc.application.list.queryOptions(
-      { orgSlug, clientId, status: state.status.length ? state.status : undefined, search: state.q || undefined, includeArchived: state.archived, sort: state.sort, direction: state.dir },
+      {
+        orgSlug,
+        clientId,
+        status: state.status.length ? state.status : undefined,
+        search: state.q || undefined,
+        includeArchived: state.archived,
+        sort: state.sort,
+        direction: state.dir,
+        workplaceType: state.workplace ? [state.workplace] : undefined,
+        jobType: state.jobType ? [state.jobType] : undefined,
+        tag: state.tag || undefined,
+        minExcitement: state.excitement || undefined,
+      },
       { placeholderData: (previous) => previous },
     ),
   );
@@ -327,7 +342,7 @@ function TableView({
     update({ status: state.status.includes(status) ? state.status.filter((s) => s !== status) : [...state.status, status] });
   const sortBy = (key: ViewState["sort"]) =>
     update({ sort: key, dir: state.sort === key ? (state.dir === "asc" ? "desc" : "asc") : key === "updated" || key === "created" ? "desc" : "asc" });
-  const filtered = state.status.length > 0 || state.q !== "" || state.archived;
+  const filtered = state.status.length > 0 || state.q !== "" || state.archived || state.workplace !== "" || state.jobType !== "" || state.tag !== "" || state.excitement > 0;
 
   return (
     <div className="space-y-3">
@@ -349,11 +364,12 @@ function TableView({
           Include archived
         </label>
         {filtered ? (
-          <Button type="button" variant="secondary" className="min-h-8 px-3 py-1" onClick={() => update({ status: [], q: "", archived: false })}>
+          <Button type="button" variant="secondary" className="min-h-8 px-3 py-1" onClick={() => update({ status: [], q: "", archived: false, workplace: "", jobType: "", tag: "", excitement: 0 })}>
             Clear filters
           </Button>
         ) : null}
       </fieldset>
+      <DetailFilters state={state} update={update} />
 
       {list.isPending ? (
         <p className="text-sm text-slate-500" aria-live="polite">Loading…</p>
@@ -404,6 +420,11 @@ function TableView({
                     <StatusBadge status={row.status} />
                     <span className="block text-xs text-slate-500">since {formatDate(row.statusChangedAt, viewerTimeZone)}</span>
                   </td>
+                  <td className="px-3 py-2">
+                    {[row.location, row.workplaceType && WORKPLACE_LABEL[row.workplaceType]].filter(Boolean).join(" · ") || "—"}
+                    {row.tags.length > 0 ? <span className="block text-xs text-slate-500">{row.tags.join(", ")}</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatSalary({ min: row.salaryMin, max: row.salaryMax, currency: row.salaryCurrency }) || "—"}</td>
                   <td className="whitespace-nowrap px-3 py-2">{row.nextInterviewAt ? formatDateTime(row.nextInterviewAt, viewerTimeZone) : "—"}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-xs">
                     {row.openCommitments} promise{row.openCommitments === 1 ? "" : "s"} · {row.openDrafts} draft{row.openDrafts === 1 ? "" : "s"}
@@ -417,5 +438,67 @@ function TableView({
         </div>
       )}
     </div>
+  );
+}
+
+/** Workplace, job type, excitement and tag: the fields people sort a long search by. */
+function DetailFilters({ state, update }: { state: ViewState; update: (patch: Partial<ViewState>) => void }) {
+  const control = "block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <div className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+      <label>
+        <span className="mb-1 block text-xs font-medium text-slate-600">Workplace</span>
+        <select className={control} value={state.workplace} onChange={(event) => update({ workplace: event.target.value as WorkplaceType | "" })}>
+          <option value="">Any</option>
+          {WORKPLACE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {WORKPLACE_LABEL[type]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="mb-1 block text-xs font-medium text-slate-600">Job type</span>
+        <select className={control} value={state.jobType} onChange={(event) => update({ jobType: event.target.value as JobType | "" })}>
+          <option value="">Any</option>
+          {JOB_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {JOB_TYPE_LABEL[type]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="mb-1 block text-xs font-medium text-slate-600">Excitement</span>
+        <select className={control} value={state.excitement} onChange={(event) => update({ excitement: Number(event.target.value) })}>
+          <option value={0}>Any</option>
+          {Array.from({ length: EXCITEMENT_MAX - 1 }, (_, i) => i + 2).map((n) => (
+            <option key={n} value={n}>
+              {"★".repeat(n)}
+              {n < EXCITEMENT_MAX ? " or more" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TagFilter value={state.tag} onChange={(tag) => update({ tag })} className={control} />
+    </div>
+  );
+}
+
+function TagFilter({ value, onChange, className }: { value: string; onChange: (tag: string) => void; className: string }) {
+  const [text, setText] = useState(value);
+  return (
+    <label>
+      <span className="mb-1 block text-xs font-medium text-slate-600">Tag</span>
+      <input
+        className={className}
+        value={text}
+        maxLength={40}
+        placeholder="e.g. remote"
+        onChange={(event) => setText(event.target.value)}
+        onBlur={() => text.trim() !== value && onChange(text.trim())}
+        onKeyDown={(event) => event.key === "Enter" && onChange(text.trim())}
+      />
+    </label>
   );
 }

@@ -1,4 +1,5 @@
 import { APPLICATION_SORTS, APPLICATION_STATUSES, type ApplicationSort, type ApplicationStatus } from "@/server/services/applications/status";
+import { EXCITEMENT_MAX, JOB_TYPES, WORKPLACE_TYPES, type JobType, type WorkplaceType } from "@/server/services/applications/values";
 
 /** The applications page keeps its view, filters and sort in the URL, so a view can be shared or bookmarked. */
 export type ViewState = {
@@ -8,6 +9,11 @@ export type ViewState = {
   sort: ApplicationSort;
   dir: "asc" | "desc";
   archived: boolean;
+  workplace: WorkplaceType | "";
+  jobType: JobType | "";
+  tag: string;
+  /** At least this excitement, 0 for any. */
+  excitement: number;
 };
 
 type Params = { get(key: string): string | null; toString(): string };
@@ -24,7 +30,15 @@ export function readViewState(params: Params): ViewState {
     sort: (APPLICATION_SORTS as readonly string[]).includes(sort ?? "") ? (sort as ApplicationSort) : "updated",
     dir: params.get("dir") === "asc" ? "asc" : "desc",
     archived: params.get("archived") === "1",
+    workplace: oneOf(WORKPLACE_TYPES, params.get("workplace")),
+    jobType: oneOf(JOB_TYPES, params.get("type")),
+    tag: (params.get("tag") ?? "").slice(0, 40),
+    excitement: Math.min(EXCITEMENT_MAX, Math.max(0, Math.trunc(Number(params.get("excitement")) || 0))),
   };
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | "" {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : "";
 }
 
 /** Writes the state back, leaving defaults out so URLs stay short; other params (clientId) are kept. */
@@ -37,6 +51,10 @@ export function writeViewState(current: Params, state: ViewState): string {
   set("sort", state.sort, "updated");
   set("dir", state.dir, "desc");
   set("archived", state.archived ? "1" : "", "");
+  set("workplace", state.workplace, "");
+  set("type", state.jobType, "");
+  set("tag", state.tag, "");
+  set("excitement", state.excitement ? String(state.excitement) : "", "");
   const text = next.toString();
   return text ? `?${text}` : "";
 }

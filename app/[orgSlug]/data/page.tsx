@@ -3,7 +3,9 @@ import { serverApi } from "@/server/trpc/server";
 import { orNotFound } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { CalendarPanel } from "./calendar-panel";
+import { ConnectionsPanel } from "./connections-panel";
 import { ExportPanel } from "./export-panel";
+import { AccountImportPanel } from "./account-import-panel";
 import { ImportPanel } from "./import-panel";
 
 export const metadata: Metadata = { title: "Your data" };
@@ -26,8 +28,10 @@ export default async function DataPage({ params }: { params: Promise<{ orgSlug: 
       />
       <div className="grid gap-6 lg:grid-cols-3">
         {isClient ? (
-          <div className="min-w-0 lg:col-span-2">
+          <div className="min-w-0 space-y-6 lg:col-span-2">
             <ImportPanel orgSlug={orgSlug} />
+            <ConnectionsPanel orgSlug={orgSlug} />
+            <AccountImportPanel orgSlug={orgSlug} />
           </div>
         ) : null}
         <div className="min-w-0 space-y-6">

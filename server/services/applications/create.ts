@@ -25,6 +25,24 @@ export async function findOrCreateCompany(db: Executor, scope: Pick<ClientScope,
   return { ...created!, created: true };
 }
 
+/** The optional detail fields as columns: left out means none. */
+function detailsOf(input: TCreateApplicationInput) {
+  return {
+    location: input.location ?? null,
+    workplaceType: input.workplaceType ?? null,
+    jobType: input.jobType ?? null,
+    salaryMin: input.salaryMin ?? null,
+    salaryMax: input.salaryMax ?? null,
+    salaryCurrency: input.salaryCurrency ?? null,
+    deadlineOn: input.deadlineOn ?? null,
+    excitement: input.excitement ?? null,
+    tags: input.tags ?? [],
+    savedOn: input.savedOn ?? null,
+    appliedOn: input.appliedOn ?? null,
+    postingSnapshot: input.postingSnapshot ?? null,
+  };
+}
+
 export async function createApplication(db: Executor, scope: ClientScope, input: TCreateApplicationInput) {
   const company = await findOrCreateCompany(db, scope, input.companyName);
   const now = new Date();
@@ -40,6 +58,8 @@ export async function createApplication(db: Executor, scope: ClientScope, input:
       status: input.status,
       statusChangedAt: now,
       notes: input.notes,
+      ...detailsOf(input),
+      postingCapturedAt: input.postingSnapshot ? now : null,
     })
     .returning({ id: applications.id });
   await db.insert(applicationStatusHistory).values({

@@ -13,6 +13,7 @@ import {
   reminders,
   users,
 } from "@/db/schema";
+import { peopleAtCompany } from "../contacts/people-at-company";
 import { loadApplication, type ClientScope } from "./scope";
 
 type Scope = Pick<ClientScope, "orgId" | "clientId">;
@@ -161,7 +162,22 @@ export async function getApplicationDetail(db: Executor, scope: Scope, applicati
       archivedAt: application.archivedAt,
       createdAt: application.createdAt,
       updatedAt: application.updatedAt,
+      location: application.location,
+      workplaceType: application.workplaceType,
+      jobType: application.jobType,
+      salaryMin: application.salaryMin,
+      salaryMax: application.salaryMax,
+      salaryCurrency: application.salaryCurrency,
+      deadlineOn: application.deadlineOn,
+      excitement: application.excitement,
+      tags: application.tags,
+      savedOn: application.savedOn,
+      appliedOn: application.appliedOn,
+      postingSnapshot: application.postingSnapshot,
+      postingCapturedAt: application.postingCapturedAt,
     },
+    /** "You know 3 people at Acme": contacts who work there, from LinkedIn or added by hand. */
+    peopleAtCompany: await peopleAtCompany(db, scope, company),
     company: {
       id: company.id,
       name: company.name,

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, drafts, interviews } from "@/db/schema";
+import { applicationDetailColumns } from "./columns";
 import type { TListApplicationsInput } from "./schemas";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "./status";
 import type { ClientScope } from "./scope";
@@ -18,6 +19,11 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
   const conditions: Array<SQL | undefined> = [eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId)];
   if (!input.includeArchived) conditions.push(isNull(applications.archivedAt));
   if (input.status?.length) conditions.push(inArray(applications.status, input.status));
+  if (input.workplaceType?.length) conditions.push(inArray(applications.workplaceType, input.workplaceType));
+  if (input.jobType?.length) conditions.push(inArray(applications.jobType, input.jobType));
+  if (input.minExcitement) conditions.push(gte(applications.excitement, input.minExcitement));
+  // Tags compare case-insensitively, as they are entered.
+  if (input.tag) conditions.push(sql`exists (select 1 from unnest(${applications.tags}) as t(tag) where lower(t.tag) = lower(${input.tag}))`);
   if (input.search) {
     const pattern = likePattern(input.search);
     conditions.push(or(ilike(applications.roleTitle, pattern), ilike(companies.name, pattern)));
@@ -54,6 +60,7 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
       status: applications.status,
       statusChangedAt: applications.statusChangedAt,
       archivedAt: applications.archivedAt,
+      ...applicationDetailColumns,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
       companyId: companies.id,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications } from "@/db/schema";
+import { badRequest } from "../../errors";
 import { recordActivity } from "../activity";
 import { replanApplication } from "../reminders/replan";
 import type { TUpdateApplicationInput } from "./schemas";
@@ -11,12 +12,13 @@ const where = (scope: ClientScope, applicationId: string) =>
 
 export async function updateApplication(db: Executor, scope: ClientScope, input: TUpdateApplicationInput) {
   const { application, company } = await loadApplication(db, scope, input.applicationId);
-  const changes = {
-    ...(input.roleTitle !== undefined && { roleTitle: input.roleTitle }),
-    ...(input.jobUrl !== undefined && { jobUrl: input.jobUrl }),
-    ...(input.source !== undefined && { source: input.source }),
-    ...(input.notes !== undefined && { notes: input.notes }),
-  };
+  const { applicationId: _id, orgSlug: _org, clientId: _client, ...fields } = input as TUpdateApplicationInput & { orgSlug?: string; clientId?: string };
+  // Only the fields sent change; undefined means "leave as it is".
+  const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<typeof applications.$inferInsert>;
+  if (fields.postingSnapshot !== undefined) changes.postingCapturedAt = fields.postingSnapshot ? new Date() : null;
+  const salaryMin = changes.salaryMin !== undefined ? changes.salaryMin : application.salaryMin;
+  const salaryMax = changes.salaryMax !== undefined ? changes.salaryMax : application.salaryMax;
+  if (salaryMin != null && salaryMax != null && salaryMin > salaryMax) throw badRequest("The upper end is below the lower end.", "salaryMax");
   if (Object.keys(changes).length === 0) return { id: application.id };
   await db.update(applications).set(changes).where(where(scope, application.id));
   await recordActivity(db, {

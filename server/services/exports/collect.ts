@@ -21,6 +21,7 @@ import {
   users,
 } from "@/db/schema";
 import { notFound } from "../../errors";
+import { applicationDetailColumns } from "../applications/columns";
 
 /**
  * Everything a client owns in one organisation, table by table, for their own export. Each query
@@ -62,16 +63,22 @@ const COLUMNS = {
     createdAt: companies.createdAt,
     updatedAt: companies.updatedAt,
   },
+  // Named like the import's fields, with the company's name (not only its id), so this file
+  // re-imports into another account as the same applications.
   applications: {
     id: applications.id,
-    companyId: applications.companyId,
+    company: companies.name,
     roleTitle: applications.roleTitle,
-    jobUrl: applications.jobUrl,
-    source: applications.source,
     status: applications.status,
     statusChangedAt: applications.statusChangedAt,
-    notes: applications.notes,
     archivedAt: applications.archivedAt,
+    jobUrl: applications.jobUrl,
+    source: applications.source,
+    ...applicationDetailColumns,
+    notes: applications.notes,
+    postingSnapshot: applications.postingSnapshot,
+    postingCapturedAt: applications.postingCapturedAt,
+    companyId: applications.companyId,
     createdAt: applications.createdAt,
     updatedAt: applications.updatedAt,
   },
@@ -120,6 +127,9 @@ const COLUMNS = {
     phone: contacts.phone,
     title: contacts.title,
     companyId: contacts.companyId,
+    employer: contacts.employer,
+    linkedinUrl: contacts.linkedinUrl,
+    connectedOn: contacts.connectedOn,
     role: contacts.role,
     howWeKnow: contacts.howWeKnow,
     lastContactedAt: contacts.lastContactedAt,
@@ -233,6 +243,7 @@ export async function collectClientData(db: Executor, scope: ExportScope) {
     applications: await db
       .select(COLUMNS.applications)
       .from(applications)
+      .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)))
       .where(mine(applications))
       .orderBy(asc(applications.createdAt), asc(applications.id)),
     applicationStatusHistory: await db

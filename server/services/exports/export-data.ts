@@ -15,7 +15,7 @@ import type { TExportDataInput } from "./schemas";
  * with a BOM (Excel needs it for accents) and guards cells against formula injection (`toCsv`).
  */
 
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
 
 export type ExportFile = { fileName: string; mimeType: string; content: string };
 export type DataExport = { format: "json"; files: [ExportFile] } | { format: "csv"; files: ExportFile[] };

@@ -1,13 +1,20 @@
 import Papa from "papaparse";
+import { folded } from "../applications/values";
 import { inferDateOrder, type DateOrder } from "./dates";
-import { mappingProblem, proposeMapping } from "./mapping";
+import { mappingProblem, normaliseHeader, proposeMapping } from "./mapping";
+import { COMMON_EMPTY_VALUES, detectPreset, PRESETS, type Preset, type PresetId } from "./presets";
 import {
   APPLICATION_FIELDS,
   FIELD_LABELS,
-  importedRowSchema,
+  readRow,
+  REQUIRED_FIELDS,
+  statusFromText,
   type ApplicationField,
+  type CellProblem,
   type ColumnMapping,
   type ImportedRow,
+  type RowValues,
+  type StatusTarget,
 } from "./schemas";
 
 export { toCsv, type CsvColumn } from "./to-csv";
@@ -15,14 +22,15 @@ export type { ApplicationField, ColumnMapping } from "./schemas";
 export type { DateOrder } from "./dates";
 
 /**
- * Reading a user's CSV of applications into rows ready to insert, with a preview and an error
- * per problem, so the UI can show what will be imported before anything is written.
+ * Reading a user's CSV of applications into rows ready to insert, with everything the preview
+ * needs to let them fix the file's quirks without editing it: the tracker it came from, the
+ * mapping, what each source status becomes, which values mean empty, the date order.
  *
  * Row numbers: `row` is the 1-based position among the records after the header, counting blank
  * ones, so row N is spreadsheet row N + 1 (unless a cell spans lines). Row 0 means the file as a
- * whole (no header, a bad mapping, too many rows).
+ * whole.
  *
- * The caller should cap the upload size (a few MB) before calling: this parses the whole text.
+ * The caller caps the upload size (a few MB) before calling: this parses the whole text.
  */
 
 export const MAX_DATA_ROWS = 5000;
@@ -39,81 +47,114 @@ export type ImportError = {
   message: string;
 };
 
-export type ValidRow = ImportedRow & { row: number };
+export type ParseOptions = {
+  preset?: PresetId;
+  mapping?: ColumnMapping;
+  /** Overrides the order inferred from the file's unambiguous dates. */
+  dateOrder?: DateOrder;
+  /** Source status (as written) → what it becomes; overrides the preset's and the built-in words. */
+  statusMap?: Record<string, StatusTarget>;
+  /** Cell values that mean "nothing here" (compared case-insensitively). */
+  emptyValues?: string[];
+  /** Append "Header: value" lines from columns not mapped to a field to the notes. */
+  unmappedToNotes?: boolean;
+};
 
-/** A data row as mapped, before validation: what the user should check the mapping against. */
-export type PreviewRow = { row: number; values: Record<ApplicationField, string> };
+export type ParsedRow = {
+  row: number;
+  values: RowValues;
+  application: ImportedRow | null;
+  problems: CellProblem[];
+};
+
+export type StatusChoice = { value: string; count: number; target: StatusTarget | null };
 
 export type ApplicationsCsvResult = {
   headers: string[];
+  preset: PresetId;
   mapping: ColumnMapping;
-  /** How numeric dates such as 03/04/2026 were read. */
   dateOrder: DateOrder;
-  rows: ValidRow[];
-  errors: ImportError[];
-  preview: PreviewRow[];
+  emptyValues: string[];
+  unmappedToNotes: boolean;
+  /** Headers of the columns that go to notes when `unmappedToNotes` is on. */
+  unmappedColumns: string[];
+  statuses: StatusChoice[];
+  rows: ParsedRow[];
+  /** Problems with the file as a whole (row 0) and rows the CSV reader could not read. */
+  fileErrors: ImportError[];
+  /** Rows with more cells than the header has columns: read, but worth a look. */
+  extraCellRows: number[];
+  total: number;
 };
-
-export type ParseApplicationsCsvOptions = {
-  /** Overrides the order inferred from the file's unambiguous dates. */
-  dateOrder?: DateOrder;
-};
-
-const REQUIRED_FIELDS = ["company", "roleTitle"] as const satisfies readonly ApplicationField[];
-const MULTILINE_FIELDS = new Set<ApplicationField>(["notes"]);
 
 type DataRecord = { row: number; cells: string[] };
 
-export function parseApplicationsCsv(
-  text: string,
-  mapping?: ColumnMapping,
-  options: ParseApplicationsCsvOptions = {},
-): ApplicationsCsvResult {
+export function parseApplicationsCsv(text: string, options: ParseOptions = {}): ApplicationsCsvResult {
+  if (text.includes("\uFFFD")) return emptyResult([{ row: 0, message: ENCODING_MESSAGE }]);
   const { records, parseErrors } = readRecords(text);
   const headerAt = records.findIndex((cells) => !isBlank(cells));
   if (headerAt < 0) return emptyResult([{ row: 0, message: "The file is empty." }]);
 
   const headers = (records[headerAt] ?? []).map((cell) => cleanCell(cell, false));
-  const chosen = mapping ?? proposeMapping(headers);
+  const preset = options.preset ? PRESETS[options.preset] : detectPreset(headers);
+  const mapping = options.mapping ?? proposeMapping(headers, preset.columns);
+  const emptyValues = options.emptyValues ?? [...new Set([...preset.emptyValues, ...COMMON_EMPTY_VALUES])];
+  const unmappedToNotes = options.unmappedToNotes ?? false;
+  const unmapped = unmappedColumnIndexes(headers, mapping, preset);
   const { data, total } = dataRecords(records, headerAt);
-  const values = data.map((record) => ({ row: record.row, values: mappedValues(record.cells, chosen) }));
+
+  const empties = new Set(emptyValues.map((v) => v.trim().toLowerCase()));
+  const notesFrom = unmappedToNotes ? unmapped : [];
+  const values = data.map((record) => ({ row: record.row, values: mappedValues(record.cells, mapping, preset, empties, headers, notesFrom) }));
   const dateOrder =
     options.dateOrder ??
+    preset.dateOrder ??
     inferDateOrder(
-      values.map((v) => v.values.appliedOn),
+      values.flatMap((v) => [v.values.appliedOn, v.values.savedOn, v.values.deadlineOn]),
       DEFAULT_DATE_ORDER,
     );
-  const preview = values.slice(0, PREVIEW_ROWS);
-  const result = { headers, mapping: chosen, dateOrder, preview };
+  const statusMap = new Map<string, StatusTarget>(
+    [...Object.entries(preset.statuses), ...Object.entries(options.statusMap ?? {})].map(([k, v]) => [folded(k), v]),
+  );
+  const base = {
+    headers,
+    preset: preset.id,
+    mapping,
+    dateOrder,
+    emptyValues,
+    unmappedToNotes,
+    unmappedColumns: unmapped.map((i) => columnName(headers, i)!),
+    statuses: statusChoices(values.map((v) => v.values.status), statusMap),
+    total,
+  };
 
-  const fileErrors = fileLevelErrors(chosen, mapping !== undefined, headers, total);
-  if (fileErrors.length > 0) return { ...result, rows: [], errors: fileErrors };
+  const fileErrors = fileLevelErrors(mapping, options.mapping !== undefined, headers, total);
+  if (fileErrors.length > 0) return { ...base, rows: [], fileErrors, extraCellRows: [] };
 
-  const rows: ValidRow[] = [];
-  const errors: ImportError[] = parseErrors.map((e) => ({ ...e, row: e.row - headerAt }));
-  const schema = importedRowSchema(dateOrder);
-  for (const { row, values: rowValues } of values) {
-    const parsed = schema.safeParse(rowValues);
-    if (parsed.success) {
-      rows.push({ row, ...parsed.data });
-      continue;
-    }
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as ApplicationField;
-      errors.push({ row, field, column: columnName(headers, chosen[field]), message: issue.message });
-    }
-  }
-  if (total > MAX_DATA_ROWS) errors.push(tooManyRows(total));
-  return { ...result, rows, errors: errors.toSorted((a, b) => a.row - b.row) };
+  const rows = values.map(({ row, values: rowValues }) => {
+    const { row: application, problems } = readRow(rowValues, { dateOrder, statusMap });
+    return { row, values: rowValues, application, problems };
+  });
+  const extraCellRows = data.filter((record) => record.cells.slice(headers.length).some((c) => c.trim() !== "")).map((r) => r.row);
+  return {
+    ...base,
+    rows,
+    fileErrors: parseErrors.map((e) => ({ ...e, row: e.row - headerAt })),
+    extraCellRows,
+  };
 }
+
+export const ENCODING_MESSAGE =
+  "This file is not UTF-8 text: it looks like Windows-1252 (\"ANSI\"), which older Excel versions save. " +
+  'Choose the file again (we convert it when we read it), or save it from your spreadsheet as "CSV UTF-8".';
 
 // --- Reading ------------------------------------------------------------------------------------
 
 type RecordError = { row: number; message: string };
 
 function readRecords(text: string): { records: string[][]; parseErrors: RecordError[] } {
-  // One newline style before parsing: a file mixing CRLF and LF would otherwise confuse the
-  // newline detection. A leading BOM (Excel's UTF-8 export) would stick to the first header.
+  // One newline style before parsing: a file mixing CRLF, LF and old Mac CR would otherwise confuse
+  // the newline detection. A leading BOM (Excel's UTF-8 export) would stick to the first header.
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const parsed = Papa.parse<string[]>(normalised, { header: false, skipEmptyLines: false, newline: "\n" });
   const parseErrors = parsed.errors
@@ -149,10 +190,11 @@ function isBlank(cells: readonly string[]): boolean {
 
 /** What we guard against in exports, undone on import, so an exported file imports unchanged. */
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+const MULTILINE_FIELDS = new Set<ApplicationField>(["notes", "postingSnapshot"]);
 
 function cleanCell(raw: string | undefined, multiline: boolean): string {
   if (!raw) return "";
-  // Most cells are printable ASCII: skip the Unicode scans for them (5,000 rows × 7 cells add up).
+  // Most cells are printable ASCII: skip the Unicode scans for them (5,000 rows × many cells add up).
   const printable = /^[\x20-\x7e]*$/.test(raw);
   const text = (printable ? raw : stripInvisible(raw)).trim().replace(ESCAPED_FORMULA, "");
   if (multiline) return text;
@@ -164,22 +206,49 @@ function stripInvisible(text: string): string {
   return text.replace(/\p{Cs}/gu, "").replace(/[\p{Cc}]/gu, (c) => (c === "\n" || c === "\t" ? c : ""));
 }
 
-function mappedValues(cells: readonly string[], mapping: ColumnMapping): Record<ApplicationField, string> {
-  const entries = APPLICATION_FIELDS.map((field) => {
-    const index = mapping[field];
-    return [field, index === undefined ? "" : cleanCell(cells[index], MULTILINE_FIELDS.has(field))] as const;
-  });
-  return Object.fromEntries(entries) as Record<ApplicationField, string>;
+function mappedValues(
+  cells: readonly string[],
+  mapping: ColumnMapping,
+  preset: Preset,
+  empties: ReadonlySet<string>,
+  headers: readonly string[],
+  notesFrom: readonly number[],
+): RowValues {
+  const cell = (index: number | undefined, multiline: boolean) => {
+    if (index === undefined) return "";
+    const text = cleanCell(cells[index], multiline);
+    return empties.has(text.toLowerCase()) ? "" : text;
+  };
+  const values = Object.fromEntries(
+    APPLICATION_FIELDS.map((field) => [field, cell(mapping[field], MULTILINE_FIELDS.has(field)) || (mapping[field] === undefined ? (preset.constants?.[field] ?? "") : "")]),
+  ) as RowValues;
+  const extra = notesFrom.map((index) => [columnName(headers, index), cell(index, true)] as const).filter(([, value]) => value !== "");
+  if (extra.length > 0) values.notes = [values.notes, ...extra.map(([header, value]) => `${header}: ${value}`)].filter(Boolean).join("\n");
+  return values;
+}
+
+/** Columns no field uses, minus those the preset knows carry nothing (JobSync's row index). */
+function unmappedColumnIndexes(headers: readonly string[], mapping: ColumnMapping, preset: Preset): number[] {
+  const used = new Set(Object.values(mapping));
+  const ignored = new Set(preset.ignore);
+  return headers.flatMap((header, index) => (used.has(index) || header === "" || ignored.has(normaliseHeader(header)) ? [] : [index]));
+}
+
+function statusChoices(values: readonly string[], statusMap: ReadonlyMap<string, StatusTarget>): StatusChoice[] {
+  const byKey = new Map<string, StatusChoice>();
+  for (const value of values) {
+    if (value === "") continue;
+    const key = folded(value);
+    const known = byKey.get(key);
+    if (known) known.count++;
+    else byKey.set(key, { value, count: 1, target: statusMap.get(key) ?? statusFromText(value) ?? null });
+  }
+  return [...byKey.values()];
 }
 
 // --- Problems with the whole file ---------------------------------------------------------------
 
-function fileLevelErrors(
-  mapping: ColumnMapping,
-  mappingGiven: boolean,
-  headers: string[],
-  total: number,
-): ImportError[] {
+function fileLevelErrors(mapping: ColumnMapping, mappingGiven: boolean, headers: string[], total: number): ImportError[] {
   const problem = mappingGiven ? mappingProblem(mapping, headers.length) : null;
   if (problem) return [{ row: 0, message: problem }];
   const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === undefined).map((field) => ({
@@ -189,6 +258,14 @@ function fileLevelErrors(
   }));
   if (missing.length > 0) return missing;
   if (total === 0) return [{ row: 0, message: "The file has a header row but no data rows." }];
+  if (total > MAX_DATA_ROWS) {
+    return [
+      {
+        row: 0,
+        message: `This file has ${count(total)} data rows, more than the limit of ${count(MAX_DATA_ROWS)}. Split it into files of at most ${count(MAX_DATA_ROWS)} rows and import each one.`,
+      },
+    ];
+  }
   return [];
 }
 
@@ -197,25 +274,29 @@ const REQUIRED_HINTS: Record<(typeof REQUIRED_FIELDS)[number], string> = {
   roleTitle: 'Name a column "Role" (or "Job title", "Position"), or choose it in the mapping.',
 };
 
-function tooManyRows(total: number): ImportError {
-  return {
-    row: MAX_DATA_ROWS + 1,
-    message:
-      `This file has ${count(total)} data rows, more than the limit of ${count(MAX_DATA_ROWS)}. ` +
-      `Only the first ${count(MAX_DATA_ROWS)} were read; import the rest as a separate file.`,
-  };
-}
-
 /** "5,000" */
-function count(n: number): string {
+export function count(n: number): string {
   return n.toLocaleString("en-GB");
 }
 
-function columnName(headers: readonly string[], index: number | undefined): string | undefined {
+export function columnName(headers: readonly string[], index: number | undefined): string | undefined {
   if (index === undefined) return undefined;
   return headers[index] || `Column ${index + 1}`;
 }
 
-function emptyResult(errors: ImportError[]): ApplicationsCsvResult {
-  return { headers: [], mapping: {}, dateOrder: DEFAULT_DATE_ORDER, rows: [], errors, preview: [] };
+function emptyResult(fileErrors: ImportError[]): ApplicationsCsvResult {
+  return {
+    headers: [],
+    preset: "generic",
+    mapping: {},
+    dateOrder: DEFAULT_DATE_ORDER,
+    emptyValues: [],
+    unmappedToNotes: false,
+    unmappedColumns: [],
+    statuses: [],
+    rows: [],
+    fileErrors,
+    extraCellRows: [],
+    total: 0,
+  };
 }

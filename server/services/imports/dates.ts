@@ -47,9 +47,18 @@ const MONTH_DAY_YEAR = /^([a-z]+)\.?[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]
 /** A leading weekday adds nothing: "Fri, 14 March 2026". */
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
+/** A clock time after the date, as LinkedIn writes it: "4/8/24, 1:48 PM". The day is what we keep. */
+const TRAILING_TIME = /,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?$/i;
+/** Milliseconds since 1970, as some JSON-minded exports write dates. */
+const EPOCH_MS = /^\d{12,13}$/;
+
 /** "2026-03-14", or null when the text is not a real date in a format we read. */
 export function parseLooseDate(input: string, order: DateOrder): string | null {
-  const text = input.trim().replace(WEEKDAY, "");
+  const text = input.trim().replace(WEEKDAY, "").replace(TRAILING_TIME, "");
+  if (EPOCH_MS.test(text)) {
+    const date = new Date(Number(text));
+    return isoDate(String(date.getUTCFullYear()), String(date.getUTCMonth() + 1), String(date.getUTCDate()));
+  }
   let match: RegExpExecArray | null;
   if ((match = YEAR_FIRST.exec(text))) return isoDate(match[1], match[2], match[3]);
   if ((match = NUMERIC.exec(text))) {
@@ -69,7 +78,7 @@ export function inferDateOrder(values: readonly string[], fallback: DateOrder): 
   let dayFirst = false;
   let monthFirst = false;
   for (const value of values) {
-    const match = NUMERIC.exec(value.trim().replace(WEEKDAY, ""));
+    const match = NUMERIC.exec(value.trim().replace(WEEKDAY, "").replace(TRAILING_TIME, ""));
     if (!match) continue;
     const [first, second] = [Number(match[1]), Number(match[2])];
     if (first > 12 && second <= 12) dayFirst = true;

@@ -3,22 +3,32 @@ import { APPLICATION_FIELDS, FIELD_LABELS, type ApplicationField, type ColumnMap
 /**
  * Proposing which CSV column holds which field, from the header names people actually use.
  * Matching is exact after normalising ("Job_Title", "job title", "JobTitle" are the same), never
- * by substring: "Company website" must not be read as the company.
+ * by substring: "Company website" must not be read as the company. Aliases are in order of
+ * preference, so "appliedDate" wins the applied date over a Yes/No "applied" column beside it.
  */
 
-const HEADER_SYNONYMS: Record<ApplicationField, readonly string[]> = {
+export const HEADER_ALIASES: Record<ApplicationField, readonly string[]> = {
   company: ["company", "company name", "employer", "organisation", "organization", "org"],
-  roleTitle: ["role", "role title", "title", "position", "position title", "job title", "job"],
+  roleTitle: ["role", "role title", "job title", "title", "position", "job position", "position title", "job"],
+  status: ["status", "stage", "application status", "list", "list name", "column"],
+  appliedOn: ["applied date", "date applied", "applied on", "application date", "applied at", "date", "applied"],
+  savedOn: ["date saved", "saved date", "saved on", "saved", "created", "created at", "date added", "added"],
   jobUrl: ["url", "link", "job link", "job url", "posting", "job posting", "posting url", "listing url"],
-  source: ["source", "found via", "found on", "where found", "lead source"],
-  status: ["status", "stage", "application status"],
-  appliedOn: ["applied", "date applied", "applied on", "applied date", "application date", "date"],
+  source: ["source", "job source", "found via", "found on", "where found", "lead source"],
+  location: ["location", "locations", "city", "job location"],
+  workplaceType: ["workplace type", "workplace", "remote", "work mode", "work model", "remote type"],
+  jobType: ["job type", "employment type", "type", "contract type"],
+  salary: ["salary", "compensation", "pay", "salary range"],
+  salaryMin: ["min salary", "salary min", "minimum salary", "salary from", "min"],
+  salaryMax: ["max salary", "salary max", "maximum salary", "salary to", "max"],
+  salaryCurrency: ["currency", "salary currency"],
+  deadlineOn: ["deadline", "application deadline", "closing date", "apply by"],
+  excitement: ["excitement", "interest", "priority rating", "rating"],
+  tags: ["tags", "tag", "labels", "keywords"],
+  archived: ["archived", "archived at", "archived on"],
   notes: ["notes", "note", "comments", "comment"],
+  postingSnapshot: ["description", "job description", "posting text", "posting snapshot"],
 };
-
-const FIELD_BY_HEADER = new Map<string, ApplicationField>(
-  APPLICATION_FIELDS.flatMap((field) => HEADER_SYNONYMS[field].map((name) => [name, field] as const)),
-);
 
 /** "Date_Applied (optional)" → "date applied"; "roleTitle" → "role title". */
 export function normaliseHeader(header: string): string {
@@ -30,13 +40,27 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
-/** The first column whose header names a field gets it; later duplicates are left unmapped. */
-export function proposeMapping(headers: readonly string[]): ColumnMapping {
+/**
+ * Each field takes the column named by its most preferred alias; a column serves one field, and
+ * `pinned` (a preset's own names) goes first.
+ */
+export function proposeMapping(headers: readonly string[], pinned: Partial<Record<ApplicationField, readonly string[]>> = {}): ColumnMapping {
+  const normalised = headers.map(normaliseHeader);
   const mapping: ColumnMapping = {};
-  headers.forEach((header, index) => {
-    const field = FIELD_BY_HEADER.get(normaliseHeader(header));
-    if (field && mapping[field] === undefined) mapping[field] = index;
-  });
+  const used = new Set<number>();
+  const claim = (field: ApplicationField, names: readonly string[]) => {
+    if (mapping[field] !== undefined) return;
+    for (const name of names) {
+      const index = normalised.findIndex((header, i) => header === normaliseHeader(name) && !used.has(i));
+      if (index >= 0) {
+        mapping[field] = index;
+        used.add(index);
+        return;
+      }
+    }
+  };
+  for (const field of APPLICATION_FIELDS) claim(field, pinned[field] ?? []);
+  for (const field of APPLICATION_FIELDS) claim(field, HEADER_ALIASES[field]);
   return mapping;
 }
 

@@ -1,3 +1,4 @@
+import { peopleAtCompany } from "../contacts/people-at-company";
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
@@ -171,14 +172,23 @@ async function loadPlanInput(db: Executor, scope: { orgId: string; applicationId
       ),
     );
   const nameOf = new Map(participantRows.map((p) => [p.contactId, p.name]));
-  const goodWordContacts = linkRows
-    // An interviewer vouching for themselves is no good word.
-    .filter((link) => !interviewerIds.includes(link.contactId))
-    .map((link) => ({
+  // People whose employer is the company (a LinkedIn connection there, say) know it from the inside.
+  // Contacts met through the application itself (recruiters, interviewers) are not asked for a word.
+  const insiders = (await peopleAtCompany(db, { orgId: scope.orgId, clientId: app.clientId }, { id: app.companyId, name: app.companyName }, { limit: 10, employerOnly: true })).map((person) => ({
+    contactId: person.id,
+    name: person.name,
+    knows: app.companyName,
+  }));
+  const goodWordContacts = [
+    ...linkRows.map((link) => ({
       contactId: link.contactId,
       name: link.name,
       knows: link.knowsContactId ? (nameOf.get(link.knowsContactId) ?? "an interviewer") : app.companyName,
-    }));
+    })),
+    ...insiders.filter((person) => !linkRows.some((link) => link.contactId === person.contactId)),
+  ]
+    // An interviewer vouching for themselves is no good word.
+    .filter((contact) => !interviewerIds.includes(contact.contactId));
 
   const plan: PlanInput = {
     now,

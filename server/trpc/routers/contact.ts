@@ -9,6 +9,7 @@ import {
   ZUnlinkContactInput,
   ZUpdateContactInput,
 } from "../../services/contacts/schemas";
+import { importLinkedInConnections, previewLinkedInConnections, ZLinkedInConnectionsInput } from "../../services/contacts/linkedin-connections";
 import { scopeOf } from "../../services/interviews/scope";
 import { clientProcedure, clientSelfProcedure, router } from "../init";
 
@@ -21,4 +22,11 @@ export const contactRouter = router({
   unlink: clientSelfProcedure.input(ZUnlinkContactInput).mutation(({ ctx, input }) => unlinkContact(ctx.db, scopeOf(ctx), input.linkId)),
   /** Contacts who could put in a good word at a company, and through whom. */
   goodWord: clientProcedure.input(ZGoodWordInput).query(({ ctx, input }) => goodWord(ctx.db, scopeOf(ctx), input.companyId)),
+  // Mutations although the preview writes nothing: the file travels in a POST body.
+  previewLinkedInConnections: clientSelfProcedure
+    .input(ZLinkedInConnectionsInput)
+    .mutation(({ ctx, input }) => previewLinkedInConnections(ctx.db, scopeOf(ctx), input)),
+  importLinkedInConnections: clientSelfProcedure
+    .input(ZLinkedInConnectionsInput)
+    .mutation(({ ctx, input }) => importLinkedInConnections(ctx.db, scopeOf(ctx), input)),
 });

@@ -46,15 +46,16 @@ describe("CSV import of applications", () => {
     expect(preview.headers).toEqual(["Employer", "Job title", "Stage", "Date applied", "Link", "Notes"]);
     expect(preview.mapping).toEqual({ company: 0, roleTitle: 1, status: 2, appliedOn: 3, jobUrl: 4, notes: 5 });
     expect(preview.preview).toHaveLength(4);
-    expect(preview.preview[0]!.values.company).toBe("Acme Robotics");
-    expect(preview.errors).toEqual([]);
-    expect(preview.validCount).toBe(4);
+    expect(preview.preview[0]!.application!.company).toBe("Acme Robotics");
+    expect(preview.problemGroups).toEqual([]);
+    expect(preview.counts.create).toBe(4);
+    expect(preview.canImport).toBe(true);
     expect(preview.fields.map((f) => f.field)).toContain("roleTitle");
     expect(await counts(test.db, ref)).toEqual(before);
 
     // A changed mapping is applied to the preview.
     const remapped = await api.transfer.previewImport({ ...slug, csv: VALID, mapping: { company: 1, roleTitle: 0 } });
-    expect(remapped.preview[0]!.values.company).toBe("Designer");
+    expect(remapped.preview[0]!.application!.company).toBe("Designer");
   });
 
   it("imports every row with its history, reusing the client's company whatever its case", async () => {
@@ -65,7 +66,7 @@ describe("CSV import of applications", () => {
 
     const preview = await api.transfer.previewImport({ ...slug, csv: VALID });
     const result = await api.transfer.importApplications({ ...slug, csv: VALID, mapping: preview.mapping });
-    expect(result).toEqual({ imported: true, applicationCount: 4, companiesCreated: 2, companiesReused: 1 });
+    expect(result).toEqual({ imported: true, created: 4, updated: 0, skipped: 0, companiesCreated: 2, companiesReused: 1 });
 
     const rows = await test.db
       .select({ application: s.applications, company: s.companies })
@@ -111,28 +112,30 @@ describe("CSV import of applications", () => {
       "Company,Role,Status,Date applied,Link",
       "Acme,Designer,applied,2026-03-02,",
       ",Analyst,applied,2026-03-02,",
-      "Globex,Engineer,ghosted,31/02/2026,javascript:alert(1)",
+      "Globex,Engineer,pending,31/02/2026,javascript:alert(1)",
       "Initech,Tester,saved,,",
     ].join("\n");
     const mapping = { company: 0, roleTitle: 1, status: 2, appliedOn: 3, jobUrl: 4 };
     const before = await counts(test.db, ref);
 
     const preview = await api.transfer.previewImport({ ...slug, csv, mapping });
-    expect(preview.validCount).toBe(2);
-    expect(preview.invalidRowCount).toBe(2);
+    expect(preview.counts).toMatchObject({ create: 2, invalid: 2 });
+    expect(preview.canImport).toBe(false);
+    expect(preview.summary).toMatch(/^Nothing can be imported yet: 2 rows have problems/);
+    expect(preview.problemGroups.map((g) => [g.kind, g.column, g.count, g.rows])).toEqual([
+      ["missing", "Company", 1, [2]],
+      ["bad_date", "Date applied", 1, [3]],
+      ["bad_url", "Link", 1, [3]],
+      ["unknown_status", "Status", 1, [3]],
+    ]);
 
     const result = await api.transfer.importApplications({ ...slug, csv, mapping });
-    if (result.imported) throw new Error("expected the import to be refused");
-    expect(result.invalidRowCount).toBe(2);
-    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
-      [2, "Company"],
-      [3, "Link"],
-      [3, "Status"],
-      [3, "Date applied"],
-    ]);
-    expect(result.errors[0]!.message).toBe("Company is missing.");
-    expect(result.errors[2]!.message).toMatch(/Status "ghosted" is not one we know/);
+    expect(result).toEqual({ imported: false, reason: preview.summary });
     expect(await counts(test.db, ref)).toEqual(before);
+
+    // Skipping the bad rows is an explicit choice.
+    const skipping = await api.transfer.importApplications({ ...slug, csv, mapping, skipInvalidRows: true });
+    expect(skipping).toMatchObject({ imported: true, created: 2, skipped: 2 });
   });
 
   it("refuses a mapping without the required columns and an oversized or empty upload", async () => {
@@ -140,7 +143,7 @@ describe("CSV import of applications", () => {
     const before = await counts(test.db, ref);
     const result = await api.transfer.importApplications({ ...slug, csv: "Role\nDesigner\n", mapping: { roleTitle: 0 } });
     expect(result.imported).toBe(false);
-    if (!result.imported) expect(result.errors[0]!.message).toMatch(/No column is mapped to Company/);
+    if (!result.imported) expect(result.reason).toMatch(/No column is mapped to Company/);
 
     const tooBig = `Company,Role\n${"Acme,Designer\n".repeat(160_000)}`;
     const error = await api.transfer.previewImport({ ...slug, csv: tooBig }).catch((e: unknown) => e);
@@ -178,7 +181,7 @@ describe("CSV import of applications", () => {
     const started = performance.now();
     const result = await api.transfer.importApplications({ ...slug, csv, mapping: { company: 0, roleTitle: 1, status: 2, appliedOn: 3, source: 4, notes: 5 } });
     console.log(`Imported ${MAX_DATA_ROWS} rows in ${Math.round(performance.now() - started)} ms`);
-    expect(result).toEqual({ imported: true, applicationCount: MAX_DATA_ROWS, companiesCreated: 700, companiesReused: 0 });
+    expect(result).toEqual({ imported: true, created: MAX_DATA_ROWS, updated: 0, skipped: 0, companiesCreated: 700, companiesReused: 0 });
     expect(await counts(test.db, ref)).toEqual({ companies: 700, applications: MAX_DATA_ROWS, history: MAX_DATA_ROWS, activities: 1 });
   });
 });

@@ -4,12 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import { formatSalary, JOB_TYPE_LABEL, WORKPLACE_LABEL } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { DEBRIEF_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REMINDER_KIND_LABEL } from "../../../_components/followup-labels";
 import { StatusBadge } from "../../../_components/status-badge";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, EmptyState, Field, Notice } from "../../../_components/ui";
 import { InterviewWhen, When } from "../../../_components/when";
+import { ApplicationDetailsFields, detailsInput, detailsOf, type DetailsForm as DetailsFormState } from "../application-details-fields";
 import { ChallengesEditor } from "./challenges-editor";
 
 type Detail = AppRouterOutputs["application"]["byId"];
@@ -130,6 +132,25 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
               </ul>
             )}
           </Card>
+
+          {detail.peopleAtCompany.length > 0 ? (
+            <Card title={`You know ${detail.peopleAtCompany.length} ${detail.peopleAtCompany.length === 1 ? "person" : "people"} at ${company.name}`}>
+              <ul className="space-y-2 text-sm">
+                {detail.peopleAtCompany.map((person) => (
+                  <li key={person.id}>
+                    <span className="font-medium">{person.name}</span>
+                    {person.title ? <span className="text-slate-500"> · {person.title}</span> : null}
+                    {person.linkedinUrl ? (
+                      <a href={person.linkedinUrl} target="_blank" rel="noopener noreferrer nofollow" className="ml-2 text-brand hover:underline">
+                        LinkedIn ↗
+                      </a>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-2 text-xs text-slate-500">A word from someone inside carries weight: consider asking one of them about the team.</p>
+            </Card>
+          ) : null}
 
           <Card title={`People at ${company.name}`}>
             {detail.contacts.length === 0 ? (
@@ -271,11 +292,53 @@ function Header({ detail, orgSlug }: { detail: Detail; orgSlug: string }) {
           </div>
         ) : null}
       </div>
+      {!editing ? <ApplicationFacts application={application} /> : null}
       {application.archivedAt ? <p className="mt-3 text-sm text-amber-800">Archived: this application is hidden from your board and gets no reminders.</p> : null}
       {application.notes && !editing ? <p className="mt-3 whitespace-pre-line text-sm text-slate-700">{application.notes}</p> : null}
       {error ? <div className="mt-3"><Notice tone="error">{error.message}</Notice></div> : null}
+      {application.postingSnapshot && !editing ? (
+        <details className="mt-3 rounded-lg border border-slate-200 p-3">
+          <summary className="cursor-pointer text-sm font-medium">
+            The posting as saved{application.postingCapturedAt ? ` on ${application.postingCapturedAt.toISOString().slice(0, 10)}` : ""}
+          </summary>
+          <p className="mt-2 max-h-96 overflow-y-auto whitespace-pre-line text-sm text-slate-700">{application.postingSnapshot}</p>
+        </details>
+      ) : null}
       {editing ? <DetailsForm detail={detail} orgSlug={orgSlug} onDone={() => setEditing(false)} /> : null}
     </Card>
+  );
+}
+
+/** Location, workplace, pay, dates, excitement and tags, as one line of facts under the title. */
+function ApplicationFacts({ application }: { application: Detail["application"] }) {
+  const salary = formatSalary({ min: application.salaryMin, max: application.salaryMax, currency: application.salaryCurrency });
+  const facts = [
+    application.location,
+    application.workplaceType && WORKPLACE_LABEL[application.workplaceType],
+    application.jobType && JOB_TYPE_LABEL[application.jobType],
+    salary,
+    application.savedOn && `Saved ${application.savedOn}`,
+    application.appliedOn && `Applied ${application.appliedOn}`,
+    application.deadlineOn && `Deadline ${application.deadlineOn}`,
+  ].filter(Boolean);
+  if (facts.length === 0 && application.excitement === null && application.tags.length === 0) return null;
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+      {facts.map((fact) => (
+        <span key={fact as string}>{fact}</span>
+      ))}
+      {application.excitement !== null ? (
+        <span aria-label={`Excitement ${application.excitement} of 5`} title={`Excitement ${application.excitement} of 5`} className="text-amber-500">
+          {"★".repeat(application.excitement)}
+          <span className="text-slate-300">{"★".repeat(5 - application.excitement)}</span>
+        </span>
+      ) : null}
+      {application.tags.map((tag) => (
+        <span key={tag} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+          {tag}
+        </span>
+      ))}
+    </div>
   );
 }
 
@@ -289,6 +352,8 @@ function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: str
     source: application.source ?? "",
     notes: application.notes,
   });
+  const [details, setDetails] = useState<DetailsFormState>(() => detailsOf(application));
+  const setDetail = (key: keyof DetailsFormState) => (event: { target: { value: string } }) => setDetails((current) => ({ ...current, [key]: event.target.value }));
   const update = useMutation(
     trpc.application.update.mutationOptions({
       onSuccess: async () => {
@@ -301,7 +366,7 @@ function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: str
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((current) => ({ ...current, [key]: event.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ orgSlug, applicationId: application.id, ...form });
+    update.mutate({ orgSlug, applicationId: application.id, ...form, ...detailsInput(details) });
   };
   return (
     <form onSubmit={submit} className="mt-4 space-y-3 border-t border-slate-100 pt-4" noValidate>
@@ -311,6 +376,7 @@ function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: str
         <Field label="Source" name="source" maxLength={200} value={form.source} onChange={set("source")} error={fields.source} />
       </div>
       <Field label="Job link" name="jobUrl" type="url" maxLength={2000} placeholder="https://" value={form.jobUrl} onChange={set("jobUrl")} error={fields.jobUrl} />
+      <ApplicationDetailsFields form={details} set={setDetail} errors={fields} />
       <label className="block">
         <span className="mb-1 block text-sm font-medium text-slate-800">Notes</span>
         <textarea

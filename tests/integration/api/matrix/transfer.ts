@@ -5,11 +5,32 @@ const about = (w: World) => ({ orgSlug: w.org.slug, clientId: w.client.membershi
 const slugOf = (w: World) => ({ orgSlug: w.org.slug });
 
 const CSV = "Company,Role,Status,Date applied\nNorthwind,Analyst,applied,2026-03-02\n";
+const CONNECTIONS = "Notes:\n\"Some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,https://www.linkedin.com/in/ada,,Northwind,Engineer,14 Feb 2025\n";
 
 export const transferMatrix: Record<string, MatrixEntry> = {
   "transfer.previewImport": { call: (api, w) => api.transfer.previewImport({ ...about(w), csv: CSV }), expect: clientWrites },
   "transfer.importApplications": {
     call: (api, w) => api.transfer.importApplications({ ...about(w), csv: CSV, mapping: { company: 0, roleTitle: 1, status: 2, appliedOn: 3 } }),
+    expect: clientWrites,
+  },
+  // Refused on its content (not an export) once authorised, so nothing is written in any case.
+  "transfer.importAccount": {
+    call: (api, w) =>
+      api.transfer.importAccount({ ...about(w), json: "{}" }).then((r) => {
+        if (r.imported) throw new Error("expected the file to be refused");
+      }),
+    expect: clientWrites,
+  },
+  "contact.previewLinkedInConnections": { call: (api, w) => api.contact.previewLinkedInConnections({ ...about(w), csv: CONNECTIONS }), expect: clientWrites },
+  "contact.importLinkedInConnections": { call: (api, w) => api.contact.importLinkedInConnections({ ...about(w), csv: CONNECTIONS }), expect: clientWrites },
+  "capture.fromText": { call: (api, w) => api.capture.fromText({ ...about(w), text: "Designer at Acme\nLocation: Remote\nWe design things." }), expect: clientWrites },
+  // The fetch itself is refused (a private address) only after authorisation: reaching that refusal is "ok".
+  "capture.fromUrl": {
+    call: (api, w) =>
+      api.capture.fromUrl({ ...about(w), url: "http://127.0.0.1:9/" }).catch((error: { code?: string; message?: string }) => {
+        if (error.code === "BAD_REQUEST" && /private network/.test(error.message ?? "")) return null;
+        throw error;
+      }),
     expect: clientWrites,
   },
   // Only the client takes a copy of everything: their coach and owners read in the app, not in bulk.

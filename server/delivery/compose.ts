@@ -171,6 +171,7 @@ export async function unsafeComposeReminderEmail(
       const commitment = ctx.commitment;
       if (!commitment) return missing("the commitment is gone");
       if (commitment.doneAt) return closed("the commitment is done");
+      if (commitment.releasedAt) return closed("the application closed, so the promise is no longer needed");
       const [promisedTo] = commitment.contactId
         ? await db
             .select({ name: contacts.name })

@@ -1,3 +1,4 @@
+import { owedCommitment } from "./closing";
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, drafts, interviews } from "@/db/schema";
@@ -40,7 +41,7 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
       and ${interviews.startsAt} >= now())`.mapWith(applications.statusChangedAt);
   const openCommitments = sql<number>`(select count(*) from ${commitments}
     where ${commitments.orgId} = ${applications.orgId} and ${commitments.clientId} = ${applications.clientId}
-      and ${commitments.applicationId} = ${applications.id} and ${commitments.doneAt} is null)`.mapWith(Number);
+      and ${commitments.applicationId} = ${applications.id} and ${owedCommitment})`.mapWith(Number);
   const openDrafts = sql<number>`(select count(*) from ${drafts}
     where ${drafts.orgId} = ${applications.orgId} and ${drafts.clientId} = ${applications.clientId}
       and ${drafts.applicationId} = ${applications.id} and ${drafts.status} = 'draft')`.mapWith(Number);

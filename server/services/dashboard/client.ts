@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf, localTimeOn } from "../../followup/time";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../applications/status";
+import { owedCommitment } from "../applications/closing";
 import { actionFor, DRAFT_FOR_REMINDER } from "./actions";
 
 type Scope = { orgId: string; orgSlug: string; clientId: string; viewerUserId: string };
@@ -119,7 +120,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       companies,
       and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
     )
-    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId), isNull(commitments.doneAt), lte(commitments.dueAt, endOfToday)))
+    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId), owedCommitment, lte(commitments.dueAt, endOfToday)))
     .orderBy(asc(commitments.dueAt))
     .limit(50);
   const dueCommitments = commitmentRows.map((c) => ({ ...c, overdue: c.dueAt < now }));

@@ -154,12 +154,12 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
             ) : (
               <ul className="space-y-2 text-sm">
                 {detail.commitments.map((commitment) => (
-                  <li key={commitment.id} className={commitment.doneAt ? "text-slate-500 line-through" : undefined}>
+                  <li key={commitment.id} className={commitment.doneAt || commitment.releasedAt ? "text-slate-500 line-through" : undefined}>
                     {commitment.description}
                     <span className="block text-xs text-slate-500 no-underline">
                       {commitment.contactName ? `To ${commitment.contactName} · ` : ""}
-                      {commitment.doneAt ? "Done " : "Due "}
-                      <When date={commitment.doneAt ?? commitment.dueAt} timeZone={viewerTimeZone} />
+                      {commitment.doneAt ? "Done " : commitment.releasedAt ? "No longer needed since " : "Due "}
+                      <When date={commitment.doneAt ?? commitment.releasedAt ?? commitment.dueAt} timeZone={viewerTimeZone} />
                     </span>
                   </li>
                 ))}

@@ -97,7 +97,7 @@ export function ClientDetailView({
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {data.commitments.map((c) => {
-                const overdue = !c.doneAt && +new Date(c.dueAt) < Date.now();
+                const overdue = !c.doneAt && !c.releasedAt && +new Date(c.dueAt) < Date.now();
                 return (
                   <li key={c.id} className="flex flex-wrap justify-between gap-2 py-2">
                     <span>
@@ -105,7 +105,7 @@ export function ClientDetailView({
                       {c.source === "coach_task" ? <span className="ml-1 text-xs text-slate-500">(task from {c.assignedByName ?? "a coach"})</span> : null}
                     </span>
                     <span className={`text-xs ${overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
-                      {c.doneAt ? `Done ${shortDate(c.doneAt)}` : `${overdue ? "Overdue since" : "Due"} ${dateTime(c.dueAt)}`}
+                      {c.doneAt ? `Done ${shortDate(c.doneAt)}` : c.releasedAt ? `No longer needed (application closed ${shortDate(c.releasedAt)})` : `${overdue ? "Overdue since" : "Due"} ${dateTime(c.dueAt)}`}
                     </span>
                   </li>
                 );

@@ -580,11 +580,11 @@ function buildRows(ref: Date, now: Date) {
   };
 }
 
-/** Demo people for one-click sign-in in demo mode. */
+/** Demo people for one-click sign-in in demo mode, each signed in to the organisation named beside them. */
 export function demoPeople() {
   return [NORTHSTAR, HARBOR].flatMap((org) => [
-    { email: org.owner.email, name: org.owner.name, label: `Owner, ${org.name}` },
-    ...org.coaches.map((c) => ({ email: c.email, name: c.name, label: `Coach, ${org.name}` })),
-    ...org.clients.map((c) => ({ email: c.email, name: c.name, label: `Client, ${org.name}` })),
+    { email: org.owner.email, name: org.owner.name, label: `Owner, ${org.name}`, orgSlug: org.slug },
+    ...org.coaches.map((c) => ({ email: c.email, name: c.name, label: `Coach, ${org.name}`, orgSlug: org.slug })),
+    ...org.clients.map((c) => ({ email: c.email, name: c.name, label: `Client, ${org.name}`, orgSlug: org.slug })),
   ]);
 }

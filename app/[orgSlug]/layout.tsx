@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
+import { getDb } from "@/db";
 import { currentSession } from "@/server/auth";
+import { unsafeMarkOrganizationUsed } from "@/server/services/org/organizations";
 import { serverApi } from "@/server/trpc/server";
 import { orNotFound } from "../_components/server";
 import { OrgHeader } from "./org-header";
@@ -11,6 +13,7 @@ export default async function OrgLayout({ children, params }: { children: React.
   const api = await serverApi();
   const org = await orNotFound(api.org.get({ orgSlug }));
   const me = await api.me.get();
+  await unsafeMarkOrganizationUsed(getDb(), session.userId, org.id);
   return (
     <>
       <OrgHeader org={org} me={me} />

@@ -23,7 +23,7 @@ const POLICY_FIELDS: Array<{ key: PolicyKey; label: string; hint: string; type: 
 ];
 
 /** Owner sections of the admin page: policy, branding, archive/delete clients, and the audit log. */
-export function AdminSettings({ orgSlug }: { orgSlug: string }) {
+export function AdminSettings({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const settings = useQuery(trpc.settings.get.queryOptions({ orgSlug }));
   return (
@@ -42,7 +42,7 @@ export function AdminSettings({ orgSlug }: { orgSlug: string }) {
         <ClientLifecycle orgSlug={orgSlug} />
       </Card>
       <Card title="Audit log">
-        <AuditLog orgSlug={orgSlug} />
+        <AuditLog orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
       </Card>
     </div>
   );
@@ -212,7 +212,7 @@ const ACTION_LABEL: Record<string, string> = {
   "branding.updated": "Changed the branding", "client.archived": "Archived a client", "client.unarchived": "Restored a client", "client.deleted": "Deleted a client's data",
 };
 
-function AuditLog({ orgSlug }: { orgSlug: string }) {
+function AuditLog({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const pageSize = 20;
@@ -228,7 +228,7 @@ function AuditLog({ orgSlug }: { orgSlug: string }) {
           <li key={entry.id} className="py-2">
             <p className="font-medium">{ACTION_LABEL[entry.action] ?? entry.action}</p>
             <p className="text-xs text-slate-500">
-              {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {dateTime(entry.createdAt)}
+              {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {dateTime(entry.createdAt, viewerTimeZone)}
             </p>
           </li>
         ))}

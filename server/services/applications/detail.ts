@@ -1,3 +1,4 @@
+import { checkInOutlooks } from "./check-in";
 import { owedCommitment } from "./closing";
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -151,7 +152,10 @@ export async function getApplicationDetail(db: Executor, scope: Scope, applicati
     .orderBy(desc(activities.occurredAt), desc(activities.id))
     .limit(TIMELINE_LIMIT);
 
+  const [checkIn] = await checkInOutlooks(db, scope, { applicationId: application.id });
+
   return {
+    checkIn: checkIn ?? null,
     application: {
       id: application.id,
       roleTitle: application.roleTitle,

@@ -1,3 +1,4 @@
+import { checkInOutlooks } from "../applications/check-in";
 import { owedCommitmentSql } from "../applications/closing";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -136,6 +137,7 @@ export async function clientDetail(db: Executor, scope: Pick<CoachScope, "orgId"
     commitments: parseJson<DetailCommitment[]>(r.commitments),
     notes: parseJson<DetailNote[]>(r.notes),
     nudges: parseJson<DetailNudge[]>(r.nudges),
+    checkIns: await checkInOutlooks(db, { orgId: scope.orgId, clientId }),
   };
 }
 export type ClientDetail = Awaited<ReturnType<typeof clientDetail>>;

@@ -1,3 +1,4 @@
+import { checkInOutlooks } from "../applications/check-in";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -208,6 +209,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
     .limit(ACTIVITY_LIMIT);
 
   const messages = await coachMessages(db, scope);
+  const checkIns = await checkInOutlooks(db, scope);
 
   return {
     clientName: client?.name ?? null,
@@ -224,6 +226,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
     },
     recentActivity,
     messages,
+    checkIns,
   };
 }
 

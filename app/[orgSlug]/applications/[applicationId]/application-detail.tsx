@@ -10,13 +10,14 @@ import { StatusBadge } from "../../../_components/status-badge";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, EmptyState, Field, Notice } from "../../../_components/ui";
 import { InterviewWhen, When } from "../../../_components/when";
+import { CheckInOutlookLine } from "../../../_components/check-in";
 import { ChallengesEditor } from "./challenges-editor";
 
 type Detail = AppRouterOutputs["application"]["byId"];
 type Props = { orgSlug: string; clientId?: string; initial: Detail; viewerTimeZone: string };
 
 const REJECT_WARNING =
-  "Mark this application as rejected? Its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
+  "Mark this application as rejected? Its interviews still ahead are cancelled, its open promises are released (you can keep one from the Promises page), its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
 
 /**
  * A change here shows up on the board, the dashboard and the drafts pages (a rejection drafts a
@@ -48,6 +49,11 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
+          {detail.checkIn ? (
+            <Card title="Next step: sit tight, then check in">
+              <CheckInOutlookLine outlook={detail.checkIn} audience={canEdit ? "client" : "coach"} />
+            </Card>
+          ) : null}
           <StatusCard detail={detail} orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
           <Card title="Interviews">
             {detail.interviews.length === 0 ? (

@@ -95,6 +95,7 @@ export function DebriefForm({ orgSlug, detail, viewerTimeZone }: { orgSlug: stri
       nextSteps: nextSteps || null,
       expectAnswerBy: expectAnswerBy || null,
       preferredChannel: channel || null,
+      checkInRule: rule,
       agreedCheckInOn: rule === "agreed" && ruleDate ? ruleDate : null,
       notBeforeOn: rule === "not_before" && ruleDate ? ruleDate : null,
       notes: notes || null,

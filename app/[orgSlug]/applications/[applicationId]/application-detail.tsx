@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DEBRIEF_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REMINDER_KIND_LABEL } from "../../../_components/followup-labels";
+import { DEBRIEF_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REJECT_WARNING, REMINDER_KIND_LABEL } from "../../../_components/followup-labels";
 import { StatusBadge } from "../../../_components/status-badge";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, EmptyState, Field, Notice } from "../../../_components/ui";
@@ -16,8 +16,6 @@ import { ChallengesEditor } from "./challenges-editor";
 type Detail = AppRouterOutputs["application"]["byId"];
 type Props = { orgSlug: string; clientId?: string; initial: Detail; viewerTimeZone: string };
 
-const REJECT_WARNING =
-  "Mark this application as rejected? Its interviews still ahead are cancelled, its open promises are released (you can keep one from the Promises page), its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
 
 /**
  * A change here shows up on the board, the dashboard and the drafts pages (a rejection drafts a

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { dateTime } from "../../_components/format";
+import { auditChangeLines } from "./audit-changes";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
 
@@ -227,6 +228,13 @@ function AuditLog({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone
         {audit.data.entries.map((entry) => (
           <li key={entry.id} className="py-2">
             <p className="font-medium">{ACTION_LABEL[entry.action] ?? entry.action}</p>
+            {auditChangeLines(entry.data).length ? (
+              <ul className="mt-0.5 text-xs text-slate-700">
+                {auditChangeLines(entry.data).map((line) => (
+                  <li key={line} className="break-words">{line}</li>
+                ))}
+              </ul>
+            ) : null}
             <p className="text-xs text-slate-500">
               {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {dateTime(entry.createdAt, viewerTimeZone)}
             </p>

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { moveTestClock, signInWithMagicLink } from "./helpers";
+import { moveTestClock, openApplicationAt, signInWithMagicLink } from "./helpers";
 
 /**
  * What a new user found in the seeded demo, end to end: a rejection that kept nagging, a demo with
@@ -34,12 +34,10 @@ test("the demo has reminders planned from the start, drafts waiting and the chec
   await expect(sittingTight).toContainText(/^⏳ Sitting tight until \w{3} \d{1,2} \w{3} — we'll draft your check-in for \w{3} \d{1,2} \w{3}\.$/);
 
   // Every application was planned: Brightline shows its reminders, the Corvid page its check-in.
-  await page.goto("/northstar/applications?view=table");
-  await page.getByRole("link", { name: /Brightline Health/ }).first().click();
+  await openApplicationAt(page, "northstar", /Brightline Health/);
   await expect(page.getByRole("heading", { name: "Scheduled reminders" })).toBeVisible();
   await expect(page.getByText("Nothing scheduled")).toHaveCount(0);
-  await page.goto("/northstar/applications?view=table");
-  await page.getByRole("link", { name: /Corvid Logistics/ }).first().click();
+  await openApplicationAt(page, "northstar", /Corvid Logistics/);
   await expect(page.getByRole("heading", { name: "Next step: sit tight, then check in" })).toBeVisible();
   await expect(page.getByTestId("check-in-outlook")).toContainText("we'll draft your check-in for");
 
@@ -53,17 +51,16 @@ test("the demo has reminders planned from the start, drafts waiting and the chec
 
 test("a rejected application stops nagging: no upcoming interview, no overdue promise, nothing overdue for the coach", async ({ page }) => {
   await signInWithMagicLink(page, SAM);
-  await expect(page.getByRole("link", { name: /Brightline Health/ }).first()).toBeVisible();
-
-  await page.goto("/northstar/applications?view=table");
-  await page.getByRole("link", { name: /Brightline Health/ }).first().click();
+  const upcoming = page.locator("section").filter({ has: page.getByRole("heading", { name: /Upcoming interviews/ }) });
+  await expect(upcoming).toContainText("Brightline Health");
+  await openApplicationAt(page, "northstar", /Brightline Health/);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByLabel("Move this application to").selectOption("rejected");
   await page.getByRole("button", { name: "Update status" }).click();
   await expect(page.getByLabel("Status history")).toContainText("Rejected");
 
   await page.goto("/northstar");
-  const upcoming = page.locator("section, div").filter({ has: page.getByRole("heading", { name: /Upcoming interviews/ }) }).last();
+  await expect(upcoming).toBeVisible();
   await expect(upcoming).not.toContainText("Brightline Health");
   await expect(page.getByText("Share a work sample before the panel")).toHaveCount(0);
 
@@ -75,6 +72,7 @@ test("a rejected application stops nagging: no upcoming interview, no overdue pr
 
   await signOut(page);
   await signInWithMagicLink(page, "maya@northstar.example");
+  await expect(page.getByRole("row", { name: /Sam Rivera/ })).toBeVisible();
   const overdue = await page.evaluate(() => {
     const headers = [...document.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
     const column = headers.findIndex((text) => text.startsWith("Overdue"));

@@ -25,7 +25,7 @@ const pagesOf = {
 /** Screens reached by following a link from a listed one: an application, an interview, a client. */
 const followedOf: Record<string, Array<{ from: string; link: RegExp }>> = {
   "sam@clients.example": [
-    { from: "/northstar/applications?view=table", link: /Corvid Logistics/ },
+    { from: "/northstar/applications?view=table", link: /Engineer|Designer|Analyst|Manager|Lead|Executive/ },
     { from: "/northstar/drafts", link: /Thank/ },
   ],
   "maya@northstar.example": [{ from: "/northstar/coach", link: /Sam Rivera/ }],

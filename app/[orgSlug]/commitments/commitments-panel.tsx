@@ -8,6 +8,7 @@ import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
 import { When } from "../../_components/when";
 import { instantAt } from "../../_components/zoned";
+import { HydratedForm } from "../../_components/hydrated-form";
 
 type Commitment = AppRouterOutputs["commitment"]["list"][number];
 type Filter = "open" | "done" | "all";
@@ -149,7 +150,7 @@ function AddCommitment({ orgSlug, viewerTimeZone, onAdded }: { orgSlug: string; 
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
+    <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
       <Field label="What will you do?" name="description" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
       <div className="grid grid-cols-2 gap-3">
         <Field label="Due date" name="dueDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={missingDate ? "Give the date it is due." : fields.dueAt} />
@@ -160,6 +161,6 @@ function AddCommitment({ orgSlug, viewerTimeZone, onAdded }: { orgSlug: string; 
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Adding…" : "Add promise"}
       </Button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, Field, Notice, Select } from "../../../_components/ui";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 export function NewApplicationForm({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
@@ -33,7 +34,7 @@ export function NewApplicationForm({ orgSlug }: { orgSlug: string }) {
 
   return (
     <Card className="max-w-2xl">
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <HydratedForm onSubmit={submit} className="space-y-4" noValidate>
         {message ? <Notice tone="error">{message}</Notice> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
@@ -99,7 +100,7 @@ export function NewApplicationForm({ orgSlug }: { orgSlug: string }) {
             {create.isPending ? "Saving…" : "Save application"}
           </Button>
         </div>
-      </form>
+      </HydratedForm>
     </Card>
   );
 }

@@ -4,6 +4,8 @@ import { STATUS_LABEL } from "@/server/services/applications/status";
 import { serverApi } from "@/server/trpc/server";
 import { DRAFT_KIND_LABEL, INTERVIEW_KIND_LABEL } from "../_components/followup-labels";
 import { CheckInOutlookLine } from "../_components/check-in";
+import { needsFirstRunSetup } from "./first-run";
+import { FirstRunSetup } from "./first-run-setup";
 import { orNotFound } from "../_components/server";
 import { StatusBadge } from "../_components/status-badge";
 import { Card, EmptyState, ButtonLink, PageHeader } from "../_components/ui";
@@ -15,6 +17,15 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
   const org = await orNotFound(api.org.get({ orgSlug }));
   if (org.role !== "client") redirect(`/${orgSlug}/coach`);
 
+  const own = await api.profile.get({ orgSlug });
+  if (needsFirstRunSetup(own)) {
+    return (
+      <>
+        <PageHeader title="Let's set you up" description="A few answers your drafts and reminders depend on." />
+        <FirstRunSetup orgSlug={orgSlug} orgName={org.name} initial={own} />
+      </>
+    );
+  }
   const [profile, dashboard] = await Promise.all([orNotFound(api.client.byId({ orgSlug })), orNotFound(api.dashboard.client({ orgSlug }))]);
   const firstName = profile.name?.split(" ")[0] ?? "there";
   const zone = dashboard.viewerTimeZone;

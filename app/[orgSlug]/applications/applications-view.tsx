@@ -169,7 +169,7 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
       </p>
       {/* The board scrolls inside itself, never the page: min-w-0 lets it shrink to the viewport. */}
       <div
-        className="board-scroller grid min-w-0 max-w-full gap-3 sm:flex sm:overflow-x-auto sm:pb-3 sm:pr-8"
+        className="board-scroller relative grid min-w-0 max-w-full gap-3 sm:flex sm:overflow-x-auto sm:pb-3 sm:pr-8"
         role="region"
         aria-label="Applications board"
         aria-describedby="board-scroll-hint"
@@ -246,7 +246,7 @@ function BoardCard({
         event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ id: application.id, from: application.status }));
         event.dataTransfer.effectAllowed = "move";
       }}
-      className={`min-w-0 break-words rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm [overflow-wrap:anywhere] ${canEdit ? "cursor-grab active:cursor-grabbing" : ""} ${busy ? "opacity-60" : ""}`}
+      className={`relative min-w-0 break-words rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm [overflow-wrap:anywhere] ${canEdit ? "cursor-grab active:cursor-grabbing" : ""} ${busy ? "opacity-60" : ""}`}
     >
       <Link href={applicationHref(orgSlug, application.id, clientId)} className="font-medium text-slate-900 hover:text-brand hover:underline">
         {application.roleTitle}

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { STATUS_LABEL } from "@/server/services/applications/status";
 import { serverApi } from "@/server/trpc/server";
 import { DRAFT_KIND_LABEL, INTERVIEW_KIND_LABEL } from "../_components/followup-labels";
-import { CheckInOutlookLine } from "../_components/check-in";
+import { SittingTightCard } from "../_components/check-in";
 import { needsFirstRunSetup } from "./first-run";
 import { FirstRunSetup } from "./first-run-setup";
 import { orNotFound } from "../_components/server";
@@ -122,20 +122,7 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
             )}
           </Card>
 
-          {dashboard.checkIns.length > 0 ? (
-            <Card title="Sitting tight">
-              <ul className="divide-y divide-slate-100">
-                {dashboard.checkIns.map((outlook) => (
-                  <li key={outlook.interviewId} className="py-3">
-                    <Link href={`${base}/applications/${outlook.applicationId}`} className="text-sm font-medium text-brand hover:underline">
-                      {outlook.roleTitle} at {outlook.companyName}
-                    </Link>
-                    <CheckInOutlookLine outlook={outlook} audience="client" />
-                  </li>
-                ))}
-              </ul>
-            </Card>
-          ) : null}
+          <SittingTightCard outlooks={dashboard.checkIns} audience="client" hrefOf={(outlook) => `${base}/applications/${outlook.applicationId}`} />
 
           <Card title="Drafts waiting for you">
             {dashboard.draftsWaiting.total === 0 ? (

@@ -7,7 +7,7 @@ import { dateTime, relative, shortDate } from "../../../_components/format";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
 import { InterviewWhen } from "../../../_components/when";
-import { CheckInOutlookLine } from "../../../_components/check-in";
+import { SittingTightCard } from "../../../_components/check-in";
 
 const STATUS_LABEL: Record<string, string> = {
   saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted", rejected: "Rejected", withdrawn: "Withdrawn",
@@ -62,20 +62,11 @@ export function ClientDetailView({
         )}
       </Card>
 
-      {data.checkIns.length > 0 ? (
-        <Card title="Sitting tight">
-          <ul className="divide-y divide-slate-100">
-            {data.checkIns.map((outlook) => (
-              <li key={outlook.interviewId} className="py-2">
-                <p className="text-sm font-medium">
-                  {outlook.roleTitle} at {outlook.companyName}
-                </p>
-                <CheckInOutlookLine outlook={outlook} audience="coach" />
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <SittingTightCard
+        outlooks={data.checkIns}
+        audience="coach"
+        hrefOf={(outlook) => `/${orgSlug}/applications/${outlook.applicationId}?clientId=${encodeURIComponent(clientId)}`}
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Interviews">

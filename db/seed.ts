@@ -2,14 +2,19 @@ import { createHash } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMinutes, startOfDay } from "date-fns";
 import { inArray } from "drizzle-orm";
+import { addDaysToIsoDate, localDateOf, localTimeOn } from "../server/followup/time";
 import type { Database } from "./index";
 import * as s from "./schema";
+import { DEFAULT_POLICY } from "./schema/org";
+import { planSeededDemo } from "./seed-plan";
 
 /**
  * The demo: a coaching practice with an owner, two coaches and eight clients, and a second
  * practice beside it so tenant isolation is visible. Deterministic: ids derive from stable names
- * and times from one reference day, and every insert skips what already exists, so running the
- * seed twice changes nothing.
+ * and times from the moment it runs (history laid out by day, the first client's fresh moments to
+ * the minute), and every insert skips what already exists, so running the seed twice changes
+ * nothing. A fresh seed then plans every application through the real planner (see
+ * `seed-plan.ts`), so reminders are waiting from the first minute and nothing stale fires at once.
  */
 
 type Status = (typeof s.applicationStatus.enumValues)[number];
@@ -208,6 +213,13 @@ const LAST = ["Brooks", "Schmidt", "Okoye", "Laurent", "Silva", "Kowalski", "Ngu
 const INTERVIEW_ZONES = ["America/New_York", "Europe/London", "America/Los_Angeles", "Europe/Berlin", "Asia/Singapore"];
 const SOURCES = ["LinkedIn", "Referral", "Company website", "Recruiter", "Job board"];
 
+/**
+ * The first client of the first practice is the one a newcomer signs in as: within minutes of
+ * `npm run demo` an interview ended an hour ago with drafts waiting, a thank-you reminder falls
+ * due, a check-in is set for next week and a promise is due tomorrow.
+ */
+const FEATURED_STATUSES: Status[] = ["interviewing", "interviewing", "interviewing", "rejected", "saved"];
+
 /** The status each application index walks to; together they cover every status. */
 const STATUS_CYCLE: Status[] = ["interviewing", "applied", "offer", "rejected", "saved", "interviewing", "accepted", "withdrawn"];
 const PATHS: Record<Status, Status[]> = {
@@ -233,14 +245,17 @@ export type SeedOptions = {
   now?: Date;
 };
 
-export type SeedSummary = { organizations: number; users: number; applications: number; interviews: number };
+export type SeedSummary = { organizations: number; users: number; applications: number; interviews: number; planned: boolean };
 
 export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<SeedSummary> {
-  const refDay = startOfDay(new TZDate(options.now ?? new Date(), "UTC"));
-  const ref = new Date(refDay.getTime());
-  const rows = buildRows(ref);
+  const now = options.now ?? new Date();
+  const ref = new Date(startOfDay(new TZDate(now, "UTC")).getTime());
+  const rows = buildRows(ref, now);
+  let planned = false;
 
   await db.transaction(async (tx) => {
+    // Only a fresh demo is planned: on a later run the app has been planning it all along.
+    const known = await tx.select({ id: s.organizations.id }).from(s.organizations).where(inArray(s.organizations.id, rows.organizations.map((o) => o.id!)));
     await tx.insert(s.users).values(rows.users).onConflictDoNothing();
     // A demo address may already belong to someone who signed up; use whatever id they have.
     const existing = await tx
@@ -273,6 +288,10 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
         await tx.insert(table).values(values.slice(i, i + 500)).onConflictDoNothing();
       }
     }
+    if (known.length === 0) {
+      await planSeededDemo(tx, { now, historyStart: addDays(ref, -HISTORY_DAYS), applications: rows.applications, featuredInterviews: rows.featuredInterviews });
+      planned = true;
+    }
   });
 
   return {
@@ -280,11 +299,15 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     users: rows.users.length,
     applications: rows.applications.length,
     interviews: rows.interviews.length,
+    planned,
   };
 }
 
+/** The earliest seeded moment lies within this many days before the reference day. */
+const HISTORY_DAYS = 60;
+
 /** Every demo row, computed without touching the database. */
-function buildRows(ref: Date) {
+function buildRows(ref: Date, now: Date) {
   const users: (typeof s.users.$inferInsert & { id: string; email: string })[] = [];
   const organizations: (typeof s.organizations.$inferInsert)[] = [];
   const memberships: (typeof s.memberships.$inferInsert & { userId: string })[] = [];
@@ -298,6 +321,8 @@ function buildRows(ref: Date) {
   const participants: (typeof s.interviewParticipants.$inferInsert)[] = [];
   const commitments: (typeof s.commitments.$inferInsert)[] = [];
   const activities: (typeof s.activities.$inferInsert)[] = [];
+  /** Debriefed interviews whose drafts the real generator writes once the rows exist. */
+  const featuredInterviews: Array<{ orgId: string; clientId: string; interviewId: string }> = [];
 
   const addUser = (p: Person, extra: Partial<typeof s.users.$inferInsert> = {}) => {
     const id = seedId(`user:${p.email}`);
@@ -348,7 +373,8 @@ function buildRows(ref: Date) {
         const appKey = `${key}:${a}`;
         const company = COMPANIES[(clientIndex * 3 + a) % COMPANIES.length]!;
         const companyId = seedId(`company:${appKey}`);
-        const status = STATUS_CYCLE[(clientIndex + a) % STATUS_CYCLE.length]!;
+        const featured = org === NORTHSTAR && clientIndex === 0;
+        const status = featured ? FEATURED_STATUSES[a]! : STATUS_CYCLE[(clientIndex + a) % STATUS_CYCLE.length]!;
         const path = PATHS[status];
         const hasInterviews = path.includes("interviewing");
         const interviewZone = INTERVIEW_ZONES[(clientIndex + a) % INTERVIEW_ZONES.length]!;
@@ -365,7 +391,9 @@ function buildRows(ref: Date) {
           challenges: hasInterviews ? company.challenges : [],
         });
         const applicationId = seedId(`application:${appKey}`);
-        const changes = path.map((to, i) => ({ to, at: localTime(ref, startDay + i * 6, 10, 0, client.timeZone) }));
+        // Six days between changes, closer together when that would reach today: history is past.
+        const step = path.length > 1 ? Math.min(6, Math.floor((-2 - startDay) / (path.length - 1))) : 6;
+        const changes = path.map((to, i) => ({ to, at: localTime(ref, startDay + i * step, 10, 0, client.timeZone) }));
         applications.push({
           id: applicationId,
           orgId,
@@ -377,6 +405,7 @@ function buildRows(ref: Date) {
           status,
           statusChangedAt: changes.at(-1)!.at,
           createdAt: changes[0]!.at,
+          updatedAt: changes.at(-1)!.at,
         });
         changes.forEach((change, i) => {
           history.push({
@@ -418,11 +447,23 @@ function buildRows(ref: Date) {
         // First round: in the past. Debriefed, except for one in every three so the demo shows a missing debrief.
         const interviewingAt = changes[path.indexOf("interviewing")]!.at;
         const firstKind: Kind = (["video", "phone", "onsite", "panel"] as Kind[])[(clientIndex + a) % 4]!;
-        const firstDayOffset = Math.round((interviewingAt.getTime() - ref.getTime()) / 86_400_000) + 2;
-        const firstStart = localTime(ref, firstDayOffset, 14, 0, interviewZone);
+        const firstDayOffset = Math.min(-1, Math.round((interviewingAt.getTime() - ref.getTime()) / 86_400_000) + 2);
+        // The featured client's fresh moments: one interview ended an hour ago, and one ended so
+        // that its thank-you window closes two minutes after the seed runs.
+        const fresh = !featured ? null : a === 1 ? "ended_an_hour_ago" : a === 2 ? "thank_you_due_now" : null;
+        const firstStart =
+          fresh === "ended_an_hour_ago"
+            ? addMinutes(now, -120)
+            : fresh === "thank_you_due_now"
+              ? addMinutes(now, -(DEFAULT_POLICY.thankYouWindowHours * 60 - 2) - 60)
+              : localTime(ref, firstDayOffset, 14, 0, interviewZone);
+        const firstEnd = addMinutes(firstStart, 60);
         const firstId = seedId(`interview:${appKey}:1`);
-        const debriefed = (clientIndex + a) % 3 !== 0;
-        const checkIn = addDays(firstStart, 10);
+        const debriefed = fresh !== null || (clientIndex + a) % 3 !== 0;
+        const debriefedAt = fresh === "ended_an_hour_ago" ? addMinutes(now, -10) : addMinutes(firstStart, 120);
+        const clientToday = localDateOf(now, client.timeZone);
+        const checkIn = fresh === "ended_an_hour_ago" ? addDaysToIsoDate(clientToday, 7) : isoDate(addDays(firstStart, 10));
+        if (fresh) featuredInterviews.push({ orgId, clientId, interviewId: firstId });
         interviews.push({
           id: firstId,
           orgId,
@@ -431,19 +472,19 @@ function buildRows(ref: Date) {
           round: 1,
           kind: firstKind,
           startsAt: firstStart,
-          endsAt: addMinutes(firstStart, 60),
+          endsAt: firstEnd,
           timeZone: interviewZone,
           location: firstKind === "video" || firstKind === "phone" ? "https://meet.example/room" : `${company.name} office`,
           status: "completed",
           ...(debriefed
             ? {
-                debriefedAt: addMinutes(firstStart, 120),
+                debriefedAt,
                 askedForJob: a % 2 === 0,
                 nextSteps: "A second round with the wider team",
-                expectAnswerBy: isoDate(addDays(firstStart, 7)),
+                expectAnswerBy: fresh === "ended_an_hour_ago" ? addDaysToIsoDate(clientToday, 6) : isoDate(addDays(firstStart, 7)),
                 preferredChannel: "email" as const,
-                agreedCheckInOn: a % 2 === 0 ? isoDate(checkIn) : null,
-                notBeforeOn: a % 2 === 0 ? null : isoDate(addDays(firstStart, 5)),
+                agreedCheckInOn: a % 2 === 0 || fresh === "ended_an_hour_ago" ? checkIn : null,
+                notBeforeOn: a % 2 === 0 || fresh === "ended_an_hour_ago" ? null : isoDate(addDays(firstStart, 5)),
                 debriefNotes: "Good rapport; they asked for examples of measurable impact.",
               }
             : {}),
@@ -458,12 +499,13 @@ function buildRows(ref: Date) {
             contactId,
             discussed: debriefed ? (n === 0 ? `how the team plans to tackle ${company.challenges[0]}` : "how the team reviews work and ships weekly") : null,
             challengesDiscussed: debriefed ? [company.challenges[n % company.challenges.length]!] : [],
-            thankYouSentAt: debriefed && n === 0 ? addMinutes(firstStart, 600) : null,
-            thankYouHandwritten: debriefed && n === 0 && a % 2 === 1,
+            // The interview that just ended has nobody thanked yet: its drafts are waiting.
+            thankYouSentAt: debriefed && n === 0 && fresh !== "ended_an_hour_ago" ? addMinutes(firstEnd, 120) : null,
+            thankYouHandwritten: debriefed && n === 0 && a % 2 === 1 && fresh !== "ended_an_hour_ago",
           });
         });
         if (debriefed) {
-          activity(`debrief:${a}:1`, "interview.debriefed", `${company.name}: debrief recorded`, addMinutes(firstStart, 120), { applicationId, interviewId: firstId });
+          activity(`debrief:${a}:1`, "interview.debriefed", `${company.name}: debrief recorded`, debriefedAt, { applicationId, interviewId: firstId });
           commitments.push({
             id: seedId(`commitment:${appKey}:references`),
             orgId,
@@ -473,13 +515,15 @@ function buildRows(ref: Date) {
             contactId: interviewerIds[0]!,
             description: "Send two references",
             source: "promise",
-            dueAt: addDays(firstStart, 2),
-            doneAt: a % 2 === 0 ? addDays(firstStart, 1) : null,
+            // Promised an hour ago: due tomorrow at five, the client's time.
+            dueAt: fresh === "ended_an_hour_ago" ? localTimeOn(addDaysToIsoDate(clientToday, 1), "17:00", client.timeZone) : addDays(firstStart, 2),
+            doneAt: a % 2 === 0 && !fresh ? addDays(firstStart, 1) : null,
           });
         }
 
-        // Applications still in play get an upcoming round in another time zone.
-        if (status === "interviewing") {
+        // Applications still in play get an upcoming round in another time zone (the featured
+        // client's fresh interviews wait for the employer's answer instead).
+        if (status === "interviewing" && !fresh) {
           const nextZone = INTERVIEW_ZONES[(clientIndex + a + 2) % INTERVIEW_ZONES.length]!;
           const nextStart = localTime(ref, 1 + ((clientIndex + a) % 6), 9 + (a % 4), 30, nextZone);
           const nextId = seedId(`interview:${appKey}:2`);
@@ -518,14 +562,29 @@ function buildRows(ref: Date) {
     memberships.push({ id: seedId(`membership:${cross.org.key}:${userId}`), orgId: seedId(`org:${cross.org.key}`), userId, role: cross.role });
   }
 
-  return { users, organizations, memberships, coachAssignments, companies, applications, history, interviews, contacts, contactLinks, participants, commitments, activities };
+  return {
+    users,
+    organizations,
+    memberships,
+    coachAssignments,
+    companies,
+    applications,
+    history,
+    interviews,
+    contacts,
+    contactLinks,
+    participants,
+    commitments,
+    activities,
+    featuredInterviews,
+  };
 }
 
-/** Demo people for one-click sign-in in demo mode. */
+/** Demo people for one-click sign-in in demo mode, each signed in to the organisation named beside them. */
 export function demoPeople() {
   return [NORTHSTAR, HARBOR].flatMap((org) => [
-    { email: org.owner.email, name: org.owner.name, label: `Owner, ${org.name}` },
-    ...org.coaches.map((c) => ({ email: c.email, name: c.name, label: `Coach, ${org.name}` })),
-    ...org.clients.map((c) => ({ email: c.email, name: c.name, label: `Client, ${org.name}` })),
+    { email: org.owner.email, name: org.owner.name, label: `Owner, ${org.name}`, orgSlug: org.slug },
+    ...org.coaches.map((c) => ({ email: c.email, name: c.name, label: `Coach, ${org.name}`, orgSlug: org.slug })),
+    ...org.clients.map((c) => ({ email: c.email, name: c.name, label: `Client, ${org.name}`, orgSlug: org.slug })),
   ]);
 }

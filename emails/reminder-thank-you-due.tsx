@@ -7,6 +7,8 @@ import type { ApplicationRef, Instant, ReminderBaseProps } from "./components/ty
 export type ReminderThankYouDueProps = ReminderBaseProps & {
   application: ApplicationRef;
   interview: { endedAt: Instant; timeZone: string };
+  /** Whole days between the interview's end and the moment this email is sent: the wording follows it. */
+  daysSinceEnded: number;
   /** Thank-you drafts not yet marked sent, one per interviewer. */
   pendingNotes: Array<{ interviewerName: string; editUrl: string }>;
   /** The interview's drafts. */
@@ -21,6 +23,7 @@ export function ReminderThankYouDueEmail({
   interview,
   pendingNotes,
   actionUrl,
+  daysSinceEnded,
 }: ReminderThankYouDueProps) {
   const { companyName, roleTitle } = application;
   const names = joinNames(pendingNotes.map((n) => n.interviewerName));
@@ -39,8 +42,7 @@ export function ReminderThankYouDueEmail({
         {one ? "a note" : "notes"} to {names}, and {one ? "it isn't" : "none is"} marked sent yet.
       </P>
       <WhyNow org={org}>
-        Your interview ended {formatDateTime(interview.endedAt, interview.timeZone)}. A short, specific note sent
-        today still arrives while they are weighing their decision. Much later, it reads as an afterthought.
+        Your interview ended {formatDateTime(interview.endedAt, interview.timeZone)}. {lateness(daysSinceEnded)}
       </WhyNow>
       <Steps
         items={[
@@ -64,12 +66,24 @@ export function ReminderThankYouDueEmail({
   );
 }
 
+/** What a note sent now does, by how long ago the interview ended. */
+export function lateness(daysSinceEnded: number): string {
+  if (daysSinceEnded <= 2) {
+    return "A short, specific note sent today still arrives while they are weighing their decision. Much later, it reads as an afterthought.";
+  }
+  if (daysSinceEnded <= 7) {
+    return `That was ${daysSinceEnded} days ago, so they may be deciding now. Send it today, and skip any apology for the delay: one specific detail from your conversation says more.`;
+  }
+  return `That was ${daysSinceEnded} days ago, so a plain thank-you would arrive long after the decision was weighed. Turn it into a short follow-up instead: thank them, and add something useful, an idea about a challenge they mentioned or a link they would value.`;
+}
+
 ReminderThankYouDueEmail.PreviewProps = {
   org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/thank_you_due?t=c81d2e",
   application: { companyName: "Lumen Freight", roleTitle: "Operations Analyst" },
   interview: { endedAt: "2025-06-11T10:30:00.000Z", timeZone: "Europe/London" },
+  daysSinceEnded: 1,
   pendingNotes: [
     { interviewerName: "Priya Raman", editUrl: "https://app.followthrough.example/northbound/drafts/a17" },
     { interviewerName: "Tomás Alves", editUrl: "https://app.followthrough.example/northbound/drafts/a18" },

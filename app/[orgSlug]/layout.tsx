@@ -1,8 +1,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getDb } from "@/db";
 import { currentSession } from "@/server/auth";
 import { safeCallbackPath } from "@/server/canonical-url";
 import { REQUESTED_PATH_HEADER } from "@/server/http/request-headers";
+import { unsafeMarkOrganizationUsed } from "@/server/services/org/organizations";
 import { serverApi } from "@/server/trpc/server";
 import { orNotFound } from "../_components/server";
 import { OrgHeader } from "./org-header";
@@ -18,6 +20,7 @@ export default async function OrgLayout({ children, params }: { children: React.
   const api = await serverApi();
   const org = await orNotFound(api.org.get({ orgSlug }));
   const me = await api.me.get();
+  await unsafeMarkOrganizationUsed(getDb(), session.userId, org.id);
   return (
     <>
       <OrgHeader org={org} me={me} />

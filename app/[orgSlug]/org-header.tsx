@@ -39,15 +39,19 @@ export function OrgHeader({ org, me }: Props) {
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <details className="relative">
-            <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
-              <span className="sr-only">Switch organisation. Current: </span>
-              {ROLE_LABEL[org.role]} · {me.user.email}
+            <summary className="flex max-w-[16rem] cursor-pointer list-none flex-col rounded-md border border-slate-300 px-3 py-1 text-right leading-tight hover:bg-slate-50">
+              <span className="sr-only">Account menu. Signed in as </span>
+              <span className="truncate font-medium">{me.user.name ?? me.user.email}</span>
+              <span className="truncate text-xs text-slate-600" data-testid="current-org-role">
+                {ROLE_LABEL[org.role]} at {org.name}
+              </span>
             </summary>
             <div className="absolute right-0 z-10 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+              <p className="truncate px-2 py-1 text-xs text-slate-500">{me.user.email}</p>
               <p className="px-2 py-1 text-xs font-semibold uppercase text-slate-500">Your organisations</p>
               <ul>
-                <li className="rounded px-2 py-1.5 font-medium">
-                  {org.name} <span className="text-slate-500">({ROLE_LABEL[org.role]})</span>
+                <li className="rounded px-2 py-1.5 font-medium" aria-current="true">
+                  {org.name} <span className="text-slate-500">({ROLE_LABEL[org.role]}, current)</span>
                 </li>
                 {others.map((m) => (
                   <li key={m.slug}>

@@ -3,6 +3,9 @@ import { redirect } from "next/navigation";
 import { STATUS_LABEL } from "@/server/services/applications/status";
 import { serverApi } from "@/server/trpc/server";
 import { DRAFT_KIND_LABEL, INTERVIEW_KIND_LABEL } from "../_components/followup-labels";
+import { SittingTightCard } from "../_components/check-in";
+import { needsFirstRunSetup } from "./first-run";
+import { FirstRunSetup } from "./first-run-setup";
 import { orNotFound } from "../_components/server";
 import { StatusBadge } from "../_components/status-badge";
 import { Card, EmptyState, ButtonLink, PageHeader } from "../_components/ui";
@@ -14,6 +17,15 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
   const org = await orNotFound(api.org.get({ orgSlug }));
   if (org.role !== "client") redirect(`/${orgSlug}/coach`);
 
+  const own = await api.profile.get({ orgSlug });
+  if (needsFirstRunSetup(own)) {
+    return (
+      <>
+        <PageHeader title="Let's set you up" description="A few answers your drafts and reminders depend on." />
+        <FirstRunSetup orgSlug={orgSlug} orgName={org.name} initial={own} />
+      </>
+    );
+  }
   const [profile, dashboard] = await Promise.all([orNotFound(api.client.byId({ orgSlug })), orNotFound(api.dashboard.client({ orgSlug }))]);
   const firstName = profile.name?.split(" ")[0] ?? "there";
   const zone = dashboard.viewerTimeZone;
@@ -109,6 +121,8 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
               </ul>
             )}
           </Card>
+
+          <SittingTightCard outlooks={dashboard.checkIns} audience="client" hrefOf={(outlook) => `${base}/applications/${outlook.applicationId}`} />
 
           <Card title="Drafts waiting for you">
             {dashboard.draftsWaiting.total === 0 ? (

@@ -1,16 +1,19 @@
+import { formatDate, formatDateTime } from "./when";
+
 /** Shared display helpers for the coach portal. */
 
 export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? "—" : `${Math.round(rate * 100)}%`);
 
-/** A date and time in the viewer's own zone (the browser's), or in `timeZone` when given. */
-export function dateTime(value: Date | string | null | undefined, timeZone?: string) {
-  if (!value) return "—";
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", ...(timeZone && { timeZone }) }).format(new Date(value));
+/**
+ * A date and time, or a date, in the given zone (the viewer's): the same text on the server and
+ * in the browser, so nothing changes on hydration. The formats are the ones in `when.tsx`.
+ */
+export function dateTime(value: Date | string | null | undefined, timeZone: string) {
+  return value ? formatDateTime(new Date(value), timeZone) : "—";
 }
 
-export function shortDate(value: Date | string | null | undefined) {
-  if (!value) return "—";
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(value));
+export function shortDate(value: Date | string | null | undefined, timeZone: string) {
+  return value ? formatDate(new Date(value), timeZone) : "—";
 }
 
 /** "3 days ago", "in 2 hours": relative to now, for timelines and last activity. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ComponentProps, ReactNode } from "react";
+import { useId, type ComponentProps, type ReactNode } from "react";
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
@@ -75,7 +75,10 @@ export type ControlAttributes = {
  * accessible name is exact.
  */
 export function Labelled({ label, name, error, hint, id, control }: LabelledProps & { control: (attributes: ControlAttributes) => ReactNode }) {
-  const controlId = id ?? name;
+  // Unique per rendered field: two forms on one page may share a field name (both post
+  // "coachMembershipId"), and a shared id would leave the second control without its label.
+  const generated = useId();
+  const controlId = id ?? `${name}-${generated.replace(/[^a-zA-Z0-9_-]/g, "")}`;
   return (
     <div>
       <label htmlFor={controlId} className="mb-1 block text-sm font-medium text-slate-800">

@@ -26,6 +26,10 @@ export const formatDateTime = (date: Date, timeZone: string) => formatter(timeZo
 export const formatDate = (date: Date, timeZone: string) => formatter(timeZone, DATE).format(date);
 export const formatTime = (date: Date, timeZone: string) => formatter(timeZone, TIME).format(date);
 
+const DAY: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };
+/** A calendar day (YYYY-MM-DD) as "Wed 9 Dec": a date has no zone, so it is read at noon UTC. */
+export const formatIsoDay = (isoDate: string) => formatter("UTC", DAY).format(new Date(`${isoDate}T12:00:00Z`));
+
 /** "America/New_York" → "New York". */
 export const zoneName = (timeZone: string) => (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
 

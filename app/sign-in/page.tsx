@@ -34,7 +34,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               <li key={person.email}>
                 <form action={signInAsDemoPerson} className="flex items-center justify-between gap-3 px-4 py-2">
                   <input type="hidden" name="email" value={person.email} />
-                  <input type="hidden" name="callbackUrl" value={callback} />
+                  {/* The person was chosen in one organisation: land there unless a link asked for a page. */}
+                  <input type="hidden" name="callbackUrl" value={callback === "/" ? `/${person.orgSlug}` : callback} />
                   <span className="min-w-0">
                     <span className="block truncate text-sm font-medium">{person.name}</span>
                     <span className="block truncate text-xs text-slate-500">{person.label}</span>

@@ -24,6 +24,13 @@ export const commitments = pgTable(
     assignedByMembershipId: uuid("assigned_by_membership_id"),
     dueAt: instant("due_at").notNull(),
     doneAt: instant("done_at"),
+    /**
+     * Set when its application closed (rejected, withdrawn, accepted or archived) while the promise
+     * was still open: no longer needed, so it is neither owed nor overdue. Reopening clears it.
+     */
+    releasedAt: instant("released_at"),
+    /** The client chose to keep it although its application closed: closing never releases it. */
+    keptAfterClose: boolean("kept_after_close").notNull().default(false),
     planVersion: integer("plan_version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

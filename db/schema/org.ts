@@ -74,6 +74,8 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
     status: membershipStatus("status").notNull().default("active"),
+    /** When its member last opened this organisation: signing in lands there again. */
+    lastUsedAt: instant("last_used_at"),
     createdAt: createdAt(),
   },
   (t) => [

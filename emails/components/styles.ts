@@ -44,7 +44,8 @@ export const small: CSSProperties = { fontSize: "13px", lineHeight: "20px", marg
 export const list: CSSProperties = { paddingLeft: "20px", margin: "8px 0 12px" };
 export const listItem: CSSProperties = { fontSize: "15px", lineHeight: "24px", margin: "4px 0" };
 export const hr: CSSProperties = { borderColor: colors.border, margin: "24px 0 16px" };
-export const link: CSSProperties = { textDecoration: "underline" };
+/** Long links (a sign-in address written out) wrap instead of widening the email past a phone's screen. */
+export const link: CSSProperties = { textDecoration: "underline", overflowWrap: "anywhere", wordBreak: "break-word" };
 
 export const callout: CSSProperties = {
   backgroundColor: colors.subtle,

@@ -158,6 +158,8 @@ export async function unsafeComposeReminderEmail(
         ...ctx.base,
         application,
         interview: { endedAt: interview.endsAt, timeZone },
+        // Sent late (a retry, a server that was down), the email must not pretend it is on time.
+        daysSinceEnded: Math.max(0, Math.floor((+ctx.now - +interview.endsAt) / 86_400_000)),
         pendingNotes: unthanked.map((p) => {
           const draftId = noteFor.get(p.contactId);
           return { interviewerName: p.name, editUrl: draftId ? links.draft(draftId) : links.interview(interview.id) };
@@ -171,6 +173,7 @@ export async function unsafeComposeReminderEmail(
       const commitment = ctx.commitment;
       if (!commitment) return missing("the commitment is gone");
       if (commitment.doneAt) return closed("the commitment is done");
+      if (commitment.releasedAt) return closed("the application closed, so the promise is no longer needed");
       const [promisedTo] = commitment.contactId
         ? await db
             .select({ name: contacts.name })

@@ -1,3 +1,4 @@
+import { interviewApplicationIsOpen, owedCommitment } from "../services/applications/closing";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
@@ -59,7 +60,7 @@ async function overdueByClient(db: Executor, w: Window, clientIds: readonly stri
     .select({ id: commitments.id, clientId: commitments.clientId, description: commitments.description, dueAt: commitments.dueAt, contactName: contacts.name })
     .from(commitments)
     .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
-    .where(and(eq(commitments.orgId, w.orgId), inArray(commitments.clientId, ids), isNull(commitments.doneAt), lt(commitments.dueAt, w.now)))
+    .where(and(eq(commitments.orgId, w.orgId), inArray(commitments.clientId, ids), owedCommitment, lt(commitments.dueAt, w.now)))
     .orderBy(asc(commitments.dueAt));
   const items = promises.map((p) => ({
     clientId: p.clientId,
@@ -91,6 +92,7 @@ async function overdueByClient(db: Executor, w: Window, clientIds: readonly stri
         eq(interviewParticipants.orgId, w.orgId),
         inArray(interviews.clientId, ids),
         sql`${interviews.status} <> 'cancelled'`,
+        interviewApplicationIsOpen,
         isNull(interviewParticipants.thankYouSentAt),
         eq(interviewParticipants.thankYouHandwritten, false),
         lt(interviews.endsAt, new Date(+w.now - windowMs)),
@@ -178,7 +180,7 @@ export async function unsafeClientDigestContent(
       and(
         eq(commitments.orgId, orgId),
         eq(commitments.clientId, clientId),
-        isNull(commitments.doneAt),
+        owedCommitment,
         gte(commitments.dueAt, now),
         lt(commitments.dueAt, weekEnd),
       ),

@@ -2,12 +2,11 @@ import { toPlannedReminder, type PlanContext, type ReminderCandidate } from "./c
 import { proposalSuggestion, networkingSuggestion, rejectionReminders } from "./rules/application";
 import { commitmentReminders } from "./rules/commitment";
 import { checkInReminder, debriefReminder, prepareReminder, thankYouReminder } from "./rules/interview";
+import { CLOSED_STATUSES } from "../services/applications/status";
 import { assertTimeZone } from "./time";
 import type { ApplicationStatus, PlanInput, PlanInterview, PlannedReminder } from "./types";
 
 export type { PlanInput, PlannedReminder, ReminderKind } from "./types";
-
-const CLOSED_STATUSES: ReadonlySet<ApplicationStatus> = new Set(["accepted", "rejected", "withdrawn"]);
 
 export function isActiveStatus(status: ApplicationStatus): boolean {
   return !CLOSED_STATUSES.has(status);
@@ -38,9 +37,11 @@ export function planApplication(input: PlanInput): PlannedReminder[] {
 
 function candidatesFor(input: PlanInput, context: PlanContext): ReminderCandidate[] {
   const { status } = input.application;
+  // A closed application releases its open promises; one the client chose to keep is still reminded.
+  const kept = () => input.commitments.filter((c) => c.keptAfterClose).flatMap((commitment) => commitmentReminders(commitment, context));
   // Rule 10: a rejection replaces the whole plan, so every other pending reminder gets cancelled.
-  if (status === "rejected") return rejectionReminders(context);
-  if (!isActiveStatus(status)) return [];
+  if (status === "rejected") return [...rejectionReminders(context), ...kept()];
+  if (!isActiveStatus(status)) return kept();
 
   const liveInterviews = input.interviews.filter((interview) => interview.status !== "cancelled");
   const latest = latestInterview(liveInterviews);

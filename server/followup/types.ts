@@ -69,6 +69,8 @@ export type PlanCommitment = {
   doneAt: Date | null;
   planVersion: number;
   toName?: string | null;
+  /** Kept by the client although the application closed: still reminded once it is closed. */
+  keptAfterClose?: boolean;
 };
 
 export type PlanApplication = {

@@ -102,3 +102,10 @@ export async function moveTestClock(request: APIRequestContext, move: ClockMove)
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()) as ClockAnswer;
 }
+
+/** As a signed-in client of `orgSlug`: opens the application at `company` from the table view. */
+export async function openApplicationAt(page: Page, orgSlug: string, company: RegExp) {
+  await page.goto(`/${orgSlug}/applications?view=table`);
+  await page.getByRole("row", { name: company }).first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/applications\/(?!new)[^/?]+/);
+}

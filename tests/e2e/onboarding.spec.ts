@@ -30,7 +30,16 @@ test("an owner signs in, creates an organisation and invites a client who accept
   await expect(client).toHaveURL(/\/invite\//);
   await client.getByRole("button", { name: "Accept invitation" }).click();
   await expect(client).toHaveURL(new RegExp(`/${slug}$`));
-  await expect(client.getByRole("heading", { name: /Hello/ })).toBeVisible();
+  // A new client is asked for what their drafts depend on before the dashboard, in their browser's zone.
+  await expect(client.getByRole("heading", { name: "Let's set you up" })).toBeVisible();
+  await client.getByRole("button", { name: "Save and open my dashboard" }).click();
+  await expect(client.getByText("Give your name: it signs your drafts.")).toBeVisible();
+  await client.getByLabel("Your name").fill("Robin Newcomer");
+  await client.getByLabel("Headline").fill("Support lead who turns angry customers into loyal ones");
+  await client.getByLabel("An accomplishment").fill("raised CSAT from 71% to 93% in a year");
+  await client.getByLabel("Another accomplishment").fill("cut first response time by half");
+  await client.getByRole("button", { name: "Save and open my dashboard" }).click();
+  await expect(client.getByRole("heading", { name: "Hello, Robin" })).toBeVisible();
 
   await owner.reload();
   await expect(owner.getByText(clientEmail).first()).toBeVisible();

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { dateTime } from "../../_components/format";
+import { auditChangeLines } from "./audit-changes";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
 
@@ -23,7 +24,7 @@ const POLICY_FIELDS: Array<{ key: PolicyKey; label: string; hint: string; type: 
 ];
 
 /** Owner sections of the admin page: policy, branding, archive/delete clients, and the audit log. */
-export function AdminSettings({ orgSlug }: { orgSlug: string }) {
+export function AdminSettings({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const settings = useQuery(trpc.settings.get.queryOptions({ orgSlug }));
   return (
@@ -42,7 +43,7 @@ export function AdminSettings({ orgSlug }: { orgSlug: string }) {
         <ClientLifecycle orgSlug={orgSlug} />
       </Card>
       <Card title="Audit log">
-        <AuditLog orgSlug={orgSlug} />
+        <AuditLog orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
       </Card>
     </div>
   );
@@ -219,7 +220,7 @@ const ACTION_LABEL: Record<string, string> = {
   "branding.updated": "Changed the branding", "client.archived": "Archived a client", "client.unarchived": "Restored a client", "client.deleted": "Deleted a client's data",
 };
 
-function AuditLog({ orgSlug }: { orgSlug: string }) {
+function AuditLog({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const pageSize = 20;
@@ -234,8 +235,15 @@ function AuditLog({ orgSlug }: { orgSlug: string }) {
         {audit.data.entries.map((entry) => (
           <li key={entry.id} className="py-2">
             <p className="font-medium">{ACTION_LABEL[entry.action] ?? entry.action}</p>
+            {auditChangeLines(entry.data).length ? (
+              <ul className="mt-0.5 text-xs text-slate-700">
+                {auditChangeLines(entry.data).map((line) => (
+                  <li key={line} className="break-words">{line}</li>
+                ))}
+              </ul>
+            ) : null}
             <p className="text-xs text-slate-500">
-              {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {dateTime(entry.createdAt)}
+              {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {dateTime(entry.createdAt, viewerTimeZone)}
             </p>
           </li>
         ))}

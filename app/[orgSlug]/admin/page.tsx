@@ -12,11 +12,12 @@ export default async function AdminPage({ params }: { params: Promise<{ orgSlug:
   const api = await serverApi();
   // Owners only: the API answers FORBIDDEN to anyone else, which the page turns into a 404.
   await orNotFound(api.member.list({ orgSlug }));
+  const me = await api.me.get();
   return (
     <>
       <PageHeader title="Organisation admin" description="Invite coaches and clients, decide who coaches whom, set the follow-up policy and branding, and review what changed." />
       <AdminPanel orgSlug={orgSlug} />
-      <AdminSettings orgSlug={orgSlug} />
+      <AdminSettings orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useState, type DragEvent } from "react";
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
 import { EXCITEMENT_MAX, formatSalary, JOB_TYPE_LABEL, JOB_TYPES, WORKPLACE_LABEL, WORKPLACE_TYPES, type JobType, type WorkplaceType } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
+import { REJECT_WARNING } from "../../_components/followup-labels";
 import { StatusBadge } from "../../_components/status-badge";
 import { useTRPC } from "../../_components/trpc";
 import { Button, ButtonLink, EmptyState, Notice } from "../../_components/ui";
@@ -18,8 +19,6 @@ type Board = AppRouterOutputs["application"]["board"];
 type Props = { orgSlug: string; clientId?: string; canEdit: boolean; viewerTimeZone: string };
 
 const DRAG_TYPE = "application/x-followthrough-application";
-const REJECT_WARNING =
-  "Mark this application as rejected? Its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
 
 export function ApplicationsView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
   const router = useRouter();
@@ -166,7 +165,17 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
         {announcement}
       </p>
       {changeStatus.error ? <Notice tone="error">{changeStatus.error.message}</Notice> : null}
-      <div className="grid gap-3 sm:flex sm:overflow-x-auto sm:pb-2">
+      <p className="hidden text-xs text-slate-500 sm:block" id="board-scroll-hint">
+        Seven columns, from Saved to Withdrawn: scroll sideways inside the board (or Shift + mouse wheel) to see them all.
+      </p>
+      {/* The board scrolls inside itself, never the page: min-w-0 lets it shrink to the viewport. */}
+      <div
+        className="board-scroller relative grid min-w-0 max-w-full gap-3 sm:flex sm:overflow-x-auto sm:pb-3 sm:pr-8"
+        role="region"
+        aria-label="Applications board"
+        aria-describedby="board-scroll-hint"
+        tabIndex={0}
+      >
         {board.data.columns.map((column) => (
           <section
             key={column.status}
@@ -183,7 +192,7 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
             }
             onDragLeave={() => setDragOver((current) => (current === column.status ? null : current))}
             onDrop={canEdit ? (event) => onDrop(event, column.status) : undefined}
-            className={`flex min-h-24 flex-col rounded-xl border p-2 sm:w-64 sm:shrink-0 ${
+            className={`flex min-h-24 min-w-0 flex-col rounded-xl border p-2 sm:w-64 sm:shrink-0 ${
               dragOver === column.status ? "border-brand bg-brand-light/40" : "border-slate-200 bg-slate-100/60"
             }`}
           >
@@ -238,7 +247,7 @@ function BoardCard({
         event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ id: application.id, from: application.status }));
         event.dataTransfer.effectAllowed = "move";
       }}
-      className={`rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm ${canEdit ? "cursor-grab active:cursor-grabbing" : ""} ${busy ? "opacity-60" : ""}`}
+      className={`relative min-w-0 break-words rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm [overflow-wrap:anywhere] ${canEdit ? "cursor-grab active:cursor-grabbing" : ""} ${busy ? "opacity-60" : ""}`}
     >
       <Link href={applicationHref(orgSlug, application.id, clientId)} className="font-medium text-slate-900 hover:text-brand hover:underline">
         {application.roleTitle}

@@ -8,6 +8,7 @@ import { Card, Notice } from "../../_components/ui";
 
 const STAGE_LABEL: Record<string, string> = { saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted" };
 const LINE_COLOURS = ["#0f766e", "#7c3aed", "#b45309", "#0369a1", "#be123c", "#4d7c0f"];
+const DASHES = ["", "6 3", "2 3", "8 3 2 3", "12 4"];
 const weekLabel = (iso: string) => new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 /**
@@ -49,15 +50,27 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
       <Card title="Follow-through by week">
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={followThrough}>
+            {/* Top margin and a wider axis so "100%" is not clipped. */}
+            <LineChart data={followThrough} margin={{ top: 12, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
-              <YAxis domain={[0, 100]} unit="%" width={40} />
+              <YAxis domain={[0, 100]} unit="%" width={48} tick={{ fontSize: 11 }} />
               <Tooltip formatter={(value) => (value === null || value === undefined ? "nothing due" : `${value}%`)} />
               <Legend />
-              <Line type="monotone" dataKey="Everyone" stroke="#334155" strokeWidth={2} connectNulls />
+              {/* Lines that coincide stay distinguishable: "Everyone" is a wide pale band beneath, each
+                  series has its own dash pattern and marker size on top. */}
+              <Line type="monotone" dataKey="Everyone" stroke="#334155" strokeOpacity={0.45} strokeWidth={6} dot={{ r: 5 }} connectNulls />
               {series.map((s, i) => (
-                <Line key={s.id} type="monotone" dataKey={s.name} stroke={LINE_COLOURS[i + 1]} connectNulls />
+                <Line
+                  key={s.id}
+                  type="monotone"
+                  dataKey={s.name}
+                  stroke={LINE_COLOURS[i + 1]}
+                  strokeWidth={2}
+                  strokeDasharray={DASHES[i % DASHES.length]}
+                  dot={{ r: 2 + (i % 3), strokeWidth: 2 }}
+                  connectNulls
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>

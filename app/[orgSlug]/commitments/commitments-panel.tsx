@@ -8,6 +8,7 @@ import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
 import { When } from "../../_components/when";
 import { instantAt } from "../../_components/zoned";
+import { HydratedForm } from "../../_components/hydrated-form";
 
 type Commitment = AppRouterOutputs["commitment"]["list"][number];
 type Filter = "open" | "done" | "all";
@@ -15,7 +16,7 @@ type Props = { orgSlug: string; clientId?: string; initial: Commitment[]; canEdi
 
 const FILTERS: Array<[Filter, string]> = [
   ["open", "To do"],
-  ["done", "Done"],
+  ["done", "Done or no longer needed"],
   ["all", "All"],
 ];
 
@@ -69,11 +70,15 @@ export function CommitmentsPanel({ orgSlug, clientId, initial, canEdit, viewerTi
                 className={`flex flex-col gap-2 rounded-xl border bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between ${c.overdue ? "border-red-300 bg-red-50" : "border-slate-200"}`}
               >
                 <div className="min-w-0">
-                  <p className={`font-medium ${c.doneAt ? "text-slate-500 line-through" : ""}`}>{c.description}</p>
+                  <p className={`font-medium ${c.doneAt || c.releasedAt ? "text-slate-500 line-through" : ""}`}>{c.description}</p>
                   <p className="text-sm text-slate-600">
                     {c.doneAt ? (
                       <>
                         Done <When date={c.doneAt} timeZone={viewerTimeZone} />
+                      </>
+                    ) : c.releasedAt ? (
+                      <>
+                        No longer needed: the application closed <When date={c.releasedAt} timeZone={viewerTimeZone} />
                       </>
                     ) : (
                       <>
@@ -93,6 +98,10 @@ export function CommitmentsPanel({ orgSlug, clientId, initial, canEdit, viewerTi
                   c.doneAt ? (
                     <Button variant="secondary" onClick={() => reopen.mutate({ orgSlug, commitmentId: c.id })} aria-label={`Mark "${c.description}" as not done`}>
                       Not done yet
+                    </Button>
+                  ) : c.releasedAt ? (
+                    <Button variant="secondary" onClick={() => reopen.mutate({ orgSlug, commitmentId: c.id })} aria-label={`Keep the promise "${c.description}"`}>
+                      Keep this promise
                     </Button>
                   ) : (
                     <Button onClick={() => complete.mutate({ orgSlug, commitmentId: c.id })} aria-label={`Mark "${c.description}" as done`}>
@@ -141,17 +150,17 @@ function AddCommitment({ orgSlug, viewerTimeZone, onAdded }: { orgSlug: string; 
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
+    <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
       <Field label="What will you do?" name="description" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
       <div className="grid grid-cols-2 gap-3">
         <Field label="Due date" name="dueDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={missingDate ? "Give the date it is due." : fields.dueAt} />
         <Field label="Time" name="dueTime" type="time" value={time} onChange={(e) => setTime(e.target.value)} />
       </div>
       {message ? <Notice tone="error">{message}</Notice> : null}
-      {create.isSuccess ? <Notice tone="success">Added. You will be reminded before it is due.</Notice> : null}
+      {create.isSuccess ? <Notice tone="success">Added. You will be reminded before it is due, and again if it is not marked done by then.</Notice> : null}
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Adding…" : "Add promise"}
       </Button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -7,6 +7,7 @@ import { REMINDER_KIND_LABEL } from "../../_components/followup-labels";
 import { TimeZoneSelect } from "../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, Field, Notice, Select } from "../../_components/ui";
+import { HydratedForm } from "../../_components/hydrated-form";
 
 type Profile = AppRouterOutputs["profile"]["get"];
 type Kind = keyof Profile["reminderPreferences"];
@@ -55,7 +56,7 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
   const browserZone = useSyncExternalStore(noop, deviceZone, () => null);
 
   return (
-    <form onSubmit={submit} className="grid gap-4 lg:grid-cols-3" noValidate>
+    <HydratedForm onSubmit={submit} className="grid gap-4 lg:grid-cols-3" noValidate>
       <div className="space-y-4 lg:col-span-2">
         <Card title="About you">
           <div className="space-y-3">
@@ -143,6 +144,6 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
           {update.isPending ? "Saving…" : "Save profile"}
         </Button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

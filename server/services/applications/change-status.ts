@@ -8,6 +8,7 @@ import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import type { TChangeApplicationStatusInput } from "./schemas";
 import { loadApplication, type ClientScope } from "./scope";
+import { closeApplicationFollowUps, describeClosing, isApplicationClosed } from "./closing";
 import { STATUS_LABEL } from "./status";
 
 /** Drafts that only make sense while the application is alive; a rejection discards them. */
@@ -16,8 +17,8 @@ const FOLLOW_UP_DRAFT_KINDS = ["check_in", "networking_ask", "proposal"] as cons
 /**
  * Moves an application to a new status: keeps the old one in the history, bumps the plan version
  * (so reminders planned for the old status get new keys and stale ones are cancelled) and
- * re-plans in the same transaction. A rejection also drafts a gracious reply and closes the
- * follow-ups that no longer apply.
+ * re-plans in the same transaction. Closing it applies the closing rule (see `closing.ts`); a
+ * rejection also drafts a gracious reply and discards the drafts that no longer apply.
  */
 export async function changeApplicationStatus(db: Executor, scope: ClientScope, input: TChangeApplicationStatusInput, now = new Date()) {
   const { application, company } = await loadApplication(db, scope, input.applicationId);
@@ -58,14 +59,23 @@ export async function changeApplicationStatus(db: Executor, scope: ClientScope, 
     discardedDrafts = discarded.length;
   }
 
+  // After the reply is drafted: it names the interviewers of every round, even one now called off.
+  const closing = isApplicationClosed({ status: input.status, archivedAt: application.archivedAt })
+    ? await closeApplicationFollowUps(db, scope, application.id, now)
+    : null;
   await recordActivity(db, {
     orgId: scope.orgId,
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: "application.status_changed",
-    summary: `Moved ${application.roleTitle} at ${company.name} from ${STATUS_LABEL[application.status]} to ${STATUS_LABEL[input.status]}`,
+    summary: `Moved ${application.roleTitle} at ${company.name} from ${STATUS_LABEL[application.status]} to ${STATUS_LABEL[input.status]}${closing ? describeClosing(closing) : ""}`,
     applicationId: application.id,
-    data: { from: application.status, to: input.status, ...(input.status === "rejected" && { discardedDrafts, rejectionDraftId }) },
+    data: {
+      from: application.status,
+      to: input.status,
+      ...closing,
+      ...(input.status === "rejected" && { discardedDrafts, rejectionDraftId }),
+    },
   });
   await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
   noteWorkflowEvent(db, applicationStatusChanged.create({ orgId: scope.orgId, applicationId: application.id }));

@@ -1,3 +1,5 @@
+import { checkInOutlooks } from "./check-in";
+import { owedCommitment } from "./closing";
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
@@ -99,13 +101,14 @@ export async function getApplicationDetail(db: Executor, scope: Scope, applicati
       description: commitments.description,
       dueAt: commitments.dueAt,
       doneAt: commitments.doneAt,
+      releasedAt: commitments.releasedAt,
       source: commitments.source,
       contactName: contacts.name,
     })
     .from(commitments)
     .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.clientId, commitments.clientId), eq(contacts.id, commitments.contactId)))
     .where(and(own(commitments), eq(commitments.applicationId, application.id)))
-    .orderBy(sql`${commitments.doneAt} is not null`, asc(commitments.dueAt));
+    .orderBy(sql`not ${owedCommitment}`, asc(commitments.dueAt));
 
   const draftRows = await db
     .select({
@@ -150,7 +153,10 @@ export async function getApplicationDetail(db: Executor, scope: Scope, applicati
     .orderBy(desc(activities.occurredAt), desc(activities.id))
     .limit(TIMELINE_LIMIT);
 
+  const [checkIn] = await checkInOutlooks(db, scope, { applicationId: application.id });
+
   return {
+    checkIn: checkIn ?? null,
     application: {
       id: application.id,
       roleTitle: application.roleTitle,

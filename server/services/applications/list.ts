@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { owedCommitment } from "./closing";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, drafts, interviews } from "@/db/schema";
 import { applicationDetailColumns } from "./columns";
@@ -46,7 +47,7 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
       and ${interviews.startsAt} >= now())`.mapWith(applications.statusChangedAt);
   const openCommitments = sql<number>`(select count(*) from ${commitments}
     where ${commitments.orgId} = ${applications.orgId} and ${commitments.clientId} = ${applications.clientId}
-      and ${commitments.applicationId} = ${applications.id} and ${commitments.doneAt} is null)`.mapWith(Number);
+      and ${commitments.applicationId} = ${applications.id} and ${owedCommitment})`.mapWith(Number);
   const openDrafts = sql<number>`(select count(*) from ${drafts}
     where ${drafts.orgId} = ${applications.orgId} and ${drafts.clientId} = ${applications.clientId}
       and ${drafts.applicationId} = ${applications.id} and ${drafts.status} = 'draft')`.mapWith(Number);

@@ -5,6 +5,7 @@ import { badRequest } from "../../errors";
 import { recordActivity } from "../activity";
 import { replanApplication } from "../reminders/replan";
 import type { TUpdateApplicationInput } from "./schemas";
+import { closeApplicationFollowUps, describeClosing } from "./closing";
 import { loadApplication, type ClientScope } from "./scope";
 
 const where = (scope: ClientScope, applicationId: string) =>
@@ -34,7 +35,7 @@ export async function updateApplication(db: Executor, scope: ClientScope, input:
 }
 
 /**
- * Archiving takes an application out of the active views; the planner treats it as closed, so
+ * Archiving takes an application out of the active views and closes it (see `closing.ts`), so
  * its pending reminders are cancelled (and revived on unarchive if still relevant).
  */
 export async function setApplicationArchived(db: Executor, scope: ClientScope, applicationId: string, archived: boolean) {
@@ -43,16 +44,17 @@ export async function setApplicationArchived(db: Executor, scope: ClientScope, a
   const now = new Date();
   const archivedAt = archived ? now : null;
   await db.update(applications).set({ archivedAt }).where(where(scope, application.id));
+  const closing = archived ? await closeApplicationFollowUps(db, scope, application.id, now) : null;
   await recordActivity(db, {
     orgId: scope.orgId,
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: archived ? "application.archived" : "application.updated",
     summary: archived
-      ? `Archived ${application.roleTitle} at ${company.name}`
+      ? `Archived ${application.roleTitle} at ${company.name}${closing ? describeClosing(closing) : ""}`
       : `Brought ${application.roleTitle} at ${company.name} back from the archive`,
     applicationId: application.id,
-    data: { archived },
+    data: { archived, ...closing },
   });
   await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
   return { id: application.id, archivedAt };

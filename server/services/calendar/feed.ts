@@ -1,5 +1,6 @@
+import { isApplicationClosed, owedCommitment } from "../applications/closing";
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gte, or } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { withOrg, type Database, type Executor } from "@/db";
 import { applications, commitments, companies, contacts, interviews, memberships, organizations, users } from "@/db/schema";
@@ -146,8 +147,8 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
       and(eq(applications.orgId, ref.orgId), eq(applications.clientId, ref.clientId), eq(applications.id, commitments.applicationId)),
     )
     .leftJoin(companies, companyOfApplication)
-    // Kept promises leave the calendar; open ones stay, overdue included, until done.
-    .where(and(mine(commitments), isNull(commitments.doneAt)))
+    // Kept and released promises leave the calendar; owed ones stay, overdue included, until done.
+    .where(and(mine(commitments), owedCommitment))
     .orderBy(asc(commitments.dueAt), asc(commitments.id));
 
   const base = `/${ref.orgSlug}`;
@@ -172,7 +173,7 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
       });
     }
     // A check-in only matters while the application is still open.
-    const open = row.archivedAt === null && !CLOSED_STATUSES.includes(row.applicationStatus);
+    const open = !isApplicationClosed({ status: row.applicationStatus, archivedAt: row.archivedAt });
     if (row.agreedCheckInOn && row.agreedCheckInOn >= sinceDay && row.status !== "cancelled" && open) {
       events.push({
         kind: "check_in",
@@ -201,8 +202,6 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
   }
   return events;
 }
-
-const CLOSED_STATUSES: readonly string[] = ["accepted", "rejected", "withdrawn"];
 
 /**
  * The HTTP answer for a feed URL: the .ics text, or a bare 404 for a token that is malformed,

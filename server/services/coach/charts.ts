@@ -61,6 +61,7 @@ export async function coachCharts(db: Executor, scope: CoachScope, input: { clie
       select c.client_id, c.due_at, coalesce(c.done_at <= c.due_at, false)
       from commitments c cross join bounds b
       where c.org_id = ${org} and c.client_id in (select client_id from visible) and c.due_at >= b.since and c.due_at <= b.now
+        and c.released_at is null
       union all
       select i.client_id, ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone ${tz}),
         exists (select 1 from drafts d where d.org_id = ${org} and d.client_id = i.client_id and d.interview_id = i.id

@@ -1,3 +1,5 @@
+import { checkInOutlooks } from "../applications/check-in";
+import { owedCommitmentSql } from "../applications/closing";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
@@ -20,7 +22,7 @@ export type DetailDraft = {
 };
 export type DetailReminder = { id: string; kind: string; reason: string; dueAt: Date; status: string; sentAt: Date | null; lastError: string | null };
 export type DetailActivity = { id: string; kind: string; summary: string; occurredAt: Date; actorName: string | null };
-export type DetailCommitment = { id: string; description: string; source: string; dueAt: Date; doneAt: Date | null; assignedByName: string | null; applicationId: string | null };
+export type DetailCommitment = { id: string; description: string; source: string; dueAt: Date; doneAt: Date | null; releasedAt: Date | null; assignedByName: string | null; applicationId: string | null };
 export type DetailNote = { id: string; body: string; visibility: "private" | "shared"; authorMembershipId: string; authorName: string; createdAt: Date; updatedAt: Date };
 export type DetailNudge = { id: string; message: string; coachName: string; readAt: Date | null; createdAt: Date };
 
@@ -96,13 +98,13 @@ export async function clientDetail(db: Executor, scope: Pick<CoachScope, "orgId"
         where ac.org_id = ${org} and ac.client_id = ${clientId}
         order by ac.occurred_at desc
         limit ${LIMIT}`)} as timeline,
-      ${jsonList(sql`select cm.id, cm.description, cm.source, cm.due_at as "dueAt", cm.done_at as "doneAt",
+      ${jsonList(sql`select cm.id, cm.description, cm.source, cm.due_at as "dueAt", cm.done_at as "doneAt", cm.released_at as "releasedAt",
           cm.application_id as "applicationId", coalesce(bu.name, bu.email) as "assignedByName"
         from commitments cm
         left join memberships bm on bm.org_id = cm.org_id and bm.id = cm.assigned_by_membership_id
         left join users bu on bu.id = bm.user_id
         where cm.org_id = ${org} and cm.client_id = ${clientId}
-        order by cm.done_at is not null, cm.due_at desc
+        order by not ${owedCommitmentSql("cm")}, cm.due_at desc
         limit 100`)} as commitments,
       ${jsonList(sql`select n.id, n.body, n.visibility, n.author_membership_id as "authorMembershipId",
           coalesce(au.name, au.email) as "authorName", n.created_at as "createdAt", n.updated_at as "updatedAt"
@@ -135,6 +137,7 @@ export async function clientDetail(db: Executor, scope: Pick<CoachScope, "orgId"
     commitments: parseJson<DetailCommitment[]>(r.commitments),
     notes: parseJson<DetailNote[]>(r.notes),
     nudges: parseJson<DetailNudge[]>(r.nudges),
+    checkIns: await checkInOutlooks(db, { orgId: scope.orgId, clientId }),
   };
 }
 export type ClientDetail = Awaited<ReturnType<typeof clientDetail>>;

@@ -1,8 +1,9 @@
+import { openApplicationSql, owedCommitmentSql } from "../applications/closing";
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
 import { ZOverviewInput, type OverviewSortKey, type TOverviewInput } from "./schemas";
-import { ACTIVE_STATUSES, NOT_FOLLOW_UPS, visibleClientCondition, type CoachScope } from "./scope";
+import { NOT_FOLLOW_UPS, visibleClientCondition, type CoachScope } from "./scope";
 
 /** Follow-through is measured over this many days back from now. */
 export const FOLLOW_THROUGH_DAYS = 90;
@@ -127,7 +128,7 @@ export async function coachOverview(db: Executor, scope: CoachScope, rawInput: T
     apps: sql`left join lateral (
         select count(*)::int as active_applications
         from applications a
-        where a.org_id = ${org} and a.client_id = v.client_id and a.archived_at is null and a.status in ${ACTIVE_STATUSES}
+        where a.org_id = ${org} and a.client_id = v.client_id and ${openApplicationSql("a")}
       ) apps on true`,
     iv: sql`left join lateral (
         select
@@ -147,11 +148,12 @@ export async function coachOverview(db: Executor, scope: CoachScope, rawInput: T
       ) rem on true`,
     com: sql`left join lateral (
         select
-          count(*) filter (where c.done_at is null and c.due_at < b.now)::int as overdue_commitments,
+          count(*) filter (where ${owedCommitmentSql("c")} and c.due_at < b.now)::int as overdue_commitments,
           count(*) filter (where c.due_at >= b.since and c.due_at <= b.now)::int as commitments_due,
           count(*) filter (where c.due_at >= b.since and c.due_at <= b.now and c.done_at <= c.due_at)::int as commitments_on_time
         from commitments c
-        where c.org_id = ${org} and c.client_id = v.client_id and c.due_at <= b.now
+        -- A promise released by its application closing was never owed.
+        where c.org_id = ${org} and c.client_id = v.client_id and c.due_at <= b.now and c.released_at is null
       ) com on true`,
     ty: sql`left join lateral (
         select

@@ -27,8 +27,5 @@ export function visibleClientCondition(scope: CoachScope, alias = "m"): SQL {
 /** Kinds of reminder that are not a follow-up the client owes (digests, a coach's nudge). */
 export const NOT_FOLLOW_UPS = sql`('client_digest', 'coach_digest', 'coach_nudge')`;
 
-/** Statuses of an application still in play. */
-export const ACTIVE_STATUSES = sql`('saved', 'applied', 'interviewing', 'offer')`;
-
 /** `x / y` as a fraction, or null when nothing was due. */
 export const rate = (done: number, due: number) => (due > 0 ? done / due : null);

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { applications, commitments, companies, contacts } from "@/db/schema";
+import { isApplicationClosedNow, owedCommitment } from "../applications/closing";
 import { badRequest, notFound } from "../../errors";
 import { recordActivity } from "../activity";
 import { loadContact } from "../contacts/contacts";
@@ -23,6 +24,7 @@ export async function listCommitments(db: Db, scope: ReadScope, filter: TListCom
       source: commitments.source,
       dueAt: commitments.dueAt,
       doneAt: commitments.doneAt,
+      releasedAt: commitments.releasedAt,
       applicationId: commitments.applicationId,
       interviewId: commitments.interviewId,
       contactId: commitments.contactId,
@@ -37,17 +39,19 @@ export async function listCommitments(db: Db, scope: ReadScope, filter: TListCom
     .where(
       and(
         mine(scope),
-        filter.status === "open" ? isNull(commitments.doneAt) : filter.status === "done" ? isNotNull(commitments.doneAt) : undefined,
+        filter.status === "open" ? owedCommitment : filter.status === "done" ? or(isNotNull(commitments.doneAt), isNotNull(commitments.releasedAt)) : undefined,
         filter.applicationId ? eq(commitments.applicationId, filter.applicationId) : undefined,
       ),
     )
-    .orderBy(filter.status === "done" ? desc(commitments.doneAt) : asc(commitments.dueAt))
+    .orderBy(filter.status === "done" ? desc(sql`coalesce(${commitments.doneAt}, ${commitments.releasedAt})`) : asc(commitments.dueAt))
     .limit(500);
-  return rows.map((row) => ({ ...row, overdue: row.doneAt === null && +row.dueAt < +now }));
+  return rows.map((row) => ({ ...row, overdue: row.doneAt === null && row.releasedAt === null && +row.dueAt < +now }));
 }
 
 /** Something the client means to do; tied to an application, its reminders are planned at once. */
-export async function createCommitment(db: Db, scope: ClientScope, input: TCreateCommitmentInput) {
+export async function createCommitment(db: Db, scope: ClientScope, input: TCreateCommitmentInput, now = new Date()) {
+  // A promise due in the past could never be reminded before it is due: say so instead of accepting it.
+  if (+input.dueAt <= +now) throw badRequest("That time has already passed: give the date you will do it by.", "dueAt");
   let applicationId = input.applicationId;
   if (input.interviewId) {
     const interview = await loadInterview(db, scope, input.interviewId);
@@ -57,6 +61,7 @@ export async function createCommitment(db: Db, scope: ClientScope, input: TCreat
     applicationId = interview.applicationId;
   }
   if (applicationId) await loadApplication(db, scope, applicationId);
+  const keptAfterClose = applicationId ? await isApplicationClosedNow(db, scope, applicationId) : false;
   if (input.contactId) await loadContact(db, scope, input.contactId);
 
   const [row] = await db
@@ -70,6 +75,7 @@ export async function createCommitment(db: Db, scope: ClientScope, input: TCreat
       description: input.description,
       dueAt: input.dueAt,
       source: "self",
+      keptAfterClose,
     })
     .returning();
   await recordActivity(db, {
@@ -116,13 +122,17 @@ export async function completeCommitment(db: Db, scope: ClientScope, commitmentI
   return done;
 }
 
-/** Undoes "done" (a mistaken tick); reminders still ahead come back. */
+/**
+ * Undoes "done" (a mistaken tick), or keeps a promise its application's closing released; its
+ * reminders still ahead come back.
+ */
 export async function reopenCommitment(db: Db, scope: ClientScope, commitmentId: string) {
   const current = await loadCommitment(db, scope, commitmentId);
   const [open] = await db
     .update(commitments)
-    .set({ doneAt: null })
-    .where(and(mine(scope), eq(commitments.id, current.id), isNotNull(commitments.doneAt)))
+    // Keeping a released promise marks it kept, so the same closing never releases it again.
+    .set({ doneAt: null, releasedAt: null, ...(current.releasedAt && { keptAfterClose: true }) })
+    .where(and(mine(scope), eq(commitments.id, current.id), or(isNotNull(commitments.doneAt), isNotNull(commitments.releasedAt))))
     .returning();
   if (!open) return current;
   if (open.applicationId) await replanApplication(db, { orgId: scope.orgId, applicationId: open.applicationId });

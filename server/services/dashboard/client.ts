@@ -1,3 +1,4 @@
+import { checkInOutlooks } from "../applications/check-in";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -17,6 +18,7 @@ import {
 } from "@/db/schema";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf, localTimeOn } from "../../followup/time";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../applications/status";
+import { owedCommitment } from "../applications/closing";
 import { actionFor, DRAFT_FOR_REMINDER } from "./actions";
 
 type Scope = { orgId: string; orgSlug: string; clientId: string; viewerUserId: string };
@@ -119,7 +121,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       companies,
       and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
     )
-    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId), isNull(commitments.doneAt), lte(commitments.dueAt, endOfToday)))
+    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId), owedCommitment, lte(commitments.dueAt, endOfToday)))
     .orderBy(asc(commitments.dueAt))
     .limit(50);
   const dueCommitments = commitmentRows.map((c) => ({ ...c, overdue: c.dueAt < now }));
@@ -208,6 +210,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
     .limit(ACTIVITY_LIMIT);
 
   const messages = await coachMessages(db, scope);
+  const checkIns = await checkInOutlooks(db, scope);
 
   return {
     clientName: client?.name ?? null,
@@ -224,6 +227,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
     },
     recentActivity,
     messages,
+    checkIns,
   };
 }
 

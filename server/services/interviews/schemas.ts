@@ -107,6 +107,11 @@ export const ZDebriefInterviewInput = z
     preferredChannel: ZContactChannel.nullish().transform((v) => v ?? null),
     agreedCheckInOn: ZIsoDate.nullish().transform((v) => v ?? null),
     notBeforeOn: ZIsoDate.nullish().transform((v) => v ?? null),
+    /**
+     * Which of the two the client picked: "agreed" or "not_before" then needs its date, so a choice
+     * made without one is refused rather than saved as "no date was named".
+     */
+    checkInRule: z.enum(["none", "agreed", "not_before"]).optional(),
     notes: optionalText(4000),
     promises: z.array(ZPromise).max(20, "Record at most 20 promises.").default([]),
     interviewers: z
@@ -123,6 +128,12 @@ export const ZDebriefInterviewInput = z
     companyChallenges: z.array(ZChallenge).max(20, "Add at most 20 challenges at once.").default([]),
   })
   .superRefine((value, ctx) => {
+    if (value.checkInRule === "agreed" && !value.agreedCheckInOn) {
+      ctx.addIssue({ code: "custom", path: ["agreedCheckInOn"], message: "Give the day you agreed to check in, or choose “No date was named”." });
+    }
+    if (value.checkInRule === "not_before" && !value.notBeforeOn) {
+      ctx.addIssue({ code: "custom", path: ["notBeforeOn"], message: "Give the day they asked you to wait until, or choose “No date was named”." });
+    }
     // The employer either named a day to check in, or a day before which not to: one rule, not two.
     if (value.agreedCheckInOn && value.notBeforeOn) {
       ctx.addIssue({

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { withOrg, type Database } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { pgErrorCode } from "@/db/sql";
@@ -44,5 +44,31 @@ export async function unsafeListMembershipsOfUser(db: Database, userId: string) 
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
-    .orderBy(asc(organizations.name));
+    // The one used last first (signing in lands there); never used: the widest role first.
+    .orderBy(
+      sql`${memberships.lastUsedAt} desc nulls last`,
+      sql`case ${memberships.role} when 'owner' then 0 when 'coach' then 1 else 2 end`,
+      asc(organizations.name),
+    );
+}
+
+/** Slower than this, a page view does not write "last used" again. */
+const LAST_USED_PRECISION = "5 minutes";
+
+/**
+ * Remembers that the person opened this organisation, so the next sign-in lands there. Keyed by
+ * the person's own id and the organisation they were just admitted to (hence `unsafe`: the
+ * caller passes the signed-in user's id and an organisation already resolved for them).
+ */
+export async function unsafeMarkOrganizationUsed(db: Database, userId: string, orgId: string, now = new Date()) {
+  await db
+    .update(memberships)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.orgId, orgId),
+        sql`(${memberships.lastUsedAt} is null or ${memberships.lastUsedAt} < ${now.toISOString()}::timestamptz - interval '${sql.raw(LAST_USED_PRECISION)}')`,
+      ),
+    );
 }

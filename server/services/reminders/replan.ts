@@ -1,5 +1,5 @@
+import { and, isNull, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { peopleAtCompany } from "../contacts/people-at-company";
-import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   applications,
@@ -144,11 +144,13 @@ async function loadPlanInput(db: Executor, scope: { orgId: string; applicationId
       dueAt: commitments.dueAt,
       doneAt: commitments.doneAt,
       planVersion: commitments.planVersion,
+      keptAfterClose: commitments.keptAfterClose,
       toName: contacts.name,
     })
     .from(commitments)
     .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
-    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.applicationId, app.id)));
+    // A promise released when its application closed is no longer owed: nothing to remind.
+    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.applicationId, app.id), isNull(commitments.releasedAt)));
 
   // Rule 9: people in the client's network who know an interviewer of this application, or the company.
   const interviewerIds = [...new Set(participantRows.map((p) => p.contactId))];

@@ -6,7 +6,8 @@ import { seedDemo } from "../../../db/seed";
 import { rows } from "../../../db/sql";
 import { createTestDatabase, useTestDatabase } from "../../helpers/db";
 
-const NOW = new Date("2026-03-10T12:00:00Z");
+// 11:00 in New York, where the featured client lives: outside quiet hours.
+const NOW = new Date("2026-03-10T16:00:00Z");
 const TABLES = ["users", "organizations", "memberships", "coach_assignments", "companies", "applications", "application_status_history", "interviews", "contacts", "contact_links", "interview_participants", "commitments", "activities"];
 
 async function snapshot(db: Database) {
@@ -54,6 +55,45 @@ describe("demo seed", () => {
     expect(interviews!.zones).toBeGreaterThan(1);
     expect(await test.db.$count(s.contactLinks)).toBeGreaterThan(0);
     expect(await test.db.$count(s.commitments)).toBeGreaterThan(0);
+  });
+
+  it("plans every application through the planner, so reminders wait from the first minute and nothing stale is due", async () => {
+    const stale = await rows<{ n: number }>(test.db, sql`select count(*)::int as n from reminders where status = 'pending' and due_at < ${NOW.toISOString()}::timestamptz`);
+    expect(stale[0]!.n).toBe(0);
+    const unplanned = await rows<{ id: string }>(
+      test.db,
+      sql`select a.id from applications a where a.status in ('interviewing', 'offer')
+          and not exists (select 1 from reminders r where r.application_id = a.id)`,
+    );
+    expect(unplanned).toEqual([]);
+
+    // Sam, the featured client: each fresh moment of the demo is there.
+    const [sam] = await rows<{ id: string }>(test.db, sql`select m.id from memberships m join users u on u.id = m.user_id where u.email = 'sam@clients.example'`);
+    const pending = await rows<{ kind: string; due_at: Date | string }>(
+      test.db,
+      sql`select kind, due_at from reminders where client_id = ${sam!.id} and status = 'pending' order by due_at`,
+    );
+    const minutesAhead = (r: { due_at: Date | string }) => (+new Date(r.due_at) - +NOW) / 60_000;
+    const thankYou = pending.filter((r) => r.kind === "thank_you_due").map(minutesAhead);
+    expect(Math.min(...thankYou)).toBeGreaterThan(0);
+    expect(Math.min(...thankYou)).toBeLessThanOrEqual(3);
+    const checkIn = pending.filter((r) => r.kind === "check_in").map(minutesAhead);
+    expect(checkIn.some((m) => m > 5 * 24 * 60 && m < 9 * 24 * 60)).toBe(true);
+    expect(pending.some((r) => r.kind === "commitment_due" && minutesAhead(r) > 0 && minutesAhead(r) < 36 * 60)).toBe(true);
+    const drafts = await rows<{ kind: string }>(
+      test.db,
+      sql`select d.kind from drafts d join interviews i on i.id = d.interview_id
+          where d.client_id = ${sam!.id} and d.status = 'draft' and i.ends_at between ${new Date(+NOW - 61 * 60_000).toISOString()}::timestamptz and ${NOW.toISOString()}::timestamptz`,
+    );
+    expect(drafts.map((d) => d.kind)).toContain("thank_you");
+    const [upcoming] = await rows<{ n: number }>(
+      test.db,
+      sql`select count(*)::int as n from interviews where client_id = ${sam!.id} and status = 'scheduled'
+          and starts_at between ${NOW.toISOString()}::timestamptz and ${new Date(+NOW + 2 * 86_400_000).toISOString()}::timestamptz`,
+    );
+    expect(upcoming!.n).toBeGreaterThan(0);
+    const [future] = await rows<{ n: number }>(test.db, sql`select count(*)::int as n from applications where updated_at > ${NOW.toISOString()}::timestamptz or status_changed_at > ${NOW.toISOString()}::timestamptz`);
+    expect(future!.n).toBe(0);
   });
 
   it("is idempotent: a second run adds and changes nothing", async () => {

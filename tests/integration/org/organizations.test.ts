@@ -5,6 +5,7 @@ import * as s from "../../../db/schema";
 import { createMember, createOrg, createUser } from "../../factories";
 import { callerFor, createWorld } from "../../helpers/callers";
 import { useTestDatabase } from "../../helpers/db";
+import { unsafeListMembershipsOfUser, unsafeMarkOrganizationUsed } from "../../../server/services/org/organizations";
 
 async function errorOf(promise: Promise<unknown>) {
   try {
@@ -106,5 +107,29 @@ describe("members and roles", () => {
     );
     expect(result.code).toBe("NOT_FOUND");
     expect(await test.db.$count(s.coachAssignments, eq(s.coachAssignments.clientMembershipId, other.client.membership.id))).toBe(1);
+  });
+});
+
+describe("where signing in lands", () => {
+  const test = useTestDatabase();
+
+  it("lands in the organisation used last, and before any use in the one with the widest role", async () => {
+    const person = await createUser(test.db);
+    const coaching = await createOrg(test.db, { name: "Aardvark Coaching" });
+    const owning = await createOrg(test.db, { name: "Zenith Careers" });
+    await createMember(test.db, coaching.id, "coach", person);
+    await createMember(test.db, owning.id, "owner", person);
+
+    const first = async () => (await unsafeListMembershipsOfUser(test.db, person.id))[0]!;
+    expect(await first()).toMatchObject({ slug: owning.slug, role: "owner" });
+
+    await unsafeMarkOrganizationUsed(test.db, person.id, coaching.id, new Date(Date.now() + 60_000));
+    expect(await first()).toMatchObject({ slug: coaching.slug, role: "coach" });
+
+    // Another person's use never moves this person's landing.
+    const other = await createUser(test.db);
+    await createMember(test.db, owning.id, "client", other);
+    await unsafeMarkOrganizationUsed(test.db, other.id, owning.id, new Date(Date.now() + 120_000));
+    expect(await first()).toMatchObject({ slug: coaching.slug });
   });
 });

@@ -114,3 +114,12 @@ describe("reminder kinds", () => {
     expect(isReminderEmail("coach-nudge")).toBe(true);
   });
 });
+
+describe("on a phone-width screen", () => {
+  it("lets the sign-in email's written-out address wrap instead of widening the email", async () => {
+    const { html } = await renderPreview("sign-in-link");
+    const url = templates["sign-in-link"].PreviewProps.url;
+    const anchor = html.slice(html.lastIndexOf("<a", html.lastIndexOf(escapeLikeReact(url).split("?")[0]!)), html.length);
+    expect(anchor.slice(0, 400)).toMatch(/overflow-wrap:anywhere/);
+  });
+});

@@ -14,6 +14,16 @@ describe("template variants", () => {
     expect(subject).toContain("Wednesday 15 January");
   });
 
+  it("words a thank-you reminder by how late it is sent", async () => {
+    const base = templates["reminder-thank-you-due"].PreviewProps;
+    const onTime = await renderEmail("reminder-thank-you-due", { ...base, daysSinceEnded: 1 });
+    expect(onTime.text).toContain("still arrives while they are weighing");
+    const late = await renderEmail("reminder-thank-you-due", { ...base, daysSinceEnded: 15 });
+    expect(late.text).not.toContain("still arrives while they are weighing");
+    expect(late.text).toContain("That was 15 days ago");
+    expect((await renderEmail("reminder-thank-you-due", { ...base, daysSinceEnded: 4 })).text).toContain("That was 4 days ago, so they may be deciding now");
+  });
+
   it("accepts Date objects as well as ISO strings", async () => {
     const base = templates["invitation"].PreviewProps;
     const { text } = await renderEmail("invitation", { ...base, expiresAt: new Date("2025-06-20T17:00:00.000Z") });

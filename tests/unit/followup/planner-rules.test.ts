@@ -354,6 +354,19 @@ describe("rule 10: close with grace", () => {
     expect(plan[1]!.reason).toContain("It's been 90 days since Brightline Health closed your Product Designer application");
   });
 
+  it("still reminds a promise the client chose to keep after the close, and no other", () => {
+    const plan = planApplication(
+      planInput({
+        ...everything,
+        commitments: [commitment({ id: "com-kept", keptAfterClose: true }), commitment({ id: "com-released" })],
+        now: at("2026-05-15T09:05:00Z"),
+        application: { status: "withdrawn", statusChangedAt: at("2026-05-15T09:00:00Z") },
+      }),
+    );
+    expect(plan.map((r) => r.commitmentId ?? null)).toEqual(plan.map(() => "com-kept"));
+    expect(kindsOf(plan)).toContain("commitment_overdue");
+  });
+
   it("follows the policy's reconnect delay", () => {
     const plan = planApplication(
       planInput({

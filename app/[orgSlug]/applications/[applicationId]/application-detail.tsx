@@ -6,19 +6,18 @@ import { useState, type FormEvent } from "react";
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
 import { formatSalary, JOB_TYPE_LABEL, WORKPLACE_LABEL } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DEBRIEF_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REMINDER_KIND_LABEL } from "../../../_components/followup-labels";
+import { DEBRIEF_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REJECT_WARNING, REMINDER_KIND_LABEL } from "../../../_components/followup-labels";
 import { StatusBadge } from "../../../_components/status-badge";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, EmptyState, Field, Notice } from "../../../_components/ui";
 import { InterviewWhen, When } from "../../../_components/when";
 import { ApplicationDetailsFields, detailsInput, detailsOf, type DetailsForm as DetailsFormState } from "../application-details-fields";
+import { CheckInOutlookLine } from "../../../_components/check-in";
 import { ChallengesEditor } from "./challenges-editor";
 
 type Detail = AppRouterOutputs["application"]["byId"];
 type Props = { orgSlug: string; clientId?: string; initial: Detail; viewerTimeZone: string };
 
-const REJECT_WARNING =
-  "Mark this application as rejected? Its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
 
 /**
  * A change here shows up on the board, the dashboard and the drafts pages (a rejection drafts a
@@ -50,6 +49,11 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
+          {detail.checkIn ? (
+            <Card title="Next step: sit tight, then check in">
+              <CheckInOutlookLine outlook={detail.checkIn} audience={canEdit ? "client" : "coach"} />
+            </Card>
+          ) : null}
           <StatusCard detail={detail} orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
           <Card title="Interviews">
             {detail.interviews.length === 0 ? (
@@ -175,12 +179,12 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
             ) : (
               <ul className="space-y-2 text-sm">
                 {detail.commitments.map((commitment) => (
-                  <li key={commitment.id} className={commitment.doneAt ? "text-slate-500 line-through" : undefined}>
+                  <li key={commitment.id} className={commitment.doneAt || commitment.releasedAt ? "text-slate-500 line-through" : undefined}>
                     {commitment.description}
                     <span className="block text-xs text-slate-500 no-underline">
                       {commitment.contactName ? `To ${commitment.contactName} · ` : ""}
-                      {commitment.doneAt ? "Done " : "Due "}
-                      <When date={commitment.doneAt ?? commitment.dueAt} timeZone={viewerTimeZone} />
+                      {commitment.doneAt ? "Done " : commitment.releasedAt ? "No longer needed since " : "Due "}
+                      <When date={commitment.doneAt ?? commitment.releasedAt ?? commitment.dueAt} timeZone={viewerTimeZone} />
                     </span>
                   </li>
                 ))}

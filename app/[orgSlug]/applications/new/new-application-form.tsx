@@ -10,6 +10,7 @@ import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, Field, Notice, Select } from "../../../_components/ui";
 import { ApplicationDetailsFields, detailsInput, EMPTY_DETAILS, type DetailsForm } from "../application-details-fields";
 import { CapturePanel } from "./capture-panel";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 type MainForm = { companyName: string; roleTitle: string; jobUrl: string; source: string; status: ApplicationStatus; notes: string };
 
@@ -71,7 +72,7 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
     <div className="max-w-3xl space-y-6">
       <CapturePanel orgSlug={orgSlug} bookmarklet={bookmarklet} initialUrl={initialUrl} onCaptured={fill} />
       <Card>
-        <form onSubmit={submit} className="space-y-4" noValidate>
+        <HydratedForm onSubmit={submit} className="space-y-4" noValidate>
           {captured ? <Notice tone="success">Filled in from {FOUND_IN[captured]}. Check the details, then save.</Notice> : null}
           {message ? <Notice tone="error">{message}</Notice> : null}
           <div className="grid gap-4 sm:grid-cols-2">
@@ -109,7 +110,7 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
               {create.isPending ? "Saving…" : "Save application"}
             </Button>
           </div>
-        </form>
+        </HydratedForm>
       </Card>
     </div>
   );

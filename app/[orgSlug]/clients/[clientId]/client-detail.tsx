@@ -6,6 +6,8 @@ import type { ClientDetail } from "@/server/services/coach/detail";
 import { dateTime, relative, shortDate } from "../../../_components/format";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
+import { InterviewWhen } from "../../../_components/when";
+import { SittingTightCard } from "../../../_components/check-in";
 
 const STATUS_LABEL: Record<string, string> = {
   saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted", rejected: "Rejected", withdrawn: "Withdrawn",
@@ -17,8 +19,8 @@ const KIND_LABEL: Record<string, string> = {
 const label = (map: Record<string, string>, key: string) => map[key] ?? key.replaceAll("_", " ");
 
 export function ClientDetailView({
-  orgSlug, clientId, viewerMembershipId, initialData,
-}: { orgSlug: string; clientId: string; viewerMembershipId: string; initialData: ClientDetail }) {
+  orgSlug, clientId, viewerMembershipId, viewerTimeZone: zone, initialData,
+}: { orgSlug: string; clientId: string; viewerMembershipId: string; viewerTimeZone: string; initialData: ClientDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input = { orgSlug, clientId };
@@ -50,7 +52,7 @@ export function ClientDetailView({
                     <li key={a.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
                       <p className="font-medium">{a.roleTitle}</p>
                       <p className="text-xs text-slate-500">{a.companyName}</p>
-                      <p className="text-xs text-slate-400">since {shortDate(a.statusChangedAt)}</p>
+                      <p className="text-xs text-slate-400">since {shortDate(a.statusChangedAt, zone)}</p>
                     </li>
                   ))}
                 </ul>
@@ -59,6 +61,12 @@ export function ClientDetailView({
           </div>
         )}
       </Card>
+
+      <SittingTightCard
+        outlooks={data.checkIns}
+        audience="coach"
+        hrefOf={(outlook) => `/${orgSlug}/applications/${outlook.applicationId}?clientId=${encodeURIComponent(clientId)}`}
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Interviews">
@@ -72,7 +80,7 @@ export function ClientDetailView({
                   <li key={i.id} className="py-2">
                     <p className="font-medium">{i.companyName} · {i.roleTitle} (round {i.round}, {i.kind})</p>
                     <p className="text-slate-600">
-                      {dateTime(i.startsAt)} your time · {dateTime(i.startsAt, i.timeZone)} in {i.timeZone}
+                      <InterviewWhen startsAt={new Date(i.startsAt)} viewerTimeZone={zone} timeZone={i.timeZone} />
                     </p>
                     <p className="text-xs">
                       {i.debriefedAt ? (
@@ -97,7 +105,7 @@ export function ClientDetailView({
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {data.commitments.map((c) => {
-                const overdue = !c.doneAt && +new Date(c.dueAt) < Date.now();
+                const overdue = !c.doneAt && !c.releasedAt && +new Date(c.dueAt) < Date.now();
                 return (
                   <li key={c.id} className="flex flex-wrap justify-between gap-2 py-2">
                     <span>
@@ -105,7 +113,7 @@ export function ClientDetailView({
                       {c.source === "coach_task" ? <span className="ml-1 text-xs text-slate-500">(task from {c.assignedByName ?? "a coach"})</span> : null}
                     </span>
                     <span className={`text-xs ${overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
-                      {c.doneAt ? `Done ${shortDate(c.doneAt)}` : `${overdue ? "Overdue since" : "Due"} ${dateTime(c.dueAt)}`}
+                      {c.doneAt ? `Done ${shortDate(c.doneAt, zone)}` : c.releasedAt ? `No longer needed (application closed ${shortDate(c.releasedAt, zone)})` : `${overdue ? "Overdue since" : "Due"} ${dateTime(c.dueAt, zone)}`}
                     </span>
                   </li>
                 );
@@ -123,14 +131,19 @@ export function ClientDetailView({
           <ul className="space-y-4">
             {data.drafts.map((d) => (
               <li key={d.id} className="rounded-lg border border-slate-200 p-3 text-sm">
-                <p className="font-medium">
-                  {label(KIND_LABEL, d.kind)}: {d.subject}
-                  <span className="ml-2 text-xs font-normal text-slate-500">
-                    {d.status === "sent" ? `sent ${shortDate(d.sentAt)}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
-                    {d.contactName ? ` · to ${d.contactName}` : ""}
-                  </span>
-                </p>
-                <p className="mt-1 whitespace-pre-wrap text-slate-700">{d.body}</p>
+                {/* Collapsed by default: a dozen expanded drafts made the page thousands of pixels long. */}
+                <details>
+                  <summary className="cursor-pointer break-words font-medium">
+                    {d.subject}
+                    <span className="ml-2 text-xs font-normal text-slate-500">
+                      {label(KIND_LABEL, d.kind)} ·{" "}
+                      {d.status === "sent" ? `sent ${shortDate(d.sentAt, zone)}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
+                      {d.contactName ? ` · to ${d.contactName}` : ""}
+                      {d.comments.length ? ` · ${d.comments.length} comment${d.comments.length === 1 ? "" : "s"}` : ""}
+                    </span>
+                  </summary>
+                  <p className="mt-1 whitespace-pre-wrap break-words text-slate-700">{d.body}</p>
+                </details>
                 {d.comments.length ? (
                   <ul className="mt-2 space-y-1 border-l-2 border-brand pl-3">
                     {d.comments.map((c) => (
@@ -153,7 +166,7 @@ export function ClientDetailView({
           ) : (
             <ul className="mt-4 divide-y divide-slate-100 text-sm">
               {data.notes.map((n) => (
-                <NoteItem key={n.id} note={n} mine={n.authorMembershipId === viewerMembershipId} orgSlug={orgSlug} clientId={clientId} onDone={refresh} />
+                <NoteItem key={n.id} note={n} mine={n.authorMembershipId === viewerMembershipId} orgSlug={orgSlug} clientId={clientId} zone={zone} onDone={refresh} />
               ))}
             </ul>
           )}
@@ -169,7 +182,7 @@ export function ClientDetailView({
                 <li key={n.id} className="py-2">
                   <p className="whitespace-pre-wrap">{n.message}</p>
                   <p className="text-xs text-slate-500">
-                    {n.coachName} · {dateTime(n.createdAt)} · {n.readAt ? `read ${relative(n.readAt)}` : "not read yet"}
+                    {n.coachName} · {dateTime(n.createdAt, zone)} · {n.readAt ? `read ${relative(n.readAt)}` : "not read yet"}
                   </p>
                 </li>
               ))}
@@ -184,10 +197,10 @@ export function ClientDetailView({
           {data.scheduledReminders.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing scheduled.</p>
           ) : (
-            <ReminderList reminders={data.scheduledReminders} />
+            <ReminderList reminders={data.scheduledReminders} zone={zone} />
           )}
           <h3 className="mb-1 mt-4 text-sm font-semibold">Sent</h3>
-          {data.sentReminders.length === 0 ? <p className="text-sm text-slate-600">Nothing sent yet.</p> : <ReminderList reminders={data.sentReminders} />}
+          {data.sentReminders.length === 0 ? <p className="text-sm text-slate-600">Nothing sent yet.</p> : <ReminderList reminders={data.sentReminders} zone={zone} />}
         </Card>
         <Card title="Timeline">
           {data.timeline.length === 0 ? (
@@ -197,7 +210,7 @@ export function ClientDetailView({
               {data.timeline.map((a) => (
                 <li key={a.id} className="flex justify-between gap-3">
                   <span>{a.summary}</span>
-                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.occurredAt).toISOString()} title={dateTime(a.occurredAt)}>
+                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.occurredAt).toISOString()} title={dateTime(a.occurredAt, zone)}>
                     {relative(a.occurredAt)}
                   </time>
                 </li>
@@ -210,14 +223,14 @@ export function ClientDetailView({
   );
 }
 
-function ReminderList({ reminders }: { reminders: ClientDetail["scheduledReminders"] }) {
+function ReminderList({ reminders, zone }: { reminders: ClientDetail["scheduledReminders"]; zone: string }) {
   return (
     <ul className="divide-y divide-slate-100 text-sm">
       {reminders.map((r) => (
         <li key={r.id} className="py-1.5">
           <p>{r.reason}</p>
           <p className="text-xs text-slate-500">
-            {r.status === "sent" ? `Sent ${dateTime(r.sentAt)}` : `${r.status === "failed" ? "Failed; was due" : "Due"} ${dateTime(r.dueAt)}`}
+            {r.status === "sent" ? `Sent ${dateTime(r.sentAt, zone)}` : `${r.status === "failed" ? "Failed; was due" : "Due"} ${dateTime(r.dueAt, zone)}`}
           </p>
         </li>
       ))}
@@ -253,7 +266,7 @@ function NoteForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: st
   );
 }
 
-function NoteItem({ note, mine, orgSlug, clientId, onDone }: { note: ClientDetail["notes"][number]; mine: boolean; orgSlug: string; clientId: string; onDone: Refresh }) {
+function NoteItem({ note, mine, orgSlug, clientId, zone, onDone }: { note: ClientDetail["notes"][number]; mine: boolean; orgSlug: string; clientId: string; zone: string; onDone: Refresh }) {
   const trpc = useTRPC();
   const remove = useMutation(trpc.note.delete.mutationOptions({ onSuccess: onDone }));
   const update = useMutation(trpc.note.update.mutationOptions({ onSuccess: onDone }));
@@ -264,7 +277,7 @@ function NoteItem({ note, mine, orgSlug, clientId, onDone }: { note: ClientDetai
         <span className={`rounded-full px-2 py-0.5 ${note.visibility === "shared" ? "bg-emerald-100 text-emerald-900" : "bg-slate-100"}`}>
           {note.visibility === "shared" ? "Shared with the client" : "Private"}
         </span>
-        {note.authorName} · {dateTime(note.createdAt)}
+        {note.authorName} · {dateTime(note.createdAt, zone)}
         {mine ? (
           <>
             <button type="button" className="underline" onClick={() => update.mutate({ orgSlug, clientId, noteId: note.id, visibility: note.visibility === "shared" ? "private" : "shared" })}>

@@ -11,7 +11,7 @@ export default async function ClientPage({ params }: { params: Promise<{ orgSlug
   const api = await serverApi();
   const org = await orNotFound(api.org.get({ orgSlug }));
   // The coach's view of a client: the client themself, an unassigned coach or a stranger get a 404.
-  const detail = await orNotFound(api.coach.clientDetail({ orgSlug, clientId }));
+  const [detail, me] = await Promise.all([orNotFound(api.coach.clientDetail({ orgSlug, clientId })), api.me.get()]);
   const { profile } = detail;
   return (
     <>
@@ -24,7 +24,7 @@ export default async function ClientPage({ params }: { params: Promise<{ orgSlug
           </>
         }
       />
-      <ClientDetailView orgSlug={orgSlug} clientId={clientId} viewerMembershipId={org.membershipId} initialData={detail} />
+      <ClientDetailView orgSlug={orgSlug} clientId={clientId} viewerMembershipId={org.membershipId} viewerTimeZone={me.user.timeZone} initialData={detail} />
     </>
   );
 }

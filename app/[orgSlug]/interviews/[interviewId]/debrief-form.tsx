@@ -10,6 +10,7 @@ import { Button, Field, Notice, Select } from "../../../_components/ui";
 import { instantAt, wallClock } from "../../../_components/zoned";
 import type { InterviewDetail } from "./interview-view";
 import { useInterviewRefresh } from "./refresh";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 type Channel = "email" | "phone" | "linkedin" | "via_recruiter" | "other";
 type CheckInRule = "none" | "agreed" | "not_before";
@@ -95,6 +96,7 @@ export function DebriefForm({ orgSlug, detail, viewerTimeZone }: { orgSlug: stri
       nextSteps: nextSteps || null,
       expectAnswerBy: expectAnswerBy || null,
       preferredChannel: channel || null,
+      checkInRule: rule,
       agreedCheckInOn: rule === "agreed" && ruleDate ? ruleDate : null,
       notBeforeOn: rule === "not_before" && ruleDate ? ruleDate : null,
       notes: notes || null,
@@ -111,7 +113,7 @@ export function DebriefForm({ orgSlug, detail, viewerTimeZone }: { orgSlug: stri
   const created = save.data?.createdDrafts ?? [];
 
   return (
-    <form onSubmit={submit} className="space-y-6" noValidate aria-describedby={`${formId}-intro`}>
+    <HydratedForm onSubmit={submit} className="space-y-6" noValidate aria-describedby={`${formId}-intro`}>
       <p id={`${formId}-intro`} className="text-sm text-slate-600">
         What you record here plans your follow-up: thank-you notes and letters for each interviewer, and reminders timed to what the employer asked.
       </p>
@@ -313,6 +315,6 @@ export function DebriefForm({ orgSlug, detail, viewerTimeZone }: { orgSlug: stri
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save debrief"}
       </Button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -8,6 +8,7 @@ import type { AppRouterOutputs } from "@/server/trpc/types";
 import { TimeZoneSelect } from "../../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice, Select } from "../../../_components/ui";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 type Options = AppRouterOutputs["interview"]["scheduleOptions"];
 type Kind = "phone" | "video" | "onsite" | "panel";
@@ -69,7 +70,7 @@ export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: st
     setPeople((current) => current.map((p) => (p.key === key ? { ...p, ...change } : p)));
 
   return (
-    <form onSubmit={submit} className="grid gap-4 lg:grid-cols-3" noValidate>
+    <HydratedForm onSubmit={submit} className="grid gap-4 lg:grid-cols-3" noValidate>
       <div className="space-y-4 lg:col-span-2">
         <Card title="When">
           <div className="grid gap-3 sm:grid-cols-2">
@@ -183,6 +184,6 @@ export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: st
           </Link>
         </div>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

@@ -16,8 +16,9 @@ export const transferMatrix: Record<string, MatrixEntry> = {
   // Refused on its content (not an export) once authorised, so nothing is written in any case.
   "transfer.importAccount": {
     call: (api, w) =>
-      api.transfer.importAccount({ ...about(w), json: "{}" }).then((r) => {
-        if (r.imported) throw new Error("expected the file to be refused");
+      api.transfer.importAccount({ ...about(w), json: "{}" }).then((r: { imported?: unknown } | undefined) => {
+        // (The hostile-input test intercepts the call and answers nothing.)
+        if (r?.imported) throw new Error("expected the file to be refused");
       }),
     expect: clientWrites,
   },

@@ -56,6 +56,8 @@ export default defineConfig({
         RESEND_API_KEY: "",
         // Every journey signs people in from the same loopback address.
         SIGN_IN_MAX_PER_IP: "500",
+        // …and the same demo people in many journeys, in whatever order they run.
+        SIGN_IN_MAX_PER_ADDRESS: "200",
         AI_BASE_URL: `http://127.0.0.1:${MODEL_PORT}/v1`,
         AI_MODEL: "e2e-fake-model",
       },

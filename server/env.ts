@@ -52,6 +52,8 @@ const ZEnv = z.object({
   ALLOW_DEMO_SIGN_IN_IN_PRODUCTION: z.enum(["0", "1"]).default("0"),
   /** Sign-in emails allowed per IP address per 15 minutes (the end-to-end tests sign many people in from one address). */
   SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Sign-in emails allowed per address per 15 minutes (the end-to-end journeys sign the same demo people in many times). */
+  SIGN_IN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000).default(3),
   /** Shows /dev/outbox in a production build without RESEND_API_KEY (the end-to-end tests). */
   ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).default("0"),
   /** Lets end-to-end tests move the server's clock through /api/test/clock. Never with real email or Inngest. */

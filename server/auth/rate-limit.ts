@@ -5,7 +5,10 @@ import { env } from "../env";
 
 /** At most this many sign-in emails per window, per address and per IP. */
 export const SIGN_IN_LIMITS = {
-  perEmail: 3,
+  /** 3 unless SIGN_IN_MAX_PER_ADDRESS says otherwise. */
+  get perEmail() {
+    return env().SIGN_IN_MAX_PER_ADDRESS;
+  },
   windowMinutes: 15,
   /** 10 unless SIGN_IN_MAX_PER_IP says otherwise. */
   get perIp() {

@@ -79,11 +79,15 @@ test("a rejected application stops nagging: no upcoming interview, no overdue pr
 });
 
 test("the thank-you reminder the seed planned goes out once its time comes, and nothing stale went out at start", async ({ page, request }) => {
+  const outbox = `/dev/outbox?to=${encodeURIComponent(SAM)}`;
+  const reminders = page.locator('a[href^="/dev/outbox/"]').filter({ hasNotText: /sign-in/i });
+  // Other journeys may have run first on this server (and moved its clock): count from here.
+  await page.goto(outbox);
+  const before = await reminders.count();
   // Quiet hours may hold it until the morning where Sam lives: half a day covers both.
   await moveTestClock(request, { advanceBy: "PT12H" });
-  await page.goto(`/dev/outbox?to=${encodeURIComponent(SAM)}`);
+  await page.goto(outbox);
   await expect(page.getByRole("link", { name: /thank/i }).first()).toBeVisible();
-  // Nothing from the seeded history went out in a burst: Sam's reminders are the few planned ahead.
-  const reminders = page.locator('a[href^="/dev/outbox/"]').filter({ hasNotText: /sign-in/i });
-  expect(await reminders.count()).toBeLessThan(10);
+  // Nothing from the seeded history goes out in a burst: half a day sends the few planned ahead.
+  expect((await reminders.count()) - before).toBeLessThan(10);
 });

@@ -234,7 +234,25 @@ export function proposalKey(applicationId: string, challenge: string): string {
   return `proposal/${applicationId}/${shortHash(challenge.toLowerCase())}`;
 }
 
-/** A subject line never runs longer than a mail client shows. */
+/** Words a shortened subject should not end on ("… across the", "… and"). */
+const DANGLING_WORDS = new Set(["a", "an", "the", "and", "or", "but", "of", "to", "for", "with", "in", "on", "at", "by", "from", "our", "your", "their", "its", "is", "are"]);
+
+/**
+ * A topic for a subject line, no longer than a mail client shows and never cut with "…" (a
+ * subject that trails off reads as a mistake): the first clause when it fits, otherwise whole
+ * words up to the limit without a dangling "and" or "the" at the end.
+ */
 export function subjectTopic(text: string): string {
-  return clip(text, LIMITS.subjectTopic);
+  const flat = text.replace(/\s+/g, " ").trim();
+  const clause = flat.split(/[.;:!?(]| [-–—] /u)[0]!.trim() || flat;
+  if (clause.length <= LIMITS.subjectTopic) return clause;
+  const kept: string[] = [];
+  for (const word of clause.split(" ")) {
+    if ([...kept, word].join(" ").length > LIMITS.subjectTopic) break;
+    kept.push(word);
+  }
+  while (kept.length > 1 && DANGLING_WORDS.has(kept[kept.length - 1]!.toLowerCase())) kept.pop();
+  const topic = kept.join(" ").replace(/[\s,]+$/u, "");
+  // One word longer than a subject (a pasted link, say): cut it, still without an ellipsis.
+  return topic || clip(clause, LIMITS.subjectTopic + 1).slice(0, -1);
 }

@@ -231,6 +231,23 @@ describe("proposalOutline", () => {
     expect(body).toContain("Why I can do this\nI rebuilt the nightly data pipeline");
   });
 
+  it("keeps a long challenge's subject to whole words, never trailing off with an ellipsis", () => {
+    const challenge =
+      "Scaling the customer support team across three time zones without losing the quality of answers or the team's morale";
+    const subject = proposalOutline({ ...debriefFixture(), challenge })?.subject ?? "";
+
+    expect(subject).not.toContain("…");
+    expect(subject).not.toMatch(/Proposal: Proposal:/);
+    expect(subject.length).toBeLessThanOrEqual("Proposal: ".length + 80);
+    expect(challenge.startsWith(subject.slice("Proposal: ".length))).toBe(true);
+    expect(subject).not.toMatch(/ (the|and|of|or|without)$/);
+  });
+
+  it("takes the first clause of a challenge as the subject when it fits", () => {
+    const draft = proposalOutline({ ...debriefFixture(), challenge: "Cutting cloud costs; the bill doubled last year after the migration to the new platform" });
+    expect(draft?.subject).toBe("Proposal: Cutting cloud costs");
+  });
+
   it("keys on the application and the challenge, so each challenge gets its own proposal", () => {
     const ctx = debriefFixture();
     const a = proposalOutline({ ...ctx, challenge: "Making the data pipeline reliable" });

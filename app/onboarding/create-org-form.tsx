@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { fieldErrors, useTRPC } from "../_components/trpc";
 import { Button, Field, Notice } from "../_components/ui";
+import { HydratedForm } from "../_components/hydrated-form";
 
 const slugify = (name: string) =>
   name
@@ -24,7 +25,7 @@ export function CreateOrgForm() {
   const { message, fields } = fieldErrors(create.error);
   const timeZone = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
   return (
-    <form
+    <HydratedForm
       className="space-y-4"
       noValidate
       onSubmit={(event) => {
@@ -59,6 +60,6 @@ export function CreateOrgForm() {
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create organisation"}
       </Button>
-    </form>
+    </HydratedForm>
   );
 }

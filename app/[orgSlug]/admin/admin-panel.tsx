@@ -4,11 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
+import { formatDate } from "../../_components/when";
+import { HydratedForm } from "../../_components/hydrated-form";
 
 type Role = "owner" | "coach" | "client";
 const ROLE_LABEL: Record<Role, string> = { owner: "Owner", coach: "Coach", client: "Client" };
 
-export function AdminPanel({ orgSlug }: { orgSlug: string }) {
+export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.member.list.queryOptions({ orgSlug }));
@@ -48,7 +50,7 @@ export function AdminPanel({ orgSlug }: { orgSlug: string }) {
           ) : (invitations.data ?? []).length === 0 ? (
             <EmptyState title="No invitations yet">Invite a coach or a client with the form above.</EmptyState>
           ) : (
-            <InvitationList orgSlug={orgSlug} invitations={invitations.data ?? []} onChange={refresh} />
+            <InvitationList orgSlug={orgSlug} invitations={invitations.data ?? []} onChange={refresh} viewerTimeZone={viewerTimeZone} />
           )}
         </Card>
       </div>
@@ -149,7 +151,7 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
   if (coaches.length === 0) return <EmptyState title="No coaches yet">Invite a coach first.</EmptyState>;
   const { message, fields } = fieldErrors(assign.error);
   return (
-    <form
+    <HydratedForm
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
@@ -188,7 +190,7 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
       <Button type="submit" disabled={!coachId || selected.length === 0 || assign.isPending}>
         Assign {selected.length || ""} selected
       </Button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -198,7 +200,7 @@ function InviteForm({ orgSlug, coaches, onInvited }: { orgSlug: string; coaches:
   const invite = useMutation(trpc.invitation.create.mutationOptions({ onSuccess: onInvited }));
   const { message, fields } = fieldErrors(invite.error);
   return (
-    <form
+    <HydratedForm
       className="space-y-3"
       noValidate
       onSubmit={(event) => {
@@ -232,13 +234,23 @@ function InviteForm({ orgSlug, coaches, onInvited }: { orgSlug: string; coaches:
       <Button type="submit" disabled={invite.isPending}>
         {invite.isPending ? "Sending…" : "Send invitation"}
       </Button>
-    </form>
+    </HydratedForm>
   );
 }
 
 type Invitation = { id: string; email: string; role: Role; state: "pending" | "accepted" | "revoked" | "expired"; expiresAt: Date };
 
-function InvitationList({ orgSlug, invitations, onChange }: { orgSlug: string; invitations: Invitation[]; onChange: () => Promise<unknown> }) {
+function InvitationList({
+  orgSlug,
+  invitations,
+  onChange,
+  viewerTimeZone,
+}: {
+  orgSlug: string;
+  invitations: Invitation[];
+  onChange: () => Promise<unknown>;
+  viewerTimeZone: string;
+}) {
   const trpc = useTRPC();
   const revoke = useMutation(trpc.invitation.revoke.mutationOptions({ onSuccess: onChange }));
   return (
@@ -249,7 +261,7 @@ function InvitationList({ orgSlug, invitations, onChange }: { orgSlug: string; i
             <span className="block truncate font-medium">{invitation.email}</span>
             <span className="block text-xs text-slate-500">
               {ROLE_LABEL[invitation.role]} · {invitation.state}
-              {invitation.state === "pending" ? ` · expires ${invitation.expiresAt.toLocaleDateString()}` : ""}
+              {invitation.state === "pending" ? ` · expires ${formatDate(invitation.expiresAt, viewerTimeZone)}` : ""}
             </span>
           </span>
           {invitation.state === "pending" ? (

@@ -6,6 +6,7 @@ import { dateTime } from "../../_components/format";
 import { auditChangeLines } from "./audit-changes";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
+import { HydratedForm } from "../../_components/hydrated-form";
 
 type PolicyKey =
   | "prepareLocalTime" | "debriefDelayMinutes" | "thankYouWindowHours" | "commitmentLeadHours" | "checkInDefaultDays"
@@ -66,7 +67,7 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
   const update = useMutation(trpc.settings.updatePolicy.mutationOptions({ onSuccess }));
   const { message, fields } = fieldErrors(update.error);
   return (
-    <form
+    <HydratedForm
       className="grid gap-3 sm:grid-cols-2"
       noValidate
       onSubmit={(e) => {
@@ -105,7 +106,7 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
         {update.isSuccess ? <Notice tone="success">Policy saved. New reminders follow it from now on.</Notice> : null}
         <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save policy"}</Button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -116,7 +117,7 @@ function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: 
   const update = useMutation(trpc.settings.updateBranding.mutationOptions({ onSuccess }));
   const { message, fields } = fieldErrors(update.error);
   return (
-    <form
+    <HydratedForm
       className="space-y-3"
       noValidate
       onSubmit={(e) => {
@@ -136,7 +137,7 @@ function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: 
       {message ? <Notice tone="error">{message}</Notice> : null}
       {update.isSuccess ? <Notice tone="success">Branding saved.</Notice> : null}
       <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save branding"}</Button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -191,7 +192,7 @@ function DeleteClientForm({ orgSlug, client, onClose, onDeleted }: { orgSlug: st
   const remove = useMutation(trpc.client.delete.mutationOptions({ onSuccess: async () => { onClose(); await onDeleted(); } }));
   const { message, fields } = fieldErrors(remove.error);
   return (
-    <form
+    <HydratedForm
       className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-3"
       aria-label={`Delete ${client.email}`}
       onSubmit={(e) => {
@@ -209,7 +210,7 @@ function DeleteClientForm({ orgSlug, client, onClose, onDeleted }: { orgSlug: st
         <Button variant="danger" type="submit" disabled={remove.isPending}>{remove.isPending ? "Deleting…" : "Delete this client's data"}</Button>
         <Button variant="secondary" type="button" onClick={onClose}>Cancel</Button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }
 

@@ -16,7 +16,7 @@ export default async function AdminPage({ params }: { params: Promise<{ orgSlug:
   return (
     <>
       <PageHeader title="Organisation admin" description="Invite coaches and clients, decide who coaches whom, set the follow-up policy and branding, and review what changed." />
-      <AdminPanel orgSlug={orgSlug} />
+      <AdminPanel orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
       <AdminSettings orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
     </>
   );

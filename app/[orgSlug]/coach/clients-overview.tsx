@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { percent, relative } from "../../_components/format";
 import { useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Notice } from "../../_components/ui";
+import { HydratedForm } from "../../_components/hydrated-form";
 
 type SortKey =
   | "name" | "activeApplications" | "interviewsThisWeek" | "interviewsNextWeek" | "followUpsDue" | "overdue"
@@ -77,7 +78,7 @@ export function ClientsOverview({
 
   return (
     <Card title="Clients overview">
-      <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search" onSubmit={(e) => e.preventDefault()}>
+      <HydratedForm className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="block lg:col-span-2">
           <span className="mb-1 block text-sm font-medium">Search clients</span>
           <input
@@ -109,7 +110,7 @@ export function ClientsOverview({
           <option value="active">Active clients</option>
           <option value="archived">Archived clients</option>
         </FilterSelect>
-      </form>
+      </HydratedForm>
 
       {overview.isPending ? (
         <p className="text-sm text-slate-500" aria-live="polite">Loading clients…</p>

@@ -3,13 +3,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { percent } from "../../_components/format";
+import { formatIsoDay } from "../../_components/when";
 import { useTRPC } from "../../_components/trpc";
 import { Card, Notice } from "../../_components/ui";
 
 const STAGE_LABEL: Record<string, string> = { saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted" };
 const LINE_COLOURS = ["#0f766e", "#7c3aed", "#b45309", "#0369a1", "#be123c", "#4d7c0f"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "12 4"];
-const weekLabel = (iso: string) => new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+/** A week by its first day ("Mon 30 Nov"), formatted like every other date on the page. */
+const weekLabel = (iso: string) => formatIsoDay(iso);
 
 /**
  * Charts above the overview. Each chart is hidden from screen readers and paired with a table of

@@ -7,6 +7,7 @@ import { TextArea } from "../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
 import { When } from "../../_components/when";
+import { HydratedForm } from "../../_components/hydrated-form";
 
 type ListOutput = AppRouterOutputs["contact"]["list"];
 type Contact = ListOutput["contacts"][number];
@@ -247,7 +248,7 @@ function ContactForm({ orgSlug, companies, contact, onDone }: { orgSlug: string;
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
+    <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
       <Field label="Name" name={`${prefix}-name`} value={values.name} maxLength={120} onChange={(e) => set({ name: e.target.value })} error={fields.name} required />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Email" name={`${prefix}-email`} type="email" value={values.email} maxLength={254} onChange={(e) => set({ email: e.target.value })} error={fields.email} />
@@ -283,7 +284,7 @@ function ContactForm({ orgSlug, companies, contact, onDone }: { orgSlug: string;
           </Button>
         ) : null}
       </div>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -303,7 +304,7 @@ function LinkForm({ orgSlug, contact, everyone, companies, onDone }: { orgSlug: 
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
+    <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
       <Select label={`${contact.name} knows`} name={`link-${contact.id}-target`} value={target} onChange={(e) => setTarget(e.target.value)} error={fields.knowsContactId ?? fields.knowsCompanyId}>
         <option value="">Choose a person or a company…</option>
         {others.length > 0 ? (
@@ -336,6 +337,6 @@ function LinkForm({ orgSlug, contact, everyone, companies, onDone }: { orgSlug: 
           Cancel
         </Button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

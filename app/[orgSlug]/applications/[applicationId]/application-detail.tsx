@@ -14,6 +14,7 @@ import { InterviewWhen, When } from "../../../_components/when";
 import { ApplicationDetailsFields, detailsInput, detailsOf, type DetailsForm as DetailsFormState } from "../application-details-fields";
 import { CheckInOutlookLine } from "../../../_components/check-in";
 import { ChallengesEditor } from "./challenges-editor";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 type Detail = AppRouterOutputs["application"]["byId"];
 type Props = { orgSlug: string; clientId?: string; initial: Detail; viewerTimeZone: string };
@@ -373,7 +374,7 @@ function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: str
     update.mutate({ orgSlug, applicationId: application.id, ...form, ...detailsInput(details) });
   };
   return (
-    <form onSubmit={submit} className="mt-4 space-y-3 border-t border-slate-100 pt-4" noValidate>
+    <HydratedForm onSubmit={submit} className="mt-4 space-y-3 border-t border-slate-100 pt-4" noValidate>
       {message ? <Notice tone="error">{message}</Notice> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Role" name="roleTitle" maxLength={200} value={form.roleTitle} onChange={set("roleTitle")} error={fields.roleTitle} />
@@ -399,7 +400,7 @@ function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: str
           {update.isPending ? "Saving…" : "Save details"}
         </Button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -418,7 +419,7 @@ function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSl
   return (
     <Card title="Status">
       {canEdit ? (
-        <form onSubmit={submit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+        <HydratedForm onSubmit={submit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
           <label className="block flex-1">
             <span className="mb-1 block text-sm font-medium text-slate-800">Move this application to</span>
             <select
@@ -437,7 +438,7 @@ function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSl
           <Button type="submit" disabled={changeStatus.isPending || next === application.status}>
             {changeStatus.isPending ? "Saving…" : "Update status"}
           </Button>
-        </form>
+        </HydratedForm>
       ) : null}
       {changeStatus.error ? <Notice tone="error">{changeStatus.error.message}</Notice> : null}
       <ol className="space-y-1.5 text-sm" aria-label="Status history">
@@ -483,7 +484,7 @@ function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; org
   return (
     <Card title={<span id="research">Research on {company.name}</span>}>
       {canEdit ? (
-        <form onSubmit={submit} className="space-y-3" noValidate>
+        <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
           {message ? <Notice tone="error">{message}</Notice> : null}
           <Field
             label="Website"
@@ -527,7 +528,7 @@ function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; org
               {update.isPending ? "Saving…" : "Save research"}
             </Button>
           </div>
-        </form>
+        </HydratedForm>
       ) : company.researchNotes ? (
         <p className="whitespace-pre-line text-sm text-slate-700">{company.researchNotes}</p>
       ) : (

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Notice } from "../../../_components/ui";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 const MAX_CHALLENGES = 20;
 const MAX_LENGTH = 300;
@@ -73,7 +74,7 @@ export function ChallengesEditor({
         ))}
       </ul>
       {items.length < MAX_CHALLENGES ? (
-        <form onSubmit={add} className="flex gap-2">
+        <HydratedForm onSubmit={add} className="flex gap-2">
           <label className="sr-only" htmlFor="new-challenge">
             New challenge
           </label>
@@ -88,7 +89,7 @@ export function ChallengesEditor({
           <Button type="submit" variant="secondary" className="shrink-0 px-3" disabled={!draft.trim()}>
             Add
           </Button>
-        </form>
+        </HydratedForm>
       ) : (
         <p className="text-xs text-slate-500">That is the maximum of {MAX_CHALLENGES}.</p>
       )}

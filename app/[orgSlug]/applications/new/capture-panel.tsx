@@ -8,6 +8,7 @@ import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice } from "../../../_components/ui";
 import { BOOKMARKLET_MESSAGES } from "../capture/bookmarklet";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 /**
  * Three ways to fill the form from a posting: the bookmarklet (the page was read in the browser
@@ -42,7 +43,7 @@ export function CapturePanel({ orgSlug, bookmarklet, initialUrl, onCaptured }: {
             Reading the posting from the page you were on…
           </p>
         ) : null}
-        <form
+        <HydratedForm
           className="flex flex-col gap-2 sm:flex-row sm:items-end"
           onSubmit={(event) => {
             event.preventDefault();
@@ -55,10 +56,10 @@ export function CapturePanel({ orgSlug, bookmarklet, initialUrl, onCaptured }: {
           <Button type="submit" variant="secondary" disabled={url.trim() === "" || fromUrl.isPending}>
             {fromUrl.isPending ? "Reading…" : "Read the posting"}
           </Button>
-        </form>
+        </HydratedForm>
         <details>
           <summary className="cursor-pointer text-sm font-medium">Or paste the posting&rsquo;s text</summary>
-          <form
+          <HydratedForm
             className="mt-3 space-y-2"
             onSubmit={(event) => {
               event.preventDefault();
@@ -69,7 +70,7 @@ export function CapturePanel({ orgSlug, bookmarklet, initialUrl, onCaptured }: {
             <Button type="submit" variant="secondary" disabled={text.trim() === "" || fromText.isPending}>
               {fromText.isPending ? "Reading…" : "Fill in from the text"}
             </Button>
-          </form>
+          </HydratedForm>
         </details>
         <Notice>
           Save postings in one click from any job site with the{" "}

@@ -8,6 +8,7 @@ import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
 import { InterviewWhen } from "../../../_components/when";
 import { SittingTightCard } from "../../../_components/check-in";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 const STATUS_LABEL: Record<string, string> = {
   saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted", rejected: "Rejected", withdrawn: "Withdrawn",
@@ -247,7 +248,7 @@ function NoteForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: st
   const create = useMutation(trpc.note.create.mutationOptions({ onSuccess: async () => { setBody(""); setShared(false); await onDone(); } }));
   const { message, fields } = fieldErrors(create.error);
   return (
-    <form
+    <HydratedForm
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
@@ -262,7 +263,7 @@ function NoteForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: st
       <p className="text-xs text-slate-500">{shared ? "The client will see this note." : "Only coaches and owners will see this note."}</p>
       {message ? <Notice tone="error">{message}</Notice> : null}
       <Button type="submit" disabled={create.isPending || !body.trim()}>{create.isPending ? "Saving…" : "Save note"}</Button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -300,12 +301,12 @@ function NudgeForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: s
   const send = useMutation(trpc.nudge.send.mutationOptions({ onSuccess: async () => { setMessage(""); await onDone(); } }));
   const errors = fieldErrors(send.error);
   return (
-    <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); send.mutate({ orgSlug, clientId, message }); }}>
+    <HydratedForm className="space-y-2" onSubmit={(e) => { e.preventDefault(); send.mutate({ orgSlug, clientId, message }); }}>
       <TextArea id="nudge-message" label="Nudge message" value={message} onChange={setMessage} maxLength={1000} error={errors.fields.message} hint={`${message.length}/1,000 · emailed to the client`} />
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       {send.isSuccess ? <Notice tone="success">Nudge sent.</Notice> : null}
       <Button type="submit" disabled={send.isPending || !message.trim()}>{send.isPending ? "Sending…" : "Send nudge"}</Button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -315,11 +316,11 @@ function DraftCommentForm({ orgSlug, clientId, draftId, onDone }: { orgSlug: str
   const comment = useMutation(trpc.note.commentOnDraft.mutationOptions({ onSuccess: async () => { setBody(""); await onDone(); } }));
   const { message, fields } = fieldErrors(comment.error);
   return (
-    <form className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); comment.mutate({ orgSlug, clientId, draftId, body }); }}>
+    <HydratedForm className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); comment.mutate({ orgSlug, clientId, draftId, body }); }}>
       <TextArea id={`comment-${draftId}`} label="Comment for the client" value={body} onChange={setBody} maxLength={2000} rows={2} error={fields.body} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <Button variant="secondary" type="submit" disabled={comment.isPending || !body.trim()}>Add comment</Button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -328,7 +329,7 @@ function AssignTaskForm({ orgSlug, clientId, applications, onDone }: { orgSlug: 
   const assign = useMutation(trpc.coach.assignTask.mutationOptions({ onSuccess: onDone }));
   const { message, fields } = fieldErrors(assign.error);
   return (
-    <form
+    <HydratedForm
       className="mt-4 space-y-3 border-t border-slate-100 pt-4"
       noValidate
       onSubmit={(e) => {
@@ -354,7 +355,7 @@ function AssignTaskForm({ orgSlug, clientId, applications, onDone }: { orgSlug: 
       {message ? <Notice tone="error">{message}</Notice> : null}
       {assign.isSuccess ? <Notice tone="success">Task assigned; the client will be reminded before it is due.</Notice> : null}
       <Button type="submit" disabled={assign.isPending}>{assign.isPending ? "Assigning…" : "Assign task"}</Button>
-    </form>
+    </HydratedForm>
   );
 }
 

@@ -10,6 +10,7 @@ import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice } from "../../../_components/ui";
 import { When } from "../../../_components/when";
 import { OpenInMail } from "./open-in-mail";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 type Detail = AppRouterOutputs["draft"]["byId"];
 type RewriteInput = { style: "rewrite" | "shorter" | "warmer" | "formal" } | { commentId: string };
@@ -147,7 +148,7 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
       {!canEdit ? <Notice>You are viewing this draft read-only: only the client edits and sends it.</Notice> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <form onSubmit={submit} className="min-w-0 space-y-4 lg:col-span-2" noValidate>
+        <HydratedForm onSubmit={submit} className="min-w-0 space-y-4 lg:col-span-2" noValidate>
           <Card>
             <div className="space-y-3">
               {contact?.email ? <p className="text-sm text-slate-600">To: {contact.email}</p> : null}
@@ -173,7 +174,7 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
           <p className="text-sm text-slate-600" aria-live="polite">
             {copied === "done" ? "Copied. Paste it into your email." : copied === "failed" ? "Your browser blocked copying; select the text and copy it instead." : ""}
           </p>
-        </form>
+        </HydratedForm>
 
         <div className="space-y-4">
           {canRewrite ? (

@@ -12,6 +12,7 @@ import { InterviewWhen, When, formatDateTime, zoneName } from "../../../_compone
 import { wallClock } from "../../../_components/zoned";
 import { DebriefForm } from "./debrief-form";
 import { useInterviewRefresh } from "./refresh";
+import { HydratedForm } from "../../../_components/hydrated-form";
 
 export type InterviewDetail = AppRouterOutputs["interview"]["byId"];
 type Props = { orgSlug: string; clientId?: string; initial: InterviewDetail; viewerTimeZone: string; canEdit: boolean };
@@ -221,7 +222,7 @@ function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDe
       {reschedule.isSuccess ? <Notice tone="success">Rescheduled. Your reminders follow the new time.</Notice> : null}
       {cancel.error ? <Notice tone="error">{cancel.error.message}</Notice> : null}
       {open ? (
-        <form onSubmit={submit} className="space-y-3" noValidate>
+        <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
           <Field label="New date" name="reschedule-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={fields.date} />
           <Field label="New start time" name="reschedule-start" type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} error={fields.startTime} />
           <Field label="Duration in minutes" name="reschedule-duration" type="number" min={5} max={720} value={durationMinutes} onChange={(e) => setDuration(e.target.value)} error={fields.durationMinutes} />
@@ -232,7 +233,7 @@ function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDe
             <Button type="submit" disabled={reschedule.isPending}>{reschedule.isPending ? "Saving…" : "Save new time"}</Button>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Keep the current time</Button>
           </div>
-        </form>
+        </HydratedForm>
       ) : (
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Reschedule</Button>

@@ -1,4 +1,5 @@
-import { foreignKey, index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { users } from "./auth";
 
@@ -160,3 +161,46 @@ export const orgIdColumn = () =>
   uuid("org_id")
     .notNull()
     .references(() => organizations.id, { onDelete: "cascade" });
+
+/**
+ * A group of clients the organisation reports on together: a programme, a graduating class, a
+ * funder's intake. A client may belong to several; owners filter the overview, charts, export
+ * and outcomes by one. Archived cohorts keep their members for past reports.
+ */
+export const cohorts = pgTable(
+  "cohorts",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    archivedAt: instant("archived_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("cohorts_org_name_key").on(t.orgId, sql`lower(${t.name})`),
+    unique("cohorts_org_id_key").on(t.orgId, t.id),
+  ],
+);
+
+/** Which client is in which cohort; both of the same organisation (composite keys). */
+export const cohortMembers = pgTable(
+  "cohort_members",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    cohortId: uuid("cohort_id").notNull(),
+    clientMembershipId: uuid("client_membership_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cohortId, t.clientMembershipId] }),
+    index("cohort_members_org_client_idx").on(t.orgId, t.clientMembershipId),
+    foreignKey({ columns: [t.orgId, t.cohortId], foreignColumns: [cohorts.orgId, cohorts.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.clientMembershipId], foreignColumns: [memberships.orgId, memberships.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);

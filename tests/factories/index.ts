@@ -143,5 +143,7 @@ export async function createOrgWithEveryTable(db: Executor) {
   await db.insert(s.nudges).values({ ...ref, coachMembershipId: p.coach.membership.id, message: "How did it go?" });
   await db.insert(s.invitations).values({ orgId: p.org.id, email: `${unique("inv")}@test.example`, role: "coach", tokenHash: unique("hash"), expiresAt: addDays(new Date(), 7) });
   await db.insert(s.auditLog).values({ orgId: p.org.id, action: "member.role_changed", targetType: "membership", targetId: p.coach.membership.id });
+  const [cohort] = await db.insert(s.cohorts).values({ orgId: p.org.id, name: unique("Class of 2027") }).returning();
+  await db.insert(s.cohortMembers).values({ orgId: p.org.id, cohortId: cohort!.id, clientMembershipId: p.client.membership.id });
   return { ...p, application, interview, contact, draft: draft!, commitment };
 }

@@ -20,6 +20,7 @@ export function OrgHeader({ org, me }: Props) {
         ]
       : [
           { href: `/${org.slug}/coach`, label: "Clients" },
+          { href: `/${org.slug}/coach/outcomes`, label: "Outcomes" },
           ...(org.role === "owner" ? [{ href: `/${org.slug}/admin`, label: "Admin" }] : []),
         ];
   const others = me.memberships.filter((m) => m.slug !== org.slug);

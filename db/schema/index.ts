@@ -5,3 +5,4 @@ export * from "./network";
 export * from "./followup";
 export * from "./coaching";
 export * from "./email";
+export * from "./metrics";

@@ -30,8 +30,14 @@ type Flag = "any" | "yes" | "no";
 const flagValue = (flag: Flag) => (flag === "any" ? undefined : flag === "yes");
 
 export function ClientsOverview({
-  orgSlug, isOwner, goneQuietDays, coaches,
-}: { orgSlug: string; isOwner: boolean; goneQuietDays: number; coaches: Array<{ id: string; name: string }> }) {
+  orgSlug, isOwner, goneQuietDays, coaches, cohorts,
+}: {
+  orgSlug: string;
+  isOwner: boolean;
+  goneQuietDays: number;
+  coaches: Array<{ id: string; name: string }>;
+  cohorts: Array<{ id: string; name: string }>;
+}) {
   const trpc = useTRPC();
   const [sort, setSort] = useState<SortKey>("name");
   const [direction, setDirection] = useState<"asc" | "desc">("asc");
@@ -41,13 +47,22 @@ export function ClientsOverview({
   const [goneQuiet, setGoneQuiet] = useState<Flag>("any");
   const [hasOverdue, setHasOverdue] = useState<Flag>("any");
   const [status, setStatus] = useState<"active" | "archived">("active");
+  const [cohortId, setCohortId] = useState("");
+  // Keyset pages: the cursor names the row beside the page, so a page costs the same deep in 20,000
+  // clients as at the top; `page` only numbers them for the reader.
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const pageSize = 25;
+  const firstPage = () => {
+    setCursor(undefined);
+    setPage(1);
+  };
 
   // Search as the coach types, without a request per keystroke.
   useEffect(() => {
     const timer = setTimeout(() => {
       setSearch(searchText.trim());
+      setCursor(undefined);
       setPage(1);
     }, 300);
     return () => clearTimeout(timer);
@@ -55,9 +70,10 @@ export function ClientsOverview({
 
   const overview = useQuery({
     ...trpc.coach.overview.queryOptions({
-      orgSlug, sort, direction, page, pageSize, status,
+      orgSlug, sort, direction, cursor, pageSize, status,
       search: search || undefined,
       coachId: coachId || undefined,
+      cohortId: cohortId || undefined,
       goneQuiet: flagValue(goneQuiet),
       hasOverdue: flagValue(hasOverdue),
     }),
@@ -71,10 +87,21 @@ export function ClientsOverview({
       // Counts and rates are most useful biggest first; names and dates A→Z / oldest first.
       setDirection(key === "name" || key === "lastActivityAt" ? "asc" : "desc");
     }
-    setPage(1);
+    firstPage();
   };
+  const filters = {
+    sort, direction, status,
+    search: search || undefined,
+    coachId: coachId || undefined,
+    cohortId: cohortId || undefined,
+    goneQuiet: flagValue(goneQuiet),
+    hasOverdue: flagValue(hasOverdue),
+  };
+  const exportHref = `/api/orgs/${encodeURIComponent(orgSlug)}/overview-export?${new URLSearchParams(
+    Object.entries(filters).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+  ).toString()}`;
   const pages = overview.data ? Math.max(1, Math.ceil(overview.data.total / pageSize)) : 1;
-  const filtersOn = Boolean(search || coachId || goneQuiet !== "any" || hasOverdue !== "any" || status !== "active");
+  const filtersOn = Boolean(search || coachId || cohortId || goneQuiet !== "any" || hasOverdue !== "any" || status !== "active");
 
   return (
     <Card title="Clients overview">
@@ -91,22 +118,28 @@ export function ClientsOverview({
           />
         </label>
         {isOwner ? (
-          <FilterSelect label="Coach" value={coachId} onChange={(v) => { setCoachId(v); setPage(1); }}>
+          <FilterSelect label="Coach" value={coachId} onChange={(v) => { setCoachId(v); firstPage(); }}>
             <option value="">All coaches</option>
             {coaches.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </FilterSelect>
         ) : null}
-        <FilterSelect label={`Gone quiet (${goneQuietDays}+ days)`} value={goneQuiet} onChange={(v) => { setGoneQuiet(v as Flag); setPage(1); }}>
+        {cohorts.length ? (
+          <FilterSelect label="Cohort" value={cohortId} onChange={(v) => { setCohortId(v); firstPage(); }}>
+            <option value="">All cohorts</option>
+            {cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </FilterSelect>
+        ) : null}
+        <FilterSelect label={`Gone quiet (${goneQuietDays}+ days)`} value={goneQuiet} onChange={(v) => { setGoneQuiet(v as Flag); firstPage(); }}>
           <option value="any">Everyone</option>
           <option value="yes">Gone quiet only</option>
           <option value="no">Active recently</option>
         </FilterSelect>
-        <FilterSelect label="Overdue" value={hasOverdue} onChange={(v) => { setHasOverdue(v as Flag); setPage(1); }}>
+        <FilterSelect label="Overdue" value={hasOverdue} onChange={(v) => { setHasOverdue(v as Flag); firstPage(); }}>
           <option value="any">Everyone</option>
           <option value="yes">Something overdue</option>
           <option value="no">Nothing overdue</option>
         </FilterSelect>
-        <FilterSelect label="Status" value={status} onChange={(v) => { setStatus(v as "active" | "archived"); setPage(1); }}>
+        <FilterSelect label="Status" value={status} onChange={(v) => { setStatus(v as "active" | "archived"); firstPage(); }}>
           <option value="active">Active clients</option>
           <option value="archived">Archived clients</option>
         </FilterSelect>
@@ -194,9 +227,30 @@ export function ClientsOverview({
             <span aria-live="polite">
               {overview.data.total} client{overview.data.total === 1 ? "" : "s"} · page {page} of {pages}
             </span>
-            <span className="flex gap-2">
-              <Button variant="secondary" type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</Button>
-              <Button variant="secondary" type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</Button>
+            <span className="flex flex-wrap gap-2">
+              <a
+                href={exportHref}
+                download
+                className="inline-flex items-center rounded-lg border border-slate-300 px-3 py-2 font-medium hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+              >
+                Export {overview.data.total} to CSV
+              </a>
+              <Button
+                variant="secondary"
+                type="button"
+                disabled={!overview.data.previousCursor}
+                onClick={() => { setCursor(overview.data.previousCursor ?? undefined); setPage(Math.max(1, page - 1)); }}
+              >
+                Previous
+              </Button>
+              <Button
+                variant="secondary"
+                type="button"
+                disabled={!overview.data.nextCursor}
+                onClick={() => { setCursor(overview.data.nextCursor ?? undefined); setPage(page + 1); }}
+              >
+                Next
+              </Button>
             </span>
           </nav>
           <p className="mt-2 text-xs text-slate-500">

@@ -14,6 +14,7 @@ export default async function CoachPage({ params }: { params: Promise<{ orgSlug:
   // Coaches and owners only: a client gets FORBIDDEN, which the page turns into a 404.
   await orNotFound(api.coach.overview({ orgSlug, pageSize: 1 }));
   const coaches = org.role === "owner" ? (await api.member.list({ orgSlug })).filter((m) => m.role !== "client") : [];
+  const cohorts = (await api.coach.outcomes({ orgSlug })).perCohort.filter((c) => !c.archived);
   return (
     <>
       <PageHeader
@@ -23,7 +24,12 @@ export default async function CoachPage({ params }: { params: Promise<{ orgSlug:
             ? "Every client of the practice: who is following through, who has gone quiet, and what is overdue."
             : "Your clients: who is following through, who has gone quiet, and what is overdue."
         }
-        actions={org.role === "owner" ? <ButtonLink href={`/${orgSlug}/admin`}>Organisation admin</ButtonLink> : null}
+        actions={
+          <>
+            <ButtonLink href={`/${orgSlug}/coach/outcomes`}>Outcomes</ButtonLink>
+            {org.role === "owner" ? <ButtonLink href={`/${orgSlug}/admin`}>Organisation admin</ButtonLink> : null}
+          </>
+        }
       />
       <div className="space-y-6">
         <CoachCharts orgSlug={orgSlug} />
@@ -32,6 +38,7 @@ export default async function CoachPage({ params }: { params: Promise<{ orgSlug:
           isOwner={org.role === "owner"}
           goneQuietDays={org.policy.goneQuietDays}
           coaches={coaches.map((c) => ({ id: c.membershipId, name: c.name ?? c.email }))}
+          cohorts={cohorts.map((c) => ({ id: c.id, name: c.name }))}
         />
       </div>
     </>

@@ -15,12 +15,13 @@ export type CoachScope = {
  * client for an owner, the assigned ones for a coach. Every coach-portal query (rows, aggregates,
  * charts) starts from it, so an unassigned coach cannot see a client even inside a count.
  */
-export function visibleClientCondition(scope: CoachScope, alias = "m"): SQL {
+export function visibleClientCondition(scope: CoachScope, alias = "m", idColumn = "id"): SQL {
   const m = sql.raw(alias);
+  const id = sql.raw(idColumn);
   if (scope.membership.role === "owner") return sql`true`;
   if (scope.membership.role !== "coach") return sql`false`;
   return sql`exists (select 1 from coach_assignments ca_scope
-    where ca_scope.org_id = ${m}.org_id and ca_scope.client_membership_id = ${m}.id
+    where ca_scope.org_id = ${m}.org_id and ca_scope.client_membership_id = ${m}.${id}
       and ca_scope.coach_membership_id = ${scope.membership.id})`;
 }
 

@@ -8,6 +8,7 @@ import { rows } from "../../../db/sql";
 import { DomainError } from "../../../server/errors";
 import { deliverReminder } from "../../../server/delivery/deliver";
 import { coachOverview } from "../../../server/services/coach/overview";
+import { ZOverviewInput } from "../../../server/services/coach/schemas";
 import { assignCoach, createApplication, createInterview, createMember, createPractice } from "../../factories";
 import { callerFor } from "../../helpers/callers";
 import { useTestDatabase } from "../../helpers/db";
@@ -76,7 +77,7 @@ describe("coach.overview", () => {
     await at("2030-01-14T15:00:00Z"); // Monday 14th local: next week
     await at("2030-01-07T04:00:00Z"); // Sunday 6th, 23:00 local: last week
     const scope = { orgId: p.org.id, timeZone: "America/New_York", policy: s.DEFAULT_POLICY, membership: { id: p.owner.membership.id, role: "owner" as const } };
-    const overview = await coachOverview(test.db, scope, {}, now);
+    const overview = await coachOverview(test.db, scope, ZOverviewInput.parse({}), now);
     const row = overview.rows.find((r) => r.clientId === p.client.membership.id)!;
     expect([row.interviewsThisWeek, row.interviewsNextWeek]).toEqual([1, 1]);
   });
@@ -102,11 +103,19 @@ describe("coach.overview", () => {
     const found = await api.coach.overview({ orgSlug: p.org.slug, search: extra[1]!.user.email.slice(0, 14) });
     expect(found.rows.map((r) => r.clientId)).toEqual([extra[1]!.membership.id]);
 
-    const page1 = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2, page: 1 });
-    const page3 = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2, page: 3 });
+    const page1 = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2 });
+    const page2 = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2, cursor: page1.nextCursor! });
+    const page3 = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2, cursor: page2.nextCursor! });
     expect(page1.rows).toHaveLength(2);
+    expect(page1.previousCursor).toBeNull();
     expect(page3.rows).toHaveLength(1);
+    expect(page3.nextCursor).toBeNull();
     expect(page1.total).toBe(5);
+    const seen = [...page1.rows, ...page2.rows, ...page3.rows].map((r) => r.clientId);
+    expect(new Set(seen).size).toBe(5);
+    const back = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2, cursor: page3.previousCursor! });
+    expect(back.rows.map((r) => r.clientId)).toEqual(page2.rows.map((r) => r.clientId));
+    expect(await codeOf(api.coach.overview({ orgSlug: p.org.slug, cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
     expect(await codeOf(api.coach.overview({ orgSlug: p.org.slug, pageSize: 101 }))).toBe("BAD_REQUEST");
   });
 

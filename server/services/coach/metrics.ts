@@ -40,7 +40,6 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
         date_trunc('week', ${nowIso}::timestamptz at time zone o.time_zone) at time zone o.time_zone as week_start,
         (date_trunc('week', ${nowIso}::timestamptz at time zone o.time_zone) + interval '7 days') at time zone o.time_zone as next_week_start,
         (date_trunc('week', ${nowIso}::timestamptz at time zone o.time_zone) + interval '14 days') at time zone o.time_zone as week_after_start,
-        (date_trunc('week', ${nowIso}::timestamptz at time zone o.time_zone) + interval '21 days') at time zone o.time_zone as three_weeks_end,
         (date_trunc('day', ${nowIso}::timestamptz at time zone o.time_zone) + interval '1 day') at time zone o.time_zone as end_of_today,
         (${nowIso}::timestamptz at time zone o.time_zone)::date as today,
         ${nowIso}::timestamptz - make_interval(days => ${FOLLOW_THROUGH_DAYS}::int) as since
@@ -163,11 +162,16 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
       ) oc on true
       left join lateral (
         select min(x) as changes_at from (
-          -- The week turns: interviews this week drop out, next week's become this week's.
-          select b.next_week_start as x
-          where exists (select 1 from interviews i
-            where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled'
-              and i.starts_at >= b.week_start and i.starts_at < b.three_weeks_end)
+          -- The week turns: an interview enters "next week" at the start of the week before its
+          -- own, becomes "this week" when its week starts, and drops out when the next one does.
+          select y as x from interviews i
+          cross join lateral (select date_trunc('week', i.starts_at at time zone b.tz) as ws) w
+          cross join lateral unnest(array[
+            (w.ws - interval '7 days') at time zone b.tz,
+            w.ws at time zone b.tz,
+            (w.ws + interval '7 days') at time zone b.tz
+          ]) y
+          where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled' and i.starts_at >= b.week_start
           union all
           -- Thank-yous (start, end, window closing, leaving the window) and check-ins (target day,
           -- grace over, leaving the window) of every interview still inside either window.

@@ -77,6 +77,12 @@ export type TParsedOverviewInput = z.output<typeof ZOverviewInput>;
 export const ZOverviewExportInput = z.object({ ...overviewFilters, ...cohortFilter });
 export type TOverviewExportInput = z.input<typeof ZOverviewExportInput>;
 
+/** One batch of it, from the route handler that streams the file. */
+export const ZOverviewExportBatchInput = ZOverviewExportInput.extend({
+  cursor: ZCursorText.optional(),
+  limit: z.number().int().min(1).max(1_000).default(1_000),
+});
+
 export const ZOutcomesInput = z.object({ ...cohortFilter });
 
 export const ZAssignTaskInput = z.object({

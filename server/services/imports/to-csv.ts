@@ -17,13 +17,16 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 export function toCsv<T>(
   rows: readonly T[],
   columns: readonly CsvColumn<T>[],
-  options: { bom?: boolean } = {},
+  options: { bom?: boolean; header?: boolean } = {},
 ): string {
   const headers = columns.map((column) => (typeof column === "string" ? column : column.header));
   const data = rows.map((row) =>
     columns.map((column) => cellOf(typeof column === "string" ? row[column] : column.value(row))),
   );
-  const config = { newline: "\r\n", escapeFormulae: FORMULA_START, quotes: false };
+  // `header: false` continues a file already started (a streamed export's later batches).
+  const header = options.header ?? true;
+  const config = { newline: "\r\n", escapeFormulae: FORMULA_START, quotes: false, header };
+  if (!header && data.length === 0) return "";
   // Papa turns `data: []` into one empty record; with no rows, write the header line alone.
   const csv = data.length === 0 ? Papa.unparse([headers], config) : Papa.unparse({ fields: headers, data }, config);
   // Excel reads UTF-8 without a BOM as a legacy code page and garbles accents and emoji.

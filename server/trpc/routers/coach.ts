@@ -3,7 +3,8 @@ import { coachCharts } from "../../services/coach/charts";
 import { clientDetail } from "../../services/coach/detail";
 import { coachOverview } from "../../services/coach/overview";
 import { coachOutcomes } from "../../services/coach/outcomes";
-import { ZAssignTaskInput, ZChartsInput, ZOutcomesInput, ZOverviewInput } from "../../services/coach/schemas";
+import { overviewExportBatch } from "../../services/coach/export";
+import { ZAssignTaskInput, ZChartsInput, ZOutcomesInput, ZOverviewExportBatchInput, ZOverviewInput } from "../../services/coach/schemas";
 import { assignTask } from "../../services/coach/tasks";
 import { assertStaff } from "../../services/notes/access";
 import { clientProcedure, router, staffProcedure } from "../init";
@@ -17,6 +18,13 @@ export const coachRouter = router({
     assertStaff(clientScope(ctx));
     return clientDetail(ctx.db, { orgId: ctx.org.id }, ctx.client.id);
   }),
+  /**
+   * One batch (1,000 rows) of the overview export, after `cursor`: the streamed CSV route walks
+   * these, so the file is authorised, scoped and filtered exactly like the overview.
+   */
+  overviewExport: staffProcedure
+    .input(ZOverviewExportBatchInput)
+    .query(({ ctx, input }) => overviewExportBatch(ctx.db, coachScope(ctx), input)),
   /** Per cohort and per coach: clients, placements, days to first interview and offer, follow-through, gone quiet. */
   outcomes: staffProcedure.input(ZOutcomesInput).query(({ ctx, input }) => coachOutcomes(ctx.db, coachScope(ctx), input)),
   charts: staffProcedure.input(ZChartsInput).query(({ ctx, input }) => coachCharts(ctx.db, coachScope(ctx), input)),

@@ -57,6 +57,9 @@ export const coachMatrix: Record<string, MatrixEntry> = {
   "coach.overview": { call: (api, w) => api.coach.overview({ ...slugOf(w), sort: "overdue", direction: "desc" }), expect: staffOnly },
   "coach.clientDetail": { call: (api, w) => api.coach.clientDetail(about(w)), expect: staffAboutTheClient },
   "coach.charts": { call: (api, w) => api.coach.charts(slugOf(w)), expect: staffOnly },
+  // Rows and aggregates are limited to the caller's visible clients (tests/integration/coach/exports-and-outcomes.test.ts).
+  "coach.overviewExport": { call: (api, w) => api.coach.overviewExport({ ...slugOf(w), sort: "followThroughRate", limit: 10 }), expect: staffOnly },
+  "coach.outcomes": { call: (api, w) => api.coach.outcomes(slugOf(w)), expect: staffOnly },
   "coach.assignTask": {
     call: (api, w) => api.coach.assignTask({ ...about(w), description: "Send two references", dueAt: addDays(new Date(), 3) }),
     expect: staffAboutTheClient,

@@ -37,6 +37,8 @@ CREATE TABLE "client_metrics" (
 	"first_interview_at" timestamp with time zone,
 	"first_offer_at" timestamp with time zone,
 	"placed_at" timestamp with time zone,
+	"weeks" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"funnel" integer[] DEFAULT '{0,0,0,0,0}' NOT NULL,
 	"changes_at" timestamp with time zone NOT NULL,
 	"computed_at" timestamp with time zone NOT NULL,
 	"basis" bigint DEFAULT 0 NOT NULL,

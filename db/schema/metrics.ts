@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, doublePrecision, foreignKey, index, integer, pgTable, primaryKey, text, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
+import { bigint, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
 import { instant } from "./_columns";
 import { membershipStatus, memberships, orgIdColumn } from "./org";
 
@@ -62,6 +62,14 @@ export const clientMetrics = pgTable(
     firstOfferAt: instant("first_offer_at"),
     /** When they accepted an offer: the earliest application still accepted. */
     placedAt: instant("placed_at"),
+    /**
+     * The charts' weekly numbers, by the week's first day in the organisation's zone ("2026-11-30"):
+     * `[follow-ups due, on time, interviews]`, for the weeks from the charts' first one on. A reader
+     * ignores weeks before its own first week, so the window slides without a recomputation.
+     */
+    weeks: jsonb("weeks").$type<Record<string, [number, number, number]>>().notNull().default({}),
+    /** Applications that reached each stage: saved, applied, interviewing, offer, accepted. */
+    funnel: integer("funnel").array().notNull().default(sql`'{0,0,0,0,0}'`),
     /** The next instant at which a number above changes with no write; 'infinity' when none will. */
     changesAt: instant("changes_at").notNull(),
     /** The "now" the numbers were computed for: a reader whose clock is behind it recomputes too. */

@@ -1,149 +1,76 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
-import { CHECK_IN_GRACE_DAYS } from "./overview";
-import { parseJson } from "./json";
+import { CHART_WEEKS, shapeCharts } from "./charts-direct";
+import { refreshVisibleMetrics } from "./metrics";
 import { visibleClientCondition, type CoachScope } from "./scope";
 
-export const CHART_WEEKS = 12;
-const FUNNEL = ["saved", "applied", "interviewing", "offer", "accepted"] as const;
-
-type WeekRate = { week: string; due: number; onTime: number };
-type Series = { id: string; name: string; weeks: Array<{ week: string; due: number; onTime: number; rate: number | null }> };
+export { CHART_WEEKS, type CoachCharts } from "./charts-direct";
 
 /**
- * The coach overview's charts, in one SQL statement, over visible active clients only (the same
- * condition as the overview, so an unassigned coach's client never counts):
- * - the pipeline funnel: applications that reached each stage (their furthest stage, from the
- *   current status and the status history);
- * - follow-through per week for the last 12 weeks (Monday weeks in the org's zone), per coach, and
- *   per client when `clientId` is given: thank-you notes, check-ins and commitments bucketed by
- *   their deadline, with the same on-time rules as the overview;
- * - interviews per week (not cancelled) over the same weeks.
+ * The coach overview's charts (funnel, follow-through per week overall / per coach / for one
+ * client, interviews per week), summed from the kept per-client weekly numbers
+ * (`client_metrics.weeks` and `.funnel`) of the visible active clients — the same condition as
+ * the overview, so an unassigned coach's client never counts. The definitions are the direct
+ * computation's (charts-direct.ts), which the property test compares this with; reading kept
+ * numbers keeps the charts under 100 ms at 20,000 clients, where the direct statement reads every
+ * client's 12 weeks of history.
  */
 export async function coachCharts(db: Executor, scope: CoachScope, input: { clientId?: string }, now: Date = new Date()) {
+  await refreshVisibleMetrics(db, scope, now);
   const org = scope.orgId;
   const tz = scope.timeZone;
   const nowIso = now.toISOString();
-  const window = scope.policy.thankYouWindowHours;
-  const checkInDays = scope.policy.checkInDefaultDays;
   const [row] = await rows<Record<string, unknown>>(
     db,
     sql`
     with bounds as (
-      select ${nowIso}::timestamptz as now,
-        (date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}) - make_interval(weeks => ${CHART_WEEKS - 1}::int)) at time zone ${tz} as since
+      select
+        to_char(date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}) - make_interval(weeks => ${CHART_WEEKS - 1}::int), 'YYYY-MM-DD') as first_week,
+        to_char(date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}), 'YYYY-MM-DD') as this_week
     ),
-    visible as (
-      select m.id as client_id, coalesce(u.name, u.email) as name
-      from memberships m join users u on u.id = m.user_id
-      where m.org_id = ${org} and m.role = 'client' and m.status = 'active' and ${visibleClientCondition(scope)}
+    visible as materialized (
+      select cm.client_id, coalesce(cm.name, cm.email) as name, cm.weeks, cm.funnel
+      from client_metrics cm
+      where cm.org_id = ${org} and cm.status = 'active' and ${visibleClientCondition(scope, "cm", "client_id")}
     ),
-    reached as (
-      select a.id, greatest(
-        array_position(array['saved','applied','interviewing','offer','accepted']::application_status[], a.status),
-        (select max(array_position(array['saved','applied','interviewing','offer','accepted']::application_status[], h.to_status))
-          from application_status_history h where h.org_id = ${org} and h.application_id = a.id)
-      ) as stage
-      from applications a
-      where a.org_id = ${org} and a.client_id in (select client_id from visible)
-    ),
-    events as (
-      select i.client_id, i.ends_at + make_interval(hours => ${window}::int) as deadline,
-        coalesce(p.thank_you_sent_at <= i.ends_at + make_interval(hours => ${window}::int), false) as on_time
-      from interviews i
-      join interview_participants p on p.org_id = i.org_id and p.interview_id = i.id
+    w as materialized (
+      select v.client_id, e.key as week, (e.value->>0)::int as due, (e.value->>1)::int as on_time, (e.value->>2)::int as interviews
+      from visible v
+      cross join lateral jsonb_each(v.weeks) e
       cross join bounds b
-      where i.org_id = ${org} and i.client_id in (select client_id from visible) and i.status <> 'cancelled'
-        and i.starts_at >= b.since - interval '8 days' and i.ends_at + make_interval(hours => ${window}::int) >= b.since
-        and i.ends_at + make_interval(hours => ${window}::int) <= b.now
-      union all
-      select c.client_id, c.due_at, coalesce(c.done_at <= c.due_at, false)
-      from commitments c cross join bounds b
-      where c.org_id = ${org} and c.client_id in (select client_id from visible) and c.due_at >= b.since and c.due_at <= b.now
-        and c.released_at is null
-      union all
-      select i.client_id, ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone ${tz}),
-        exists (select 1 from drafts d where d.org_id = ${org} and d.client_id = i.client_id and d.interview_id = i.id
-          and d.kind = 'check_in' and d.status = 'sent'
-          and d.sent_at >= (t.target::timestamp at time zone ${tz})
-          and d.sent_at < ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone ${tz}))
-      from interviews i
-      join applications a on a.org_id = i.org_id and a.id = i.application_id
-      cross join lateral (
-        select greatest(coalesce(i.agreed_check_in_on, (i.ends_at at time zone ${tz})::date + ${checkInDays}::int), i.not_before_on) as target
-      ) t
-      cross join bounds b
-      where i.org_id = ${org} and i.client_id in (select client_id from visible) and i.status <> 'cancelled' and i.debriefed_at is not null
-        and i.starts_at >= b.since - interval '120 days'
-        and not (a.status_changed_at > i.ends_at and a.status_changed_at < (t.target::timestamp at time zone ${tz}))
-        and ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone ${tz}) between b.since and b.now
+      where e.key >= b.first_week and e.key <= b.this_week
     ),
-    bucketed as (
-      select client_id, date_trunc('week', deadline at time zone ${tz})::date as week, on_time from events
+    funnel as (
+      select sum(funnel[1]) as s1, sum(funnel[2]) as s2, sum(funnel[3]) as s3, sum(funnel[4]) as s4, sum(funnel[5]) as s5 from visible
     )
     select
-      (select coalesce(json_agg(json_build_object('stage', s.stage, 'count', (select count(*) from reached r where r.stage >= s.stage))), '[]'::json)
-        from generate_series(1, ${FUNNEL.length}) s(stage)) as funnel,
+      (select json_agg(json_build_object('stage', s.stage, 'count', coalesce((array[f.s1, f.s2, f.s3, f.s4, f.s5])[s.stage], 0)))
+        from generate_series(1, 5) s(stage) cross join funnel f) as funnel,
       (select coalesce(json_agg(x), '[]'::json) from (
-        select ca.coach_membership_id as id, coalesce(cu.name, cu.email) as name, b.week::text as week,
-          count(*)::int as due, count(*) filter (where b.on_time)::int as "onTime"
-        from bucketed b
-        join coach_assignments ca on ca.org_id = ${org} and ca.client_membership_id = b.client_id
+        select ca.coach_membership_id as id, coalesce(cu.name, cu.email) as name, w.week,
+          sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
+        from w
+        join coach_assignments ca on ca.org_id = ${org} and ca.client_membership_id = w.client_id
         join memberships cm on cm.org_id = ca.org_id and cm.id = ca.coach_membership_id
         join users cu on cu.id = cm.user_id
+        where w.due > 0
         group by 1, 2, 3) x) as per_coach,
       (select coalesce(json_agg(x), '[]'::json) from (
-        select b.client_id as id, v.name, b.week::text as week, count(*)::int as due, count(*) filter (where b.on_time)::int as "onTime"
-        from bucketed b join visible v on v.client_id = b.client_id
-        where b.client_id = ${input.clientId ?? null}::uuid
+        select w.client_id as id, v.name, w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
+        from w join visible v on v.client_id = w.client_id
+        where w.client_id = ${input.clientId ?? null}::uuid and w.due > 0
         group by 1, 2, 3) x) as per_client,
       (select coalesce(json_agg(x), '[]'::json) from (
-        select b.week::text as week, count(*)::int as due, count(*) filter (where b.on_time)::int as "onTime"
-        from bucketed b group by 1) x) as overall,
+        select w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
+        from w where w.due > 0 group by 1) x) as overall,
       (select coalesce(json_agg(x), '[]'::json) from (
-        select date_trunc('week', i.starts_at at time zone ${tz})::date::text as week, count(*)::int as count
-        from interviews i cross join bounds bo
-        where i.org_id = ${org} and i.client_id in (select client_id from visible) and i.status <> 'cancelled'
-          and i.starts_at >= bo.since and i.starts_at < bo.since + make_interval(weeks => ${CHART_WEEKS}::int)
-        group by 1) x) as interviews,
-      (select json_agg(to_char(w, 'YYYY-MM-DD') order by w) from generate_series(
+        select w.week, sum(w.interviews)::int as count
+        from w group by 1 having sum(w.interviews) > 0) x) as interviews,
+      (select json_agg(to_char(wk, 'YYYY-MM-DD') order by wk) from generate_series(
         date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}) - make_interval(weeks => ${CHART_WEEKS - 1}::int),
-        date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}), interval '1 week') w) as weeks
+        date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}), interval '1 week') wk) as weeks
     `,
   );
-  const r = row!;
-  const weeks = parseJson<string[]>(r.weeks);
-  const funnelRows = parseJson<Array<{ stage: number; count: number | string }>>(r.funnel);
-  const toSeries = (items: Array<WeekRate & { id: string; name: string }>): Series[] => {
-    const byId = new Map<string, { name: string; weeks: Map<string, WeekRate> }>();
-    for (const item of items) {
-      const entry = byId.get(item.id) ?? { name: item.name, weeks: new Map() };
-      entry.weeks.set(item.week, item);
-      byId.set(item.id, entry);
-    }
-    return [...byId].map(([id, entry]) => ({ id, name: entry.name, weeks: fill(weeks, entry.weeks) }));
-  };
-  const overall = new Map(parseJson<WeekRate[]>(r.overall).map((w) => [w.week, w]));
-  const interviewCounts = new Map(parseJson<Array<{ week: string; count: number }>>(r.interviews).map((w) => [w.week, w.count]));
-  return {
-    weeks,
-    funnel: FUNNEL.map((status, index) => ({ status, count: Number(funnelRows.find((f) => f.stage === index + 1)?.count ?? 0) })),
-    followThrough: {
-      overall: fill(weeks, overall),
-      perCoach: toSeries(parseJson(r.per_coach)),
-      perClient: toSeries(parseJson(r.per_client)),
-    },
-    interviewsPerWeek: weeks.map((week) => ({ week, count: interviewCounts.get(week) ?? 0 })),
-  };
+  return shapeCharts(row!);
 }
-
-function fill(weeks: string[], byWeek: Map<string, WeekRate>) {
-  return weeks.map((week) => {
-    const found = byWeek.get(week);
-    const due = found?.due ?? 0;
-    const onTime = found?.onTime ?? 0;
-    return { week, due, onTime, rate: due > 0 ? onTime / due : null };
-  });
-}
-export type CoachCharts = Awaited<ReturnType<typeof coachCharts>>;

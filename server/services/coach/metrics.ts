@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
 import { openApplicationSql, owedCommitmentSql } from "../applications/closing";
+import { CHART_WEEKS } from "./charts-direct";
 import { CHECK_IN_GRACE_DAYS, FOLLOW_THROUGH_DAYS } from "./overview-direct";
 import { NOT_FOLLOW_UPS, visibleClientCondition, type CoachScope } from "./scope";
 
@@ -42,7 +43,8 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
         (date_trunc('week', ${nowIso}::timestamptz at time zone o.time_zone) + interval '14 days') at time zone o.time_zone as week_after_start,
         (date_trunc('day', ${nowIso}::timestamptz at time zone o.time_zone) + interval '1 day') at time zone o.time_zone as end_of_today,
         (${nowIso}::timestamptz at time zone o.time_zone)::date as today,
-        ${nowIso}::timestamptz - make_interval(days => ${FOLLOW_THROUGH_DAYS}::int) as since
+        ${nowIso}::timestamptz - make_interval(days => ${FOLLOW_THROUGH_DAYS}::int) as since,
+        (date_trunc('week', ${nowIso}::timestamptz at time zone o.time_zone) - make_interval(weeks => ${CHART_WEEKS - 1}::int)) at time zone o.time_zone as chart_since
       from organizations o where o.id = ${org}
     ),
     marked as materialized (
@@ -70,7 +72,7 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
         rem.follow_ups_due, rem.overdue_reminders,
         com.overdue_commitments, com.commitments_due, com.commitments_on_time,
         ty.thank_you_due, ty.thank_you_on_time, ci.check_ins_due, ci.check_ins_on_time,
-        act.last_activity_at, oc.first_interview_at, oc.first_offer_at, oc.placed_at,
+        act.last_activity_at, oc.first_interview_at, oc.first_offer_at, oc.placed_at, fu.funnel, wk.weeks,
         coalesce(nx.changes_at, 'infinity') as changes_at, b.now as computed_at
       from v
       cross join bounds b
@@ -161,6 +163,63 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
             where a.org_id = ${org} and a.client_id = v.client_id and a.status = 'accepted') as placed_at
       ) oc on true
       left join lateral (
+        -- The charts' funnel: each application's furthest stage, from its status and its history.
+        select array[
+          count(*) filter (where r.stage >= 1), count(*) filter (where r.stage >= 2), count(*) filter (where r.stage >= 3),
+          count(*) filter (where r.stage >= 4), count(*) filter (where r.stage >= 5)]::int[] as funnel
+        from (
+          select greatest(
+            array_position(array['saved','applied','interviewing','offer','accepted']::application_status[], a.status),
+            (select max(array_position(array['saved','applied','interviewing','offer','accepted']::application_status[], h.to_status))
+              from application_status_history h where h.org_id = ${org} and h.application_id = a.id)
+          ) as stage
+          from applications a
+          where a.org_id = ${org} and a.client_id = v.client_id
+        ) r
+      ) fu on true
+      left join lateral (
+        -- The charts' weeks: follow-ups bucketed by their deadline (the same on-time rules as the
+        -- overview), and interviews by their start, from the charts' first week on.
+        select coalesce(jsonb_object_agg(x.week, jsonb_build_array(x.due, x.on_time, x.interviews)), '{}'::jsonb) as weeks
+        from (
+          select to_char(date_trunc('week', e.at at time zone b.tz), 'YYYY-MM-DD') as week,
+            sum(e.due)::int as due, sum(e.on_time)::int as on_time, sum(e.interviews)::int as interviews
+          from (
+            select i.ends_at + make_interval(hours => b.window_hours) as at, 1 as due,
+              coalesce(p.thank_you_sent_at <= i.ends_at + make_interval(hours => b.window_hours), false)::int as on_time, 0 as interviews
+            from interviews i
+            join interview_participants p on p.org_id = i.org_id and p.interview_id = i.id
+            where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled'
+              and i.starts_at >= b.chart_since - interval '8 days' and i.ends_at + make_interval(hours => b.window_hours) >= b.chart_since
+              and i.ends_at + make_interval(hours => b.window_hours) <= b.now
+            union all
+            select c.due_at, 1, coalesce(c.done_at <= c.due_at, false)::int, 0
+            from commitments c
+            where c.org_id = ${org} and c.client_id = v.client_id and c.due_at >= b.chart_since and c.due_at <= b.now and c.released_at is null
+            union all
+            select ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz), 1,
+              exists (select 1 from drafts d where d.org_id = ${org} and d.client_id = i.client_id and d.interview_id = i.id
+                and d.kind = 'check_in' and d.status = 'sent'
+                and d.sent_at >= (t.target::timestamp at time zone b.tz)
+                and d.sent_at < ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz))::int, 0
+            from interviews i
+            join applications a on a.org_id = i.org_id and a.id = i.application_id
+            cross join lateral (
+              select greatest(coalesce(i.agreed_check_in_on, (i.ends_at at time zone b.tz)::date + b.check_in_days), i.not_before_on) as target
+            ) t
+            where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled' and i.debriefed_at is not null
+              and i.starts_at >= b.chart_since - interval '120 days'
+              and not (a.status_changed_at > i.ends_at and a.status_changed_at < (t.target::timestamp at time zone b.tz))
+              and ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz) between b.chart_since and b.now
+            union all
+            select i.starts_at, 0, 0, 1
+            from interviews i
+            where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled' and i.starts_at >= b.chart_since
+          ) e
+          group by 1
+        ) x
+      ) wk on true
+      left join lateral (
         select min(x) as changes_at from (
           -- The week turns: an interview enters "next week" at the start of the week before its
           -- own, becomes "this week" when its week starts, and drops out when the next one does.
@@ -217,12 +276,12 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
         active_applications, interviews_this_week, interviews_next_week, follow_ups_due, overdue_reminders,
         overdue_commitments, thank_you_due, thank_you_on_time, check_ins_due, check_ins_on_time,
         commitments_due, commitments_on_time, last_activity_at, first_interview_at, first_offer_at, placed_at,
-        changes_at, computed_at, basis)
+        funnel, weeks, changes_at, computed_at, basis)
       select ${org}, client_id, status, name, email, joined_at,
         active_applications, interviews_this_week, interviews_next_week, follow_ups_due, overdue_reminders,
         overdue_commitments, thank_you_due, thank_you_on_time, check_ins_due, check_ins_on_time,
         commitments_due, commitments_on_time, last_activity_at, first_interview_at, first_offer_at, placed_at,
-        changes_at, computed_at, basis
+        funnel, weeks, changes_at, computed_at, basis
       from computed
       on conflict (org_id, client_id) do update set
         status = excluded.status, name = excluded.name, email = excluded.email, joined_at = excluded.joined_at,
@@ -235,6 +294,7 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
         commitments_due = excluded.commitments_due, commitments_on_time = excluded.commitments_on_time,
         last_activity_at = excluded.last_activity_at, first_interview_at = excluded.first_interview_at,
         first_offer_at = excluded.first_offer_at, placed_at = excluded.placed_at,
+        funnel = excluded.funnel, weeks = excluded.weeks,
         changes_at = excluded.changes_at, computed_at = excluded.computed_at, basis = excluded.basis
       -- A recomputation that waited for a newer one (it read an older mark) must not overwrite it.
       where cm.basis <= excluded.basis

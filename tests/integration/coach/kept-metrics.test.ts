@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import * as s from "../../../db/schema";
 import { DEFAULT_POLICY } from "../../../db/schema";
 import { rows } from "../../../db/sql";
+import { coachCharts } from "../../../server/services/coach/charts";
+import { directCharts } from "../../../server/services/coach/charts-direct";
 import { directOverview } from "../../../server/services/coach/overview-direct";
 import { coachOverview } from "../../../server/services/coach/overview";
 import { ZOverviewInput } from "../../../server/services/coach/schemas";
@@ -186,6 +188,18 @@ async function check(history: History) {
     const byId = (list: Array<{ clientId: string }>) => Object.fromEntries(list.map((r) => [r.clientId, keptFields(r)]));
     expect(byId(kept.rows), `at ${now.toISOString()} (${current.timeZone})`).toEqual(byId(direct.rows));
     await compareOutcomeFacts(p.org.id, now);
+    const bySeries = (charts: Awaited<ReturnType<typeof coachCharts>>) => ({
+      ...charts,
+      followThrough: {
+        overall: charts.followThrough.overall,
+        perCoach: [...charts.followThrough.perCoach].sort((a, b) => a.id.localeCompare(b.id)),
+        perClient: charts.followThrough.perClient,
+      },
+    });
+    const chartInput = { clientId: clients[n % 2] };
+    expect(bySeries(await coachCharts(db, current, chartInput, now)), `charts at ${now.toISOString()}`).toEqual(
+      bySeries(await directCharts(db, current, chartInput, now)),
+    );
 
     const write = history.writes[n];
     if (!write) continue;

@@ -179,7 +179,10 @@ async function sizeRun(clients: number, results: Map<number, Row[]>) {
     let flip = false;
     const writes: Record<string, () => Promise<unknown>> = {
       "interview.debrief": () => asClient.interview.debrief({ orgSlug, interviewId: interview!.id, askedForJob: true, nextSteps: "Waiting" }),
-      "application.changeStatus": () => asClient.application.changeStatus({ orgSlug, applicationId: application!.id, status: (flip = !flip) ? "interviewing" : "applied" }),
+      "application.changeStatus": () => {
+        flip = !flip;
+        return asClient.application.changeStatus({ orgSlug, applicationId: application!.id, status: flip ? "interviewing" : "applied" });
+      },
       "commitment.complete": async () => {
         const start = performance.now();
         await asClient.commitment.complete({ orgSlug, commitmentId: commitment!.id });

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import { now as clockNow } from "../clock";
 import { unsafePlanWeeklyDigests } from "../digests/schedule";
+import { unsafeRefreshAllClientMetrics } from "../services/coach/metrics";
 import { deliverDueReminders, type SweepOptions, type SweepResult } from "./sweep";
 
 export type DeliveryScheduler = {
@@ -48,12 +49,15 @@ export type SchedulerOptions = {
   sweep?: Omit<SweepOptions, "now">;
   /** Writes the rows of the next weekly digests (idempotent); run at most every DIGEST_PLAN_INTERVAL_MS. */
   planDigests?: (db: Database, at: Date) => Promise<{ planned: string[] }>;
+  /** Brings the coach portal's kept numbers up to date (marked by writes, or past their next change). */
+  refreshMetrics?: (db: Database, at: Date) => Promise<number>;
   log?: Pick<Console, "info" | "error">;
 };
 
 export const DEFAULT_INTERVAL_MS = 15_000;
 /** Digest rows are planned days ahead, so once an hour is plenty (as the Inngest cron does). */
 export const DIGEST_PLAN_INTERVAL_MS = 60 * 60_000;
+const METRICS_REFRESH_INTERVAL_MS = 60_000;
 
 /**
  * The in-process schedule that stands in for Inngest when none is configured (the embedded
@@ -66,6 +70,8 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
   const log = options.log ?? console;
   const now = options.now ?? clockNow;
   const planDigests = options.planDigests ?? unsafePlanWeeklyDigests;
+  const refreshMetrics = options.refreshMetrics ?? unsafeRefreshAllClientMetrics;
+  let metricsRefreshedAt: Date | null = null;
   let running: Promise<TickOutcome> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let digestsPlannedAt: Date | null = null;
@@ -90,6 +96,21 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
     }
   };
 
+  /**
+   * Once a minute, after delivery: recomputes the coach portal's kept rows that writes marked or
+   * time made stale, so the next reader finds them ready. Readers recompute what is left anyway,
+   * so a failure here only costs that reader time.
+   */
+  const refreshMetricsIfDue = async (at: Date) => {
+    if (metricsRefreshedAt && Math.abs(+at - +metricsRefreshedAt) < METRICS_REFRESH_INTERVAL_MS) return;
+    try {
+      await refreshMetrics(options.db(), at);
+      metricsRefreshedAt = at;
+    } catch (error) {
+      log.error("[metrics] refreshing the coach portal's kept numbers failed; readers recompute them", error);
+    }
+  };
+
   /** Every step of a tick works as of the same `at`: digests first, so one due now goes out in this sweep. */
   const runTick = async (at: Date): Promise<TickOutcome> => {
     const digestsPlanned = await planDigestsIfDue(at);
@@ -107,6 +128,7 @@ export function createDeliveryScheduler(options: SchedulerOptions): DeliverySche
         );
       }
       lastSuccessfulTickAt = new Date();
+      await refreshMetricsIfDue(at);
       return { at, digestsPlanned, delivery };
     } catch (error) {
       log.error("[delivery] sweep failed", error);

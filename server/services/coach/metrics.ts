@@ -319,11 +319,12 @@ export const refreshVisibleMetrics = (db: Executor, scope: CoachScope, now?: Dat
   refreshClientMetrics(db, { orgId: scope.orgId, visible: visibleClientCondition(scope) }, now);
 
 /**
- * For the delivery sweep (system role, across tenants): brings every organisation's rows up to
+ * `unsafe`: runs as the system role across tenants (each organisation's statement scoped to it).
+ * For the delivery schedule: brings every organisation's rows up to
  * date — marked by writes or past their next change — so readers rarely find work left. One
  * statement per organisation that has any, each in its own short transaction.
  */
-export async function refreshAllClientMetrics(
+export async function unsafeRefreshAllClientMetrics(
   db: { transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T> } & Executor,
   now: Date = new Date(),
 ) {

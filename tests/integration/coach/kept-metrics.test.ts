@@ -7,6 +7,7 @@ import { rows } from "../../../db/sql";
 import { coachCharts } from "../../../server/services/coach/charts";
 import { directCharts } from "../../../server/services/coach/charts-direct";
 import { directOverview } from "../../../server/services/coach/overview-direct";
+import { unsafeRefreshAllClientMetrics } from "../../../server/services/coach/metrics";
 import { coachOverview } from "../../../server/services/coach/overview";
 import { ZOverviewInput } from "../../../server/services/coach/schemas";
 import type { CoachScope } from "../../../server/services/coach/scope";
@@ -251,4 +252,32 @@ describe("kept client metrics", () => {
   it("equal the direct computation for every metric, for random histories, writes and moments", async () => {
     await fc.assert(fc.asyncProperty(historyArb, check), { numRuns: Number(process.env.KEPT_METRICS_RUNS ?? 40), endOnFailure: true, seed: process.env.KEPT_METRICS_SEED ? Number(process.env.KEPT_METRICS_SEED) : undefined });
   }, 600_000);
+});
+
+describe("the schedule's upkeep", () => {
+  it("recomputes marked rows and rows past their next change in every organisation, and nothing else", async () => {
+    const a = await createPractice(test.db);
+    const b = await createPractice(test.db);
+    const now = new Date();
+    await unsafeRefreshAllClientMetrics(test.db, now);
+    const marks = async () => (await rows<{ n: number }>(test.db, sql`select count(*)::int as n from client_metric_marks
+      where org_id in (${a.org.id}, ${b.org.id})`))[0]!.n;
+    expect(await marks()).toBe(0);
+
+    // A write marks its client; a commitment due in an hour gives the row a next change.
+    const application = await createApplication(test.db, { orgId: b.org.id, clientId: b.client.membership.id });
+    await test.db.insert(s.commitments).values({ orgId: b.org.id, clientId: b.client.membership.id, applicationId: application.id,
+      description: "Send the portfolio", dueAt: new Date(now.getTime() + 3600_000) });
+    expect(await marks()).toBe(1);
+    expect(await unsafeRefreshAllClientMetrics(test.db, now)).toBe(1);
+    expect(await marks()).toBe(0);
+    const kept = async () => (await test.db.select().from(s.clientMetrics).where(eq(s.clientMetrics.clientId, b.client.membership.id)))[0]!;
+    expect((await kept()).activeApplications).toBe(1);
+    expect((await kept()).changesAt.getTime()).toBe(now.getTime() + 3600_000);
+    expect(await unsafeRefreshAllClientMetrics(test.db, now)).toBe(0);
+
+    // Two hours later the commitment is overdue: the schedule finds the row without any write.
+    expect(await unsafeRefreshAllClientMetrics(test.db, new Date(now.getTime() + 7200_000))).toBeGreaterThanOrEqual(1);
+    expect((await kept()).overdueCommitments).toBe(1);
+  });
 });

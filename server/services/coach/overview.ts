@@ -220,8 +220,8 @@ export function overviewRow(r: OverviewRawRow & { coaches?: unknown }) {
  * assigned clients), read from the kept numbers (`client_metrics`, brought up to date first by
  * one statement), sorted and filtered on indexed columns and paged by keyset: a cursor holds the
  * sort value, name and id of the row beside the page, so a page costs the same at 500 and 20,000
- * clients and rows that tie are neither repeated nor skipped. Three statements of its own, at
- * every size: the upkeep, the page (with its coaches), and the total.
+ * clients and rows that tie are neither repeated nor skipped. Two statements of its own, at
+ * every size: the upkeep, then the page (with its coaches) and the total.
  * What each number means is documented on the direct computation (overview-direct.ts).
  */
 export async function coachOverview(db: Executor, scope: CoachScope, input: TParsedOverviewInput, now: Date = new Date()) {
@@ -232,24 +232,29 @@ export async function coachOverview(db: Executor, scope: CoachScope, input: TPar
   const backwards = cursor?.way === "before";
   const query = sql`
     with page as materialized (
-      select ${rowColumns(scope, now)}, ${ordering.key} as sort_key
+      select ${rowColumns(scope, now)}, ${ordering.key} as sort_key, row_number() over (order by ${ordering.order(backwards)}) as position
       from client_metrics cm
       where ${where} ${cursor ? sql`and ${ordering.from(cursor)}` : sql``}
       order by ${ordering.order(backwards)}
       limit ${input.pageSize + 1}
-    )
-    select page.*, co.coaches
-    from page
+    ),
+    total as (select count(*)::int as total from client_metrics cm where ${where})
+    select total.total, page.*, co.coaches
+    from total
+    left join page on true
     left join lateral (
       select coalesce(json_agg(json_build_object('membershipId', cmm.id, 'name', coalesce(cu.name, cu.email)) order by coalesce(cu.name, cu.email)), '[]'::json) as coaches
       from coach_assignments ca
       join memberships cmm on cmm.org_id = ca.org_id and cmm.id = ca.coach_membership_id
       join users cu on cu.id = cmm.user_id
       where ca.org_id = ${scope.orgId} and ca.client_membership_id = page.client_id
-    ) co on true
+    ) co on page.client_id is not null
+    order by page.position
   `;
-  const fetched = await rows<OverviewRawRow & { coaches: unknown }>(db, query);
-  const [count] = await rows<{ total: number }>(db, sql`select count(*)::int as total from client_metrics cm where ${where}`);
+  // One statement for the page and the total: with no row on the page, one row carries the total alone.
+  const result = await rows<OverviewRawRow & { coaches: unknown; total: number }>(db, query);
+  const count = result[0];
+  const fetched = result.filter((r) => r.client_id !== null);
   // Rows come back in the statement's order; walking back, that is reversed.
   const ordered = sortLike(fetched, input.pageSize, backwards);
   const more = fetched.length > input.pageSize;

@@ -137,7 +137,7 @@ describe("coach.overview", () => {
     const small = await measure(2);
     const large = await measure(20);
     expect(small).toBe(large);
-    expect(large).toBeLessThanOrEqual(5);
+    expect(large).toBeLessThanOrEqual(4);
   });
 });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { addDays, addHours } from "date-fns";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../../db";
+import { refreshClientMetrics } from "../../server/services/coach/metrics";
 import * as s from "../../db/schema";
 
 /**
@@ -138,6 +140,8 @@ export async function createOrgWithEveryTable(db: Executor) {
     dueAt: addDays(new Date(), 1),
     dedupeKey: `commitment_due/${commitment.id}/v1`,
   });
+  // The coach portal's kept numbers as a read computes them; the activity after it marks the client again.
+  await refreshClientMetrics(db, { orgId: p.org.id, visible: sql`true` });
   await db.insert(s.activities).values({ ...ref, kind: "application.created", summary: "Added an application" });
   await db.insert(s.coachNotes).values({ ...ref, authorMembershipId: p.coach.membership.id, body: "Strong start" });
   await db.insert(s.nudges).values({ ...ref, coachMembershipId: p.coach.membership.id, message: "How did it go?" });

@@ -110,14 +110,14 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export type OrgContext = {
   org: { id: string; slug: string; name: string; timeZone: string; brandColor: string; logoUrl: string | null; policy: FollowUpPolicy };
   membership: { id: string; role: Role };
-  /** Work queued to run after the tenant transaction commits (e.g. sending an email). */
-  afterCommit: Array<() => Promise<void>>;
 };
 
 /**
  * Resolves the caller's membership for the organisation named in the input (never trusting an
  * org id as sent), then runs the procedure inside a tenant transaction: `ctx.db` is that
- * transaction, so row-level security applies to every query the procedure makes.
+ * transaction, so row-level security applies to every query the procedure makes. The connection
+ * outside it (which row-level security does not limit) is not on the context: work that needs it
+ * runs after the commit, queued with `runAfterCommit` (services/reminders/handoff.ts).
  */
 export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug })).use(async ({ ctx, input, next }) => {
   const [found] = await ctx.db
@@ -139,9 +139,7 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
   ctx.callLog.orgId = found.org.id;
 
-  const afterCommit: OrgContext["afterCommit"] = [];
-  const runNext = (tx: Executor) =>
-    next({ ctx: { ...ctx, db: tx as Database, rootDb: ctx.db, org: found.org, membership: found.membership, afterCommit } });
+  const runNext = (tx: Executor) => next({ ctx: { ...ctx, db: tx as Database, org: found.org, membership: found.membership } });
   let outcome: Awaited<ReturnType<typeof runNext>> | undefined;
   let transaction: Executor | undefined;
   try {
@@ -154,13 +152,29 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }
-  const handoff = transaction ? takeReminderHandoff(transaction) : { requested: [], cancelled: [], events: [] };
-  if (outcome!.ok) {
-    for (const work of afterCommit) await work();
-    await handOverReminders(ctx.db, handoff);
-  }
+  const handoff = transaction ? takeReminderHandoff(transaction) : null;
+  if (outcome!.ok && handoff) await runCommitted(ctx.db, handoff, ctx.callLog);
   return outcome!;
 });
+
+/**
+ * Runs what the committed transaction queued, each step isolated: a failure is logged and the
+ * request, whose data is saved, still succeeds — except work marked `failsRequest`, which undid
+ * its own write (an invitation whose email failed is withdrawn) and whose error the caller gets.
+ */
+async function runCommitted(db: Database, handoff: ReminderHandoff, call: CallLog) {
+  let refusal: unknown = null;
+  for (const work of handoff.work) {
+    try {
+      await work.run(db);
+    } catch (error) {
+      if (work.failsRequest) refusal ??= error;
+      else log.error({ ...call, err: error }, `after-commit step failed: ${work.label}`);
+    }
+  }
+  await handOverReminders(db, handoff);
+  if (refusal) throw refusal;
+}
 
 const ROLLBACK = Symbol("rollback");
 

@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { applications, memberships, reminders, users } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import { recordAudit } from "../audit";
+import { noteRemindersCancelled } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 
 type Scope = { orgId: string; actorUserId: string };
@@ -38,13 +39,14 @@ export async function archiveClient(db: Executor, scope: Scope, clientId: string
     targetId: clientId,
     data: { cancelledReminders: cancelled.length },
   });
-  return { clientId, status: "archived" as const, cancelledReminders: cancelled.length, cancelledIds: cancelled.map((r) => r.id) };
+  noteRemindersCancelled(db, cancelled.map((r) => r.id));
+  return { clientId, status: "archived" as const, cancelledReminders: cancelled.length };
 }
 
 /** Restores an archived client; re-planning their live applications brings back their reminders. */
 export async function unarchiveClient(db: Executor, scope: Scope, clientId: string, now: Date = new Date()) {
   const client = await loadClient(db, scope.orgId, clientId);
-  if (client.status === "active") return { clientId, status: "active" as const, reminderIds: [] as string[] };
+  if (client.status === "active") return { clientId, status: "active" as const };
   await db.update(memberships).set({ status: "active" }).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, clientId)));
   const live = await db
     .select({ id: applications.id })
@@ -57,13 +59,10 @@ export async function unarchiveClient(db: Executor, scope: Scope, clientId: stri
         inArray(applications.status, ["saved", "applied", "interviewing", "offer"]),
       ),
     );
-  const reminderIds: string[] = [];
-  for (const application of live) {
-    const result = await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
-    reminderIds.push(...result.inserted, ...result.revived);
-  }
+  // Each re-plan records its reminders against the transaction, handed over once it commits.
+  for (const application of live) await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
   await recordAudit(db, { orgId: scope.orgId, actorUserId: scope.actorUserId, action: "client.unarchived", targetType: "membership", targetId: clientId });
-  return { clientId, status: "active" as const, reminderIds };
+  return { clientId, status: "active" as const };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { TAssignTaskInput } from "./schemas";
 /**
  * A coach gives the client a task: a commitment the client owes, marked as the coach's. Tied to an
  * application it joins that application's plan, so the client is reminded before it is due.
- * Returns the reminder ids the re-plan wrote, for the caller to hand to delivery after commit.
+ * The re-plan records its reminders against the transaction; they are handed over once it commits.
  */
 export async function assignTask(db: Executor, scope: ClientScope, input: TAssignTaskInput, now: Date = new Date()) {
   assertStaff(scope);
@@ -46,7 +46,7 @@ export async function assignTask(db: Executor, scope: ClientScope, input: TAssig
     applicationId: input.applicationId ?? null,
     data: { commitmentId: task!.id, source: "coach_task" },
   });
-  const replanned = input.applicationId ? await replanApplication(db, { orgId: scope.orgId, applicationId: input.applicationId }, now) : null;
+  if (input.applicationId) await replanApplication(db, { orgId: scope.orgId, applicationId: input.applicationId }, now);
   noteWorkflowEvent(db, commitmentCreated.create({ orgId: scope.orgId, commitmentId: task!.id }));
-  return { task: task!, reminderIds: [...(replanned?.inserted ?? []), ...(replanned?.revived ?? [])] };
+  return task!;
 }

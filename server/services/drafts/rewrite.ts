@@ -6,6 +6,7 @@ import type { AiConfig } from "../../ai/config";
 import { rewriteDraft, type RewriteFailure, type RewriteRequest } from "../../ai/rewrite";
 import { conflict, notFound } from "../../errors";
 import { recordActivity } from "../activity";
+import { runAfterCommit } from "../reminders/handoff";
 import { dayOf, writingZone } from "./facts";
 import { loadDebriefContext } from "./persist";
 import { draftsOf } from "./queries";
@@ -89,6 +90,27 @@ export async function prepareRewrite(
     request,
     instruction,
   };
+}
+
+/**
+ * The rewrite as one call: prepared in the request's transaction, the model asked once it has
+ * committed. The answer is filled into the returned result by then, before the response is sent;
+ * if saving it fails, nothing was saved and the client keeps the draft and the message below.
+ */
+export async function requestRewrite(
+  db: Executor,
+  scope: Scope,
+  input: TRewriteDraftInput,
+  settings: { config: AiConfig | null; policy: Pick<FollowUpPolicy, "aiRewriting"> },
+): Promise<RewriteDraftResult> {
+  const prepared = await prepareRewrite(db, scope, input, settings);
+  if (prepared.outcome === "kept") return prepared;
+  const result = { outcome: "kept", reason: "unavailable", message: "The writing assistant is not available right now. Your draft is unchanged." } as RewriteDraftResult;
+  runAfterCommit(db, {
+    label: "draft rewrite",
+    run: async (unsafeOwnerDb) => void Object.assign(result, await completeRewrite(unsafeOwnerDb, scope, prepared)),
+  });
+  return result;
 }
 
 export async function completeRewrite(

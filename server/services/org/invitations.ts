@@ -4,7 +4,10 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { withOrg, type Database, type Executor } from "@/db";
 import { coachAssignments, invitations, memberships, organizations, users } from "@/db/schema";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../../errors";
+import { renderInvitationEmail, sendRenderedEmail } from "../../email/messages";
+import { log } from "../../log";
 import { recordAudit } from "../audit";
+import { runAfterCommit } from "../reminders/handoff";
 import type { TCreateInvitationInput } from "./schemas";
 
 export const INVITATION_LIFETIME_DAYS = 7;
@@ -20,6 +23,39 @@ export function invitationState(row: { acceptedAt: Date | null; revokedAt: Date 
   if (row.acceptedAt) return "accepted";
   if (row.revokedAt) return "revoked";
   return row.expiresAt <= now ? "expired" : "pending";
+}
+
+type InvitingOrg = Parameters<typeof renderInvitationEmail>[1]["org"];
+
+/**
+ * Invites someone by email. The invitation and its email are one unit: the email is rendered here,
+ * inside the transaction, so a failure commits nothing; sent once the invitation is committed, so
+ * the link always works; and if sending fails, the invitation is taken back and the caller gets
+ * SERVICE_UNAVAILABLE, so there is never an invitation nobody was told of.
+ */
+export async function inviteMember(scope: OrgScope, org: InvitingOrg, input: TCreateInvitationInput) {
+  const { invitation, token } = await createInvitation(scope, input);
+  const [inviter] = await scope.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, scope.actorUserId));
+  const email = await renderInvitationEmail(invitation, { org, inviterName: inviter?.name ?? inviter?.email ?? "Your coach", token });
+  runAfterCommit(scope.db, {
+    label: "invitation email",
+    failsRequest: true,
+    run: async (unsafeOwnerDb) => {
+      try {
+        await sendRenderedEmail(unsafeOwnerDb, email, "invitation");
+      } catch (error) {
+        log.error({ orgId: scope.orgId, invitationId: invitation.id, err: error }, "invitation email failed; invitation withdrawn");
+        await withOrg(unsafeOwnerDb, scope.orgId, (tx) =>
+          tx.delete(invitations).where(and(eq(invitations.orgId, scope.orgId), eq(invitations.id, invitation.id))),
+        );
+        throw new DomainError(
+          "SERVICE_UNAVAILABLE",
+          "The invitation email could not be sent, so no invitation was made. Please try again in a moment.",
+        );
+      }
+    },
+  });
+  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { archiveClient, deleteClient, unarchiveClient } from "../../services/clients/lifecycle";
 import { getClientProfile, listVisibleClients } from "../../services/clients/queries";
 import { ZArchiveClientInput, ZDeleteClientInput } from "../../services/clients/schemas";
-import { announceCancelledReminders, enqueueReminders } from "../../inngest/enqueue";
 import { clientProcedure, ownerProcedure, router, staffProcedure } from "../init";
 
 const scope = (ctx: { org: { id: string }; session: { userId: string } }) => ({ orgId: ctx.org.id, actorUserId: ctx.session.userId });
@@ -11,17 +10,8 @@ export const clientRouter = router({
   list: staffProcedure.query(({ ctx }) => listVisibleClients(ctx.db, { orgId: ctx.org.id, membership: ctx.membership })),
   byId: clientProcedure.query(({ ctx }) => getClientProfile(ctx.db, ctx.org.id, ctx.client.id)),
   /** Owners: keep a client's data read-only and out of the active views. */
-  archive: ownerProcedure.input(ZArchiveClientInput).mutation(async ({ ctx, input }) => {
-    const result = await archiveClient(ctx.db, scope(ctx), input.clientId);
-    const cancelled = result.cancelledIds ?? [];
-    ctx.afterCommit.push(() => announceCancelledReminders(cancelled));
-    return { clientId: result.clientId, status: result.status, cancelledReminders: result.cancelledReminders };
-  }),
-  unarchive: ownerProcedure.input(ZArchiveClientInput).mutation(async ({ ctx, input }) => {
-    const result = await unarchiveClient(ctx.db, scope(ctx), input.clientId);
-    ctx.afterCommit.push(async () => void (await enqueueReminders(ctx.rootDb, result.reminderIds)));
-    return { clientId: result.clientId, status: result.status };
-  }),
+  archive: ownerProcedure.input(ZArchiveClientInput).mutation(({ ctx, input }) => archiveClient(ctx.db, scope(ctx), input.clientId)),
+  unarchive: ownerProcedure.input(ZArchiveClientInput).mutation(({ ctx, input }) => unarchiveClient(ctx.db, scope(ctx), input.clientId)),
   /** Owners: delete a client's data on request, confirmed by typing their email. */
   delete: ownerProcedure.input(ZDeleteClientInput).mutation(({ ctx, input }) => deleteClient(ctx.db, scope(ctx), input)),
 });

@@ -1,4 +1,3 @@
-import { enqueueReminders } from "../../inngest/enqueue";
 import { coachCharts } from "../../services/coach/charts";
 import { clientDetail } from "../../services/coach/detail";
 import { coachOverview } from "../../services/coach/overview";
@@ -17,9 +16,5 @@ export const coachRouter = router({
     return clientDetail(ctx.db, { orgId: ctx.org.id }, ctx.client.id);
   }),
   charts: staffProcedure.input(ZChartsInput).query(({ ctx, input }) => coachCharts(ctx.db, coachScope(ctx), input)),
-  assignTask: clientProcedure.input(ZAssignTaskInput).mutation(async ({ ctx, input }) => {
-    const result = await assignTask(ctx.db, clientScope(ctx), input);
-    ctx.afterCommit.push(async () => void (await enqueueReminders(ctx.rootDb, result.reminderIds)));
-    return result.task;
-  }),
+  assignTask: clientProcedure.input(ZAssignTaskInput).mutation(({ ctx, input }) => assignTask(ctx.db, clientScope(ctx), input)),
 });

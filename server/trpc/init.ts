@@ -11,6 +11,7 @@ import { findUnstorable } from "../validation/storable";
 import { announceCancelledReminders, announceWorkflowEvents, enqueueReminders } from "../inngest/enqueue";
 import { takeReminderHandoff, type ReminderHandoff } from "../services/reminders/handoff";
 import { ZOrgSlug } from "../services/org/schemas";
+import type { ClientScope, OrgScope, Role } from "../services/scope";
 
 export type Session = { userId: string; email: string };
 
@@ -30,7 +31,7 @@ type CallLog = { requestId: string; path: string; type: string; orgId?: string; 
 export const internalErrorMessage = (requestId: string) =>
   `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${requestId}.`;
 
-export type Role = "owner" | "coach" | "client";
+export type { Role } from "../services/scope";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -110,6 +111,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export type OrgContext = {
   org: { id: string; slug: string; name: string; timeZone: string; brandColor: string; logoUrl: string | null; policy: FollowUpPolicy };
   membership: { id: string; role: Role };
+  /** Who acts, for the services: `(ctx.db, ctx.scope, input)`. A client procedure narrows it to a `ClientScope`. */
+  scope: OrgScope;
 };
 
 /**
@@ -139,7 +142,15 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
   ctx.callLog.orgId = found.org.id;
 
-  const runNext = (tx: Executor) => next({ ctx: { ...ctx, db: tx as Database, org: found.org, membership: found.membership } });
+  const scope: OrgScope = {
+    orgId: found.org.id,
+    orgSlug: found.org.slug,
+    timeZone: found.org.timeZone,
+    policy: found.org.policy,
+    membership: found.membership,
+    actorUserId: ctx.session.userId,
+  };
+  const runNext = (tx: Executor) => next({ ctx: { ...ctx, db: tx as Database, org: found.org, membership: found.membership, scope } });
   let outcome: Awaited<ReturnType<typeof runNext>> | undefined;
   let transaction: Executor | undefined;
   try {
@@ -215,8 +226,26 @@ export const clientProcedure = orgProcedure
     if (!clientId) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a client." });
     const client = await findAccessibleClient(ctx.db, ctx.org.id, ctx.membership, clientId);
     if (!client) throw new TRPCError({ code: "NOT_FOUND", message: "Client not found." });
-    return next({ ctx: { ...ctx, client } });
+    const scope: ClientScope = { ...ctx.scope, clientId: client.id, clientUserId: client.userId, clientStatus: client.status };
+    return next({ ctx: { ...ctx, scope } });
   });
+
+/** The coach's side of one client's page: their coach and owners; the client themself gets FORBIDDEN. */
+export const staffClientProcedure = clientProcedure.use(({ ctx, next }) => {
+  if (ctx.membership.role === "client") throw new TRPCError({ code: "FORBIDDEN", message: "Only coaches can do this." });
+  return next();
+});
+
+/**
+ * A coach's or owner's change to a client (a note, a nudge, a task): as `staffClientProcedure`,
+ * and an archived client is kept read-only until an owner restores them.
+ */
+export const staffClientWriteProcedure = staffClientProcedure.use(({ ctx, next }) => {
+  if (ctx.scope.clientStatus === "archived") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This client is archived. An owner can restore them to make changes." });
+  }
+  return next();
+});
 
 /** The client membership if the caller may see it; the access condition is in the WHERE clause. */
 export async function findAccessibleClient(
@@ -254,7 +283,7 @@ export async function findAccessibleClient(
  * here; everyone else already got NOT_FOUND from `clientProcedure`.
  */
 export const clientSelfProcedure = clientProcedure.use(({ ctx, next }) => {
-  if (ctx.membership.id !== ctx.client.id) {
+  if (ctx.membership.id !== ctx.scope.clientId) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only the client can change their own records." });
   }
   return next();

@@ -5,8 +5,8 @@ import { badRequest, notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import { noteRemindersCancelled } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
+import type { OrgActor } from "../scope";
 
-type Scope = { orgId: string; actorUserId: string };
 
 async function loadClient(db: Executor, orgId: string, clientId: string) {
   const [client] = await db
@@ -22,7 +22,7 @@ async function loadClient(db: Executor, orgId: string, clientId: string) {
  * A client who found a job (or stopped) is archived: their data is kept and readable by their
  * coach and owners, they leave the active views, they lose access, and no more reminders go out.
  */
-export async function archiveClient(db: Executor, scope: Scope, clientId: string, now: Date = new Date()) {
+export async function archiveClient(db: Executor, scope: OrgActor, clientId: string, now: Date = new Date()) {
   const client = await loadClient(db, scope.orgId, clientId);
   if (client.status === "archived") return { clientId, status: "archived" as const, cancelledReminders: 0 };
   await db.update(memberships).set({ status: "archived" }).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, clientId)));
@@ -44,7 +44,7 @@ export async function archiveClient(db: Executor, scope: Scope, clientId: string
 }
 
 /** Restores an archived client; re-planning their live applications brings back their reminders. */
-export async function unarchiveClient(db: Executor, scope: Scope, clientId: string, now: Date = new Date()) {
+export async function unarchiveClient(db: Executor, scope: OrgActor, clientId: string, now: Date = new Date()) {
   const client = await loadClient(db, scope.orgId, clientId);
   if (client.status === "active") return { clientId, status: "active" as const };
   await db.update(memberships).set({ status: "active" }).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, clientId)));
@@ -72,7 +72,7 @@ export async function unarchiveClient(db: Executor, scope: Scope, clientId: stri
  * belong to other organisations). The audit entry keeps only the membership id: recording the
  * email would keep personal data the client asked us to delete.
  */
-export async function deleteClient(db: Executor, scope: Scope, input: { clientId: string; confirmation: string }) {
+export async function deleteClient(db: Executor, scope: OrgActor, input: { clientId: string; confirmation: string }) {
   const client = await loadClient(db, scope.orgId, input.clientId);
   if (input.confirmation.trim().toLowerCase() !== client.email.toLowerCase()) {
     throw badRequest("That does not match the client's email address.", "confirmation");

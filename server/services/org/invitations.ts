@@ -9,13 +9,12 @@ import { log } from "../../log";
 import { recordAudit } from "../audit";
 import { runAfterCommit } from "../reminders/handoff";
 import type { TCreateInvitationInput } from "./schemas";
+import type { OrgActor } from "../scope";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
 /** Only the hash is stored: a copy of the database does not hand out working invitations. */
 export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-type OrgScope = { db: Executor; orgId: string; actorUserId: string };
 
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
 
@@ -33,11 +32,11 @@ type InvitingOrg = Parameters<typeof renderInvitationEmail>[1]["org"];
  * the link always works; and if sending fails, the invitation is taken back and the caller gets
  * SERVICE_UNAVAILABLE, so there is never an invitation nobody was told of.
  */
-export async function inviteMember(scope: OrgScope, org: InvitingOrg, input: TCreateInvitationInput) {
-  const { invitation, token } = await createInvitation(scope, input);
-  const [inviter] = await scope.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, scope.actorUserId));
+export async function inviteMember(db: Executor, scope: OrgActor, input: TCreateInvitationInput, org: InvitingOrg) {
+  const { invitation, token } = await createInvitation(db, scope, input);
+  const [inviter] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, scope.actorUserId));
   const email = await renderInvitationEmail(invitation, { org, inviterName: inviter?.name ?? inviter?.email ?? "Your coach", token });
-  runAfterCommit(scope.db, {
+  runAfterCommit(db, {
     label: "invitation email",
     failsRequest: true,
     run: async (unsafeOwnerDb) => {
@@ -62,8 +61,8 @@ export async function inviteMember(scope: OrgScope, org: InvitingOrg, input: TCr
  * Creates an invitation and returns its one-time token (to be emailed, never stored). Inviting
  * an address again replaces its pending invitation, so only the newest link works.
  */
-export async function createInvitation(scope: OrgScope, input: TCreateInvitationInput) {
-  const [existingMember] = await scope.db
+export async function createInvitation(db: Executor, scope: OrgActor, input: TCreateInvitationInput) {
+  const [existingMember] = await db
     .select({ id: memberships.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -72,7 +71,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
 
   if (input.coachMembershipId) {
     if (input.role !== "client") throw badRequest("Only clients are assigned to a coach.", "coachMembershipId");
-    const [coach] = await scope.db
+    const [coach] = await db
       .select({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, input.coachMembershipId)));
@@ -80,7 +79,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
   }
 
   const now = new Date();
-  await scope.db
+  await db
     .update(invitations)
     .set({ revokedAt: now })
     .where(
@@ -88,7 +87,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
     );
 
   const token = randomBytes(32).toString("base64url");
-  const [invitation] = await scope.db
+  const [invitation] = await db
     .insert(invitations)
     .values({
       orgId: scope.orgId,
@@ -100,7 +99,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
       expiresAt: addDays(now, INVITATION_LIFETIME_DAYS),
     })
     .returning();
-  await recordAudit(scope.db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "invitation.created",
@@ -111,7 +110,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
   return { invitation: invitation!, token };
 }
 
-export async function listInvitations({ db, orgId }: Pick<OrgScope, "db" | "orgId">) {
+export async function listInvitations(db: Executor, { orgId }: Pick<OrgActor, "orgId">) {
   const rows = await db
     .select({
       id: invitations.id,
@@ -130,8 +129,8 @@ export async function listInvitations({ db, orgId }: Pick<OrgScope, "db" | "orgI
   return rows.map((row) => ({ ...row, state: invitationState(row) }));
 }
 
-export async function revokeInvitation(scope: OrgScope, invitationId: string) {
-  const [revoked] = await scope.db
+export async function revokeInvitation(db: Executor, scope: OrgActor, invitationId: string) {
+  const [revoked] = await db
     .update(invitations)
     .set({ revokedAt: new Date() })
     .where(
@@ -139,7 +138,7 @@ export async function revokeInvitation(scope: OrgScope, invitationId: string) {
     )
     .returning({ id: invitations.id });
   if (!revoked) throw notFound("There is no pending invitation to revoke.");
-  await recordAudit(scope.db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "invitation.revoked",

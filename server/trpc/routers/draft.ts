@@ -10,20 +10,19 @@ import {
   ZRewriteDraftInput,
   ZUpdateDraftInput,
 } from "../../services/drafts/schemas";
-import { scopeOf } from "../../services/interviews/scope";
 import { clientProcedure, clientSelfProcedure, router } from "../init";
 
 export const draftRouter = router({
-  list: clientProcedure.input(ZListDraftsInput).query(({ ctx, input }) => listDrafts(ctx.db, scopeOf(ctx), input)),
+  list: clientProcedure.input(ZListDraftsInput).query(({ ctx, input }) => listDrafts(ctx.db, ctx.scope, input)),
   byId: clientProcedure.input(ZDraftByIdInput).query(async ({ ctx, input }) => ({
-    ...(await getDraft(ctx.db, scopeOf(ctx), input.draftId)),
+    ...(await getDraft(ctx.db, ctx.scope, input.draftId)),
     rewriting: rewriteAvailability(aiConfig(), ctx.org.policy),
   })),
-  update: clientSelfProcedure.input(ZUpdateDraftInput).mutation(({ ctx, input }) => updateDraft(ctx.db, scopeOf(ctx), input)),
-  markSent: clientSelfProcedure.input(ZMarkSentDraftInput).mutation(({ ctx, input }) => markDraftSent(ctx.db, scopeOf(ctx), input)),
-  discard: clientSelfProcedure.input(ZDiscardDraftInput).mutation(({ ctx, input }) => discardDraft(ctx.db, scopeOf(ctx), input.draftId)),
+  update: clientSelfProcedure.input(ZUpdateDraftInput).mutation(({ ctx, input }) => updateDraft(ctx.db, ctx.scope, input)),
+  markSent: clientSelfProcedure.input(ZMarkSentDraftInput).mutation(({ ctx, input }) => markDraftSent(ctx.db, ctx.scope, input)),
+  discard: clientSelfProcedure.input(ZDiscardDraftInput).mutation(({ ctx, input }) => discardDraft(ctx.db, ctx.scope, input.draftId)),
   /** Rewrites the draft with the configured model, asked once the request's transaction has committed. */
   rewrite: clientSelfProcedure
     .input(ZRewriteDraftInput)
-    .mutation(({ ctx, input }) => requestRewrite(ctx.db, scopeOf(ctx), input, { config: aiConfig(), policy: ctx.org.policy })),
+    .mutation(({ ctx, input }) => requestRewrite(ctx.db, ctx.scope, input, { config: aiConfig(), policy: ctx.org.policy })),
 });

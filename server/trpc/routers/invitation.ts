@@ -14,11 +14,11 @@ const ZTokenInput = z.object({ token: ZInvitationToken });
 export const invitationRouter = router({
   create: ownerProcedure
     .input(ZCreateInvitationInput)
-    .mutation(({ ctx, input }) => inviteMember({ db: ctx.db, orgId: ctx.org.id, actorUserId: ctx.session.userId }, ctx.org, input)),
-  list: ownerProcedure.query(({ ctx }) => listInvitations({ db: ctx.db, orgId: ctx.org.id })),
+    .mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.scope, input, ctx.org)),
+  list: ownerProcedure.query(({ ctx }) => listInvitations(ctx.db, ctx.scope)),
   revoke: ownerProcedure
     .input(ZRevokeInvitationInput)
-    .mutation(({ ctx, input }) => revokeInvitation({ db: ctx.db, orgId: ctx.org.id, actorUserId: ctx.session.userId }, input.invitationId)),
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.scope, input.invitationId)),
 
   /** Public: what the link leads to, before the person signs in. */
   preview: publicProcedure.input(ZTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),

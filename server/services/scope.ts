@@ -12,15 +12,24 @@ export type Db = Executor;
 
 export type Role = "owner" | "coach" | "client";
 
+/**
+ * The signed-in person, in no particular organisation: what `authedProcedure` resolved. Services
+ * that take only this cross tenants by design (their own account, their organisations, their
+ * calendar feed), so they read rows keyed by this person and nothing else.
+ */
+export type UserScope = {
+  /** The person acting, for the timeline and the audit log. */
+  actorUserId: string;
+  email: string;
+};
+
 /** The caller in one organisation: what `orgProcedure` resolved (never an org id as sent). */
-export type OrgScope = {
+export type OrgScope = UserScope & {
   orgId: string;
   orgSlug: string;
   timeZone: string;
   policy: FollowUpPolicy;
   membership: { id: string; role: Role };
-  /** The person acting, for the timeline and the audit log. */
-  actorUserId: string;
 };
 
 /** The caller acting on one client they may see: what `clientProcedure` resolved. */

@@ -11,7 +11,7 @@ import { findUnstorable } from "../validation/storable";
 import { announceCancelledReminders, announceWorkflowEvents, enqueueReminders } from "../inngest/enqueue";
 import { takeReminderHandoff, type ReminderHandoff } from "../services/reminders/handoff";
 import { ZOrgSlug } from "../services/org/schemas";
-import type { ClientScope, OrgScope, Role } from "../services/scope";
+import type { ClientScope, OrgScope, Role, UserScope } from "../services/scope";
 
 export type Session = { userId: string; email: string };
 
@@ -105,7 +105,8 @@ export const publicProcedure = t.procedure.use(logged).use(domainErrors).use(sto
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, session: ctx.session } });
+  const scope: UserScope = { actorUserId: ctx.session.userId, email: ctx.session.email };
+  return next({ ctx: { ...ctx, session: ctx.session, scope } });
 });
 
 export type OrgContext = {
@@ -143,12 +144,12 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   ctx.callLog.orgId = found.org.id;
 
   const scope: OrgScope = {
+    ...ctx.scope,
     orgId: found.org.id,
     orgSlug: found.org.slug,
     timeZone: found.org.timeZone,
     policy: found.org.policy,
     membership: found.membership,
-    actorUserId: ctx.session.userId,
   };
   const runNext = (tx: Executor) => next({ ctx: { ...ctx, db: tx as Database, org: found.org, membership: found.membership, scope } });
   let outcome: Awaited<ReturnType<typeof runNext>> | undefined;

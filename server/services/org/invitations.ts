@@ -9,7 +9,7 @@ import { log } from "../../log";
 import { recordAudit } from "../audit";
 import { runAfterCommit } from "../reminders/handoff";
 import type { TCreateInvitationInput } from "./schemas";
-import type { OrgActor } from "../scope";
+import type { OrgActor, UserScope } from "../scope";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
@@ -184,12 +184,12 @@ export async function previewInvitation(db: Database, token: string) {
  * Accepts an invitation for the signed-in person. The address must match the one invited: a
  * forwarded link does not let someone else in. Accepting twice is harmless.
  */
-export async function acceptInvitation(db: Database, user: { id: string; email: string }, token: string) {
+export async function acceptInvitation(db: Database, scope: UserScope, token: string) {
   const row = await unsafeFindInvitationByToken(db, token);
   if (!row) throw notFound("This invitation link is not valid.");
   const state = invitationState(row);
-  if (row.email !== user.email.toLowerCase()) {
-    throw forbidden(`This invitation was sent to ${row.email}, but you are signed in as ${user.email}. Sign out and sign in with the invited address.`);
+  if (row.email !== scope.email.toLowerCase()) {
+    throw forbidden(`This invitation was sent to ${row.email}, but you are signed in as ${scope.email}. Sign out and sign in with the invited address.`);
   }
   if (state === "revoked") throw new DomainError("CONFLICT", "This invitation was withdrawn. Ask the organisation for a new one.");
   if (state === "expired") throw new DomainError("CONFLICT", "This invitation has expired. Ask the organisation to send a new one.");
@@ -198,7 +198,7 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
     const [existing] = await tx
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.orgId, row.orgId), eq(memberships.userId, user.id)));
+      .where(and(eq(memberships.orgId, row.orgId), eq(memberships.userId, scope.actorUserId)));
     if (state === "accepted" || existing) {
       if (!existing) throw new DomainError("CONFLICT", "This invitation has already been used.");
       return { orgSlug: row.orgSlug, membershipId: existing.id };
@@ -212,7 +212,7 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
     if (!claimed) throw new DomainError("CONFLICT", "This invitation has already been used.");
     const [membership] = await tx
       .insert(memberships)
-      .values({ orgId: row.orgId, userId: user.id, role: row.role })
+      .values({ orgId: row.orgId, userId: scope.actorUserId, role: row.role })
       .returning({ id: memberships.id });
     if (row.coachMembershipId && row.role === "client") {
       await tx
@@ -222,7 +222,7 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
     }
     await recordAudit(tx, {
       orgId: row.orgId,
-      actorUserId: user.id,
+      actorUserId: scope.actorUserId,
       action: "invitation.accepted",
       targetType: "invitation",
       targetId: row.id,

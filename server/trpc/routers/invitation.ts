@@ -24,5 +24,5 @@ export const invitationRouter = router({
   preview: publicProcedure.input(ZTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
   accept: authedProcedure
     .input(ZTokenInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { id: ctx.session.userId, email: ctx.session.email }, input.token)),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.scope, input.token)),
 });

@@ -12,6 +12,7 @@ import { loadDebriefContext } from "./persist";
 import { draftsOf } from "./queries";
 import type { TRewriteDraftInput } from "./schemas";
 import { firstName } from "./voice";
+import type { ClientActor } from "../scope";
 
 /**
  * "Rewrite", "Make it shorter / warmer / more formal" and "Apply Maya's suggestion" on a draft.
@@ -20,8 +21,6 @@ import { firstName } from "./voice";
  * transaction has committed and saves the answer in a transaction of its own, only if the draft
  * is still the text that was sent (an edit saved meanwhile wins).
  */
-
-type Scope = { orgId: string; clientId: string; actorUserId: string };
 
 export type RewriteAvailability = { available: true } | { available: false; reason: "not_configured" | "turned_off"; message: string };
 
@@ -48,7 +47,7 @@ export type PreparedRewrite = {
 
 export async function prepareRewrite(
   db: Executor,
-  scope: Scope,
+  scope: ClientActor,
   input: TRewriteDraftInput,
   settings: { config: AiConfig | null; policy: Pick<FollowUpPolicy, "aiRewriting"> },
 ): Promise<PreparedRewrite | Kept> {
@@ -99,7 +98,7 @@ export async function prepareRewrite(
  */
 export async function requestRewrite(
   db: Executor,
-  scope: Scope,
+  scope: ClientActor,
   input: TRewriteDraftInput,
   settings: { config: AiConfig | null; policy: Pick<FollowUpPolicy, "aiRewriting"> },
 ): Promise<RewriteDraftResult> {
@@ -115,7 +114,7 @@ export async function requestRewrite(
 
 export async function completeRewrite(
   rootDb: Database,
-  scope: Scope,
+  scope: ClientActor,
   prepared: PreparedRewrite,
   options: { timeoutMs?: number } = {},
 ): Promise<RewriteDraftResult> {
@@ -154,7 +153,7 @@ export async function completeRewrite(
  * The facts of this draft's interview, and nothing else of the client's: who it is to and from,
  * the company and role, and what was discussed, promised and achieved that the draft may use.
  */
-async function factsOf(db: Executor, scope: Scope, draft: typeof drafts.$inferSelect): Promise<Record<string, unknown>> {
+async function factsOf(db: Executor, scope: ClientActor, draft: typeof drafts.$inferSelect): Promise<Record<string, unknown>> {
   const [recipient] = draft.contactId
     ? await db
         .select({ name: contacts.name, title: contacts.title })

@@ -16,7 +16,7 @@ export const draftRouter = router({
   list: clientProcedure.input(ZListDraftsInput).query(({ ctx, input }) => listDrafts(ctx.db, ctx.scope, input)),
   byId: clientProcedure.input(ZDraftByIdInput).query(async ({ ctx, input }) => ({
     ...(await getDraft(ctx.db, ctx.scope, input.draftId)),
-    rewriting: rewriteAvailability(aiConfig(), ctx.org.policy),
+    rewriting: rewriteAvailability(aiConfig(), ctx.scope.policy),
   })),
   update: clientSelfProcedure.input(ZUpdateDraftInput).mutation(({ ctx, input }) => updateDraft(ctx.db, ctx.scope, input)),
   markSent: clientSelfProcedure.input(ZMarkSentDraftInput).mutation(({ ctx, input }) => markDraftSent(ctx.db, ctx.scope, input)),
@@ -24,5 +24,5 @@ export const draftRouter = router({
   /** Rewrites the draft with the configured model, asked once the request's transaction has committed. */
   rewrite: clientSelfProcedure
     .input(ZRewriteDraftInput)
-    .mutation(({ ctx, input }) => requestRewrite(ctx.db, ctx.scope, input, { config: aiConfig(), policy: ctx.org.policy })),
+    .mutation(({ ctx, input }) => requestRewrite(ctx.db, ctx.scope, input, { config: aiConfig(), policy: ctx.scope.policy })),
 });

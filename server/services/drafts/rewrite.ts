@@ -112,15 +112,16 @@ export async function requestRewrite(
   return result;
 }
 
+/** Asks the model and saves its answer; after the commit, in a tenant transaction of its own on the owner connection. */
 export async function completeRewrite(
-  rootDb: Database,
+  unsafeOwnerDb: Database,
   scope: ClientActor,
   prepared: PreparedRewrite,
   options: { timeoutMs?: number } = {},
 ): Promise<RewriteDraftResult> {
   const answer = await rewriteDraft({ config: prepared.config, facts: prepared.facts, body: prepared.body, request: prepared.request, timeoutMs: options.timeoutMs });
   if (!answer.ok) return { outcome: "kept", reason: answer.reason, message: answer.message };
-  return withOrg(rootDb, scope.orgId, async (tx) => {
+  return withOrg(unsafeOwnerDb, scope.orgId, async (tx) => {
     const [updated] = await tx
       .update(drafts)
       .set({

@@ -104,10 +104,16 @@ function openEmbedded(dataDir: string): PGlite {
  * first statement. Both settings are transaction-local (`set_config(…, true)`), so nothing leaks
  * into the next transaction on a pooled connection; switching to the application role matters
  * because superusers (the embedded database, CI) bypass RLS.
+ *
+ * JIT compilation is off in tenant transactions: a request's statements are short, but the coach
+ * portal's upkeep statement (services/coach/metrics.ts) is estimated as costly, and compiling it
+ * took seconds on every call while it ran in milliseconds.
  */
 export async function withOrg<T>(db: Database, orgId: string, work: (tx: Executor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${APP_ROLE}, true)`);
+    await tx.execute(
+      sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${APP_ROLE}, true), set_config('jit', 'off', true)`,
+    );
     return work(tx);
   });
 }

@@ -335,7 +335,11 @@ export async function unsafeRefreshAllClientMetrics(
   );
   let refreshed = 0;
   for (const { org_id } of orgs) {
-    refreshed += await db.transaction((tx) => refreshClientMetrics(tx, { orgId: org_id, visible: sql`true` }, now));
+    refreshed += await db.transaction(async (tx) => {
+      // As in tenant transactions (db/index.ts): compiling this statement costs more than running it.
+      await tx.execute(sql`select set_config('jit', 'off', true)`);
+      return refreshClientMetrics(tx, { orgId: org_id, visible: sql`true` }, now);
+    });
   }
   return refreshed;
 }

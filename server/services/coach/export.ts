@@ -35,8 +35,7 @@ export async function overviewExportBatch(db: Executor, scope: CoachScope, input
     sql`
     with page as materialized (
       select ${rowColumns(scope, now)}, ${ordering.key} as sort_key,
-        cm.joined_at, cm.first_interview_at, cm.first_offer_at, cm.placed_at,
-        row_number() over (order by ${ordering.order(false)}) as position
+        cm.joined_at, cm.first_interview_at, cm.first_offer_at, cm.placed_at, ${ordering.value} as sort_value
       from client_metrics cm
       where ${where} ${input.cursor ? sql`and ${ordering.from(input.cursor)}` : sql``}
       order by ${ordering.order(false)}
@@ -52,7 +51,7 @@ export async function overviewExportBatch(db: Executor, scope: CoachScope, input
         from cohort_members cmb join cohorts c on c.org_id = cmb.org_id and c.id = cmb.cohort_id
         where cmb.org_id = ${scope.orgId} and cmb.client_membership_id = page.client_id) as cohorts
     from page
-    order by page.position
+    order by ${ordering.order(false, "page")}
     `,
   );
   const last = fetched.at(-1);

@@ -26,9 +26,25 @@ import { NOT_FOLLOW_UPS, visibleClientCondition, type CoachScope } from "./scope
  * Interval arithmetic on instants (`+ 90 days`) runs in the session's zone, UTC for this app's
  * connections, exactly as in the direct computation.
  */
-export async function refreshClientMetrics(db: Executor, scope: { orgId: string; visible: SQL }, now: Date = new Date()) {
+export async function refreshClientMetrics(
+  db: Executor,
+  scope: { orgId: string; visible: SQL; visibleKept?: SQL },
+  now: Date = new Date(),
+) {
   const org = scope.orgId;
   const nowIso = now.toISOString();
+  // Usually nothing is due: a probe over three small index ranges answers that in well under a
+  // millisecond, where planning the recomputation alone takes several. (A client with no kept row
+  // yet always has a mark: joining marks, and the migration marked every existing client.)
+  if (scope.visibleKept) {
+    const [probe] = await rows<{ due: boolean }>(
+      db,
+      sql`select exists (select 1 from client_metric_marks cm where cm.org_id = ${org} and ${scope.visibleKept})
+        or exists (select 1 from client_metrics cm where cm.org_id = ${org} and cm.changes_at <= ${nowIso}::timestamptz and ${scope.visibleKept})
+        or exists (select 1 from client_metrics cm where cm.org_id = ${org} and cm.computed_at > ${nowIso}::timestamptz and ${scope.visibleKept}) as due`,
+    );
+    if (!probe?.due) return 0;
+  }
   const [row] = await rows<{ refreshed: number }>(
     db,
     sql`
@@ -61,7 +77,8 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
       select m.id as client_id, m.status, m.created_at as joined_at, u.name, u.email,
         greatest(mk.version, cm.basis, 0) as basis
       from due
-      join memberships m on m.org_id = ${org} and m.id = due.client_id and m.role = 'client'
+      -- A lateral lookup per due client, so a handful of due rows never hashes every membership.
+      cross join lateral (select * from memberships m0 where m0.org_id = ${org} and m0.id = due.client_id and m0.role = 'client') m
       join users u on u.id = m.user_id
       left join marked mk on mk.client_id = m.id
       left join client_metrics cm on cm.org_id = ${org} and cm.client_id = m.id
@@ -316,7 +333,11 @@ export async function refreshClientMetrics(db: Executor, scope: { orgId: string;
 
 /** The caller's visible clients, as the overview, export, charts and outcomes see them. */
 export const refreshVisibleMetrics = (db: Executor, scope: CoachScope, now?: Date) =>
-  refreshClientMetrics(db, { orgId: scope.orgId, visible: visibleClientCondition(scope) }, now);
+  refreshClientMetrics(
+    db,
+    { orgId: scope.orgId, visible: visibleClientCondition(scope), visibleKept: visibleClientCondition(scope, "cm", "client_id") },
+    now,
+  );
 
 /**
  * `unsafe`: runs as the system role across tenants (each organisation's statement scoped to it).

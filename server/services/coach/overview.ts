@@ -59,7 +59,8 @@ export function overviewConditions(scope: CoachScope, input: OverviewFilters, no
 export const goneQuietSql = (scope: CoachScope, now: Date): SQL =>
   sql`(cm.quiet_since < ${now.toISOString()}::timestamptz - make_interval(days => ${scope.policy.goneQuietDays}::int))`;
 
-type Term = { expr: SQL; dir: "asc" | "desc"; nullable: boolean };
+/** `column`: the term's name in a CTE selecting `sort_value`, `sort_name` and `client_id`. */
+type Term = { expr: SQL; column: string; dir: "asc" | "desc"; nullable: boolean };
 
 /** The overview's order: the sort column (nulls last), then name, then id — total, so pages never overlap. */
 function orderTerms(sort: OverviewSortKey, direction: "asc" | "desc"): Term[] {
@@ -67,21 +68,22 @@ function orderTerms(sort: OverviewSortKey, direction: "asc" | "desc"): Term[] {
   if (sort === "name") {
     // Name and id in the same direction: one index serves both ways.
     return [
-      { expr: sql`cm.sort_name`, dir: direction, nullable: false },
-      { expr: sql`cm.client_id`, dir: direction, nullable: false },
+      { expr: sql`cm.sort_name`, column: "sort_name", dir: direction, nullable: false },
+      { expr: sql`cm.client_id`, column: "client_id", dir: direction, nullable: false },
     ];
   }
   return [
-    { expr: sql.raw(`cm.${column}`), dir: direction, nullable: kind !== "number" || column.endsWith("_rate") },
-    { expr: sql`cm.sort_name`, dir: "asc", nullable: false },
-    { expr: sql`cm.client_id`, dir: "asc", nullable: false },
+    { expr: sql.raw(`cm.${column}`), column: "sort_value", dir: direction, nullable: kind !== "number" || column.endsWith("_rate") },
+    { expr: sql`cm.sort_name`, column: "sort_name", dir: "asc", nullable: false },
+    { expr: sql`cm.client_id`, column: "client_id", dir: "asc", nullable: false },
   ];
 }
 
 /** ORDER BY for the terms, or for their exact reverse (walking back from a cursor). */
-function orderSql(terms: Term[], reversed: boolean): SQL {
+function orderSql(terms: Term[], reversed: boolean, alias?: string): SQL {
   return sql.join(
     terms.map((t) => {
+      if (alias) t = { ...t, expr: sql.raw(`${alias}.${t.column}`) };
       const forward = t.dir === "asc";
       const asc = reversed ? !forward : forward;
       // Nulls last in the forward order, so first when walking back.
@@ -183,7 +185,9 @@ export function overviewOrder(sort: OverviewSortKey, direction: "asc" | "desc") 
   const terms = orderTerms(sort, direction);
   return {
     key: keySelect(sort),
-    order: (reversed = false) => orderSql(terms, reversed),
+    /** The raw sort column, as `sort_value`, for ordering a CTE of the page again (`order(reversed, alias)`). */
+    value: sql.raw(`cm.${SORT_COLUMN[sort].column}`),
+    order: (reversed = false, alias?: string) => orderSql(terms, reversed, alias),
     from: (cursor: OverviewCursor) => keysetSql(terms, cursorValues(sort, cursor), cursor.way),
   };
 }
@@ -232,7 +236,7 @@ export async function coachOverview(db: Executor, scope: CoachScope, input: TPar
   const backwards = cursor?.way === "before";
   const query = sql`
     with page as materialized (
-      select ${rowColumns(scope, now)}, ${ordering.key} as sort_key, row_number() over (order by ${ordering.order(backwards)}) as position
+      select ${rowColumns(scope, now)}, ${ordering.key} as sort_key, ${ordering.value} as sort_value
       from client_metrics cm
       where ${where} ${cursor ? sql`and ${ordering.from(cursor)}` : sql``}
       order by ${ordering.order(backwards)}
@@ -249,7 +253,7 @@ export async function coachOverview(db: Executor, scope: CoachScope, input: TPar
       join users cu on cu.id = cmm.user_id
       where ca.org_id = ${scope.orgId} and ca.client_membership_id = page.client_id
     ) co on page.client_id is not null
-    order by page.position
+    order by ${ordering.order(backwards, "page")}
   `;
   // One statement for the page and the total: with no row on the page, one row carries the total alone.
   const result = await rows<OverviewRawRow & { coaches: unknown; total: number }>(db, query);

@@ -48,14 +48,17 @@ export async function coachCharts(db: Executor, scope: CoachScope, input: { clie
       (select json_agg(json_build_object('stage', s.stage, 'count', coalesce((array[f.s1, f.s2, f.s3, f.s4, f.s5])[s.stage], 0)))
         from generate_series(1, 5) s(stage) cross join funnel f) as funnel,
       (select coalesce(json_agg(x), '[]'::json) from (
-        select ca.coach_membership_id as id, coalesce(cu.name, cu.email) as name, w.week,
-          sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
-        from w
-        join coach_assignments ca on ca.org_id = ${org} and ca.client_membership_id = w.client_id
-        join memberships cm on cm.org_id = ca.org_id and cm.id = ca.coach_membership_id
-        join users cu on cu.id = cm.user_id
-        where w.due > 0
-        group by 1, 2, 3) x) as per_coach,
+        -- Summed per coach first; the few coaches' names are looked up afterwards.
+        select g.id, coalesce(cu.name, cu.email) as name, g.week, g.due, g."onTime"
+        from (
+          select ca.coach_membership_id as id, w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
+          from w
+          join coach_assignments ca on ca.org_id = ${org} and ca.client_membership_id = w.client_id
+          where w.due > 0
+          group by 1, 2
+        ) g
+        join memberships cm on cm.org_id = ${org} and cm.id = g.id
+        join users cu on cu.id = cm.user_id) x) as per_coach,
       (select coalesce(json_agg(x), '[]'::json) from (
         select w.client_id as id, v.name, w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
         from w join visible v on v.client_id = w.client_id

@@ -1,6 +1,7 @@
 import { Button } from "./components/button";
 import { BrandLink, Muted, P, SectionTitle, Steps, Title } from "./components/blocks";
-import { draftKindLabel, formatDateTime, formatDay, formatShortDate, interviewKindLabel, plural } from "./components/format";
+import { formatDay, formatLongDateTime, formatShortDate } from "@/lib/dates";
+import { draftKindLabel, interviewKindLabel, plural } from "./components/format";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftKind, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
 
@@ -102,7 +103,7 @@ export function ClientWeeklyDigestEmail(props: ClientWeeklyDigestProps) {
                 <BrandLink org={org} href={i.url}>
                   {i.companyName}, {i.roleTitle}
                 </BrandLink>
-                : {interviewKindLabel[i.kind]}, {formatDateTime(i.startsAt, timeZone)}
+                : {interviewKindLabel[i.kind]}, {formatLongDateTime(i.startsAt, timeZone)}
               </>
             ))}
           />

@@ -1,6 +1,7 @@
 import { Button } from "./components/button";
 import { Muted, P, Title } from "./components/blocks";
-import { formatDay, roleLabel } from "./components/format";
+import { formatDay } from "@/lib/dates";
+import { roleLabel } from "./components/format";
 import { Layout } from "./components/layout";
 import type { Instant, MemberRole, OrgBrand } from "./components/types";
 

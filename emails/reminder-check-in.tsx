@@ -1,7 +1,8 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { DraftBlock } from "./components/draft-block";
-import { channelLabel, draftKindLabel, formatDay } from "./components/format";
+import { formatDay } from "@/lib/dates";
+import { channelLabel, draftKindLabel } from "./components/format";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, ContactChannel, DraftRef, Instant, ReminderBaseProps } from "./components/types";
 

@@ -1,6 +1,7 @@
 import { Button } from "./components/button";
 import { Facts, Muted, P, Quote, Steps, Title, WhyNow } from "./components/blocks";
-import { capitalise, formatDateTime, interviewKindLabel } from "./components/format";
+import { formatLongDateTime } from "@/lib/dates";
+import { capitalise, interviewKindLabel } from "./components/format";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
 
@@ -31,7 +32,7 @@ export function ReminderPrepareEmail({
   actionUrl,
 }: ReminderPrepareProps) {
   const { companyName, roleTitle } = application;
-  const when = formatDateTime(interview.startsAt, interview.timeZone);
+  const when = formatLongDateTime(interview.startsAt, interview.timeZone);
   const facts: Array<readonly [string, string]> = [
     ["When", when],
     ["Role", roleTitle],

@@ -11,11 +11,8 @@ export type ApplicationStatus = (typeof applicationStatus)["enumValues"][number]
 export type InterviewKind = (typeof interviewKind)["enumValues"][number];
 export type ContactChannel = (typeof contactChannel)["enumValues"][number];
 
-/**
- * A point in time. `Date` from a database row, or its ISO string after a trip through JSON
- * (an Inngest step result), so props can be built in one step and rendered in another.
- */
-export type Instant = Date | string;
+/** A `Date` from a row, or its ISO string after a trip through JSON (an Inngest step result). */
+export type { Instant } from "@/lib/dates";
 
 /** The organisation an email is sent on behalf of. */
 export type OrgBrand = {

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
-import { formatDate } from "../../_components/when";
+import { formatDate } from "@/lib/dates";
 import { HydratedForm } from "../../_components/hydrated-form";
 
 type Role = "owner" | "coach" | "client";

@@ -11,7 +11,7 @@ import { REJECT_WARNING } from "../../_components/followup-labels";
 import { StatusBadge } from "../../_components/status-badge";
 import { useTRPC } from "../../_components/trpc";
 import { Button, ButtonLink, EmptyState, Notice } from "../../_components/ui";
-import { formatDate, formatDateTime } from "../../_components/when";
+import { formatDate, formatDateTime } from "@/lib/dates";
 import { readViewState, writeViewState, type ViewState } from "./search-state";
 
 type Row = AppRouterOutputs["application"]["list"][number];

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { percent } from "../../_components/format";
-import { formatIsoDay } from "../../_components/when";
+import { formatIsoDay } from "@/lib/dates";
+import { percent } from "../../_components/percent";
 import { useTRPC } from "../../_components/trpc";
 import { Card, Notice } from "../../_components/ui";
 

@@ -45,7 +45,7 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
           ← All applications
         </Link>
       </nav>
-      <Header detail={detail} orgSlug={orgSlug} />
+      <Header detail={detail} orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
       {!canEdit ? <Notice>You are viewing this application read-only: only the client can change it.</Notice> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
@@ -246,7 +246,7 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
   );
 }
 
-function Header({ detail, orgSlug }: { detail: Detail; orgSlug: string }) {
+function Header({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const { application, company, canEdit } = detail;
@@ -304,7 +304,7 @@ function Header({ detail, orgSlug }: { detail: Detail; orgSlug: string }) {
       {application.postingSnapshot && !editing ? (
         <details className="mt-3 rounded-lg border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium">
-            The posting as saved{application.postingCapturedAt ? ` on ${application.postingCapturedAt.toISOString().slice(0, 10)}` : ""}
+            The posting as saved{application.postingCapturedAt ? <> on <When date={application.postingCapturedAt} timeZone={viewerTimeZone} dateOnly /></> : null}
           </summary>
           <p className="mt-2 max-h-96 overflow-y-auto whitespace-pre-line text-sm text-slate-700">{application.postingSnapshot}</p>
         </details>

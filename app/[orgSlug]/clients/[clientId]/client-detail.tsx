@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClientDetail } from "@/server/services/coach/detail";
-import { dateTime, relative, shortDate } from "../../../_components/format";
+import { formatDate, formatDateTime, formatRelative } from "@/lib/dates";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
 import { InterviewWhen } from "../../../_components/when";
@@ -53,7 +53,7 @@ export function ClientDetailView({
                     <li key={a.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
                       <p className="font-medium">{a.roleTitle}</p>
                       <p className="text-xs text-slate-500">{a.companyName}</p>
-                      <p className="text-xs text-slate-400">since {shortDate(a.statusChangedAt, zone)}</p>
+                      <p className="text-xs text-slate-400">since {formatDate(a.statusChangedAt, zone)}</p>
                     </li>
                   ))}
                 </ul>
@@ -85,7 +85,7 @@ export function ClientDetailView({
                     </p>
                     <p className="text-xs">
                       {i.debriefedAt ? (
-                        <span className="text-emerald-700">Debriefed {relative(i.debriefedAt)}</span>
+                        <span className="text-emerald-700">Debriefed {formatRelative(i.debriefedAt)}</span>
                       ) : ended ? (
                         <span className="font-medium text-amber-700">Waiting for the debrief</span>
                       ) : (
@@ -114,7 +114,7 @@ export function ClientDetailView({
                       {c.source === "coach_task" ? <span className="ml-1 text-xs text-slate-500">(task from {c.assignedByName ?? "a coach"})</span> : null}
                     </span>
                     <span className={`text-xs ${overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
-                      {c.doneAt ? `Done ${shortDate(c.doneAt, zone)}` : c.releasedAt ? `No longer needed (application closed ${shortDate(c.releasedAt, zone)})` : `${overdue ? "Overdue since" : "Due"} ${dateTime(c.dueAt, zone)}`}
+                      {c.doneAt ? `Done ${formatDate(c.doneAt, zone)}` : c.releasedAt ? `No longer needed (application closed ${formatDate(c.releasedAt, zone)})` : `${overdue ? "Overdue since" : "Due"} ${formatDateTime(c.dueAt, zone)}`}
                     </span>
                   </li>
                 );
@@ -138,7 +138,7 @@ export function ClientDetailView({
                     {d.subject}
                     <span className="ml-2 text-xs font-normal text-slate-500">
                       {label(KIND_LABEL, d.kind)} ·{" "}
-                      {d.status === "sent" ? `sent ${shortDate(d.sentAt, zone)}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
+                      {d.status === "sent" ? `sent${d.sentAt ? ` ${formatDate(d.sentAt, zone)}` : ""}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
                       {d.contactName ? ` · to ${d.contactName}` : ""}
                       {d.comments.length ? ` · ${d.comments.length} comment${d.comments.length === 1 ? "" : "s"}` : ""}
                     </span>
@@ -183,7 +183,7 @@ export function ClientDetailView({
                 <li key={n.id} className="py-2">
                   <p className="whitespace-pre-wrap">{n.message}</p>
                   <p className="text-xs text-slate-500">
-                    {n.coachName} · {dateTime(n.createdAt, zone)} · {n.readAt ? `read ${relative(n.readAt)}` : "not read yet"}
+                    {n.coachName} · {formatDateTime(n.createdAt, zone)} · {n.readAt ? `read ${formatRelative(n.readAt)}` : "not read yet"}
                   </p>
                 </li>
               ))}
@@ -211,8 +211,8 @@ export function ClientDetailView({
               {data.timeline.map((a) => (
                 <li key={a.id} className="flex justify-between gap-3">
                   <span>{a.summary}</span>
-                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.occurredAt).toISOString()} title={dateTime(a.occurredAt, zone)}>
-                    {relative(a.occurredAt)}
+                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.occurredAt).toISOString()} title={formatDateTime(a.occurredAt, zone)}>
+                    {formatRelative(a.occurredAt)}
                   </time>
                 </li>
               ))}
@@ -231,7 +231,7 @@ function ReminderList({ reminders, zone }: { reminders: ClientDetail["scheduledR
         <li key={r.id} className="py-1.5">
           <p>{r.reason}</p>
           <p className="text-xs text-slate-500">
-            {r.status === "sent" ? `Sent ${dateTime(r.sentAt, zone)}` : `${r.status === "failed" ? "Failed; was due" : "Due"} ${dateTime(r.dueAt, zone)}`}
+            {r.status === "sent" ? `Sent${r.sentAt ? ` ${formatDateTime(r.sentAt, zone)}` : ""}` : `${r.status === "failed" ? "Failed; was due" : "Due"} ${formatDateTime(r.dueAt, zone)}`}
           </p>
         </li>
       ))}
@@ -278,7 +278,7 @@ function NoteItem({ note, mine, orgSlug, clientId, zone, onDone }: { note: Clien
         <span className={`rounded-full px-2 py-0.5 ${note.visibility === "shared" ? "bg-emerald-100 text-emerald-900" : "bg-slate-100"}`}>
           {note.visibility === "shared" ? "Shared with the client" : "Private"}
         </span>
-        {note.authorName} · {dateTime(note.createdAt, zone)}
+        {note.authorName} · {formatDateTime(note.createdAt, zone)}
         {mine ? (
           <>
             <button type="button" className="underline" onClick={() => update.mutate({ orgSlug, clientId, noteId: note.id, visibility: note.visibility === "shared" ? "private" : "shared" })}>

@@ -2,7 +2,7 @@ import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { CommitmentFacts, promisedToLabel, type CommitmentRef } from "./components/commitment";
 import { formatDay } from "@/lib/dates";
-import { oneLine } from "./components/format";
+import { oneLine } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ReminderBaseProps } from "./components/types";
 

@@ -1,7 +1,8 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { formatTimeWithZone } from "@/lib/dates";
-import { interviewKindLabel, joinNames } from "./components/format";
+import { interviewKindPhrase } from "@/lib/vocabulary";
+import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
 
@@ -38,7 +39,7 @@ export function ReminderDebriefEmail({
     >
       <Title>How did it go at {companyName}?</Title>
       <P>
-        Hi {recipientName}, your {interviewKindLabel[interview.kind]} for the {roleTitle} role finished at{" "}
+        Hi {recipientName}, your {interviewKindPhrase(interview.kind)} for the {roleTitle} role finished at{" "}
         {formatTimeWithZone(interview.endedAt, interview.timeZone)}. Take ten minutes to write down how it went.
       </P>
       <WhyNow org={org}>

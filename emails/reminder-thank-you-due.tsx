@@ -1,7 +1,7 @@
 import { Button } from "./components/button";
 import { BrandLink, Muted, P, Steps, Title, WhyNow } from "./components/blocks";
 import { formatLongDateTime } from "@/lib/dates";
-import { joinNames } from "./components/format";
+import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, ReminderBaseProps } from "./components/types";
 

@@ -1,15 +1,4 @@
-import type { draftKind, reminderKind } from "@/db/schema/followup";
-import type { memberRole } from "@/db/schema/org";
-import type { applicationStatus, contactChannel, interviewKind } from "@/db/schema/pipeline";
-
-// Type-only imports: the enums stay in step with the database without pulling drizzle into the
-// email bundle.
-export type DraftKind = (typeof draftKind)["enumValues"][number];
-export type ReminderKind = (typeof reminderKind)["enumValues"][number];
-export type MemberRole = (typeof memberRole)["enumValues"][number];
-export type ApplicationStatus = (typeof applicationStatus)["enumValues"][number];
-export type InterviewKind = (typeof interviewKind)["enumValues"][number];
-export type ContactChannel = (typeof contactChannel)["enumValues"][number];
+export type { ApplicationStatus, ContactChannel, DraftKind, InterviewKind, MemberRole, ReminderKind } from "@/lib/vocabulary";
 
 /** A `Date` from a row, or its ISO string after a trip through JSON (an Inngest step result). */
 export type { Instant } from "@/lib/dates";

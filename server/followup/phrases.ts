@@ -25,18 +25,6 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-const CHANNEL_PHRASES: Record<string, string> = {
-  email: "by email",
-  phone: "by phone",
-  linkedin: "on LinkedIn",
-  via_recruiter: "through the recruiter",
-};
-
-/** How to reach the employer, as they asked; empty when they named no usable channel. */
-export function channelPhrase(channel: string | null): string {
-  return channel ? (CHANNEL_PHRASES[channel] ?? "") : "";
-}
-
 /** `"A", "B" and 2 more`: quoted items, at most `limit` of them spelled out. */
 export function quoteList(items: readonly string[], limit = 3): string {
   const quoted = items.slice(0, limit).map((item) => `"${item}"`);

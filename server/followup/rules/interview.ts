@@ -2,7 +2,8 @@ import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import type { PlanContext, ReminderCandidate } from "../candidate";
 import { formatIsoDate, formatTime } from "@/lib/dates";
-import { channelPhrase, describeMoment, joinNames } from "../phrases";
+import { channelPhrase } from "@/lib/vocabulary";
+import { describeMoment, joinNames } from "../phrases";
 import type { PlanInterview } from "../types";
 import { addDaysToIsoDate, localDateOf, localTimeOn } from "../time";
 

@@ -9,7 +9,7 @@ import { replanApplication } from "../reminders/replan";
 import type { TChangeApplicationStatusInput } from "./schemas";
 import { loadApplication, type ClientScope } from "./scope";
 import { closeApplicationFollowUps, describeClosing, isApplicationClosed } from "./closing";
-import { STATUS_LABEL } from "./status";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 
 /** Drafts that only make sense while the application is alive; a rejection discards them. */
 const FOLLOW_UP_DRAFT_KINDS = ["check_in", "networking_ask", "proposal"] as const;
@@ -68,7 +68,7 @@ export async function changeApplicationStatus(db: Executor, scope: ClientScope, 
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: "application.status_changed",
-    summary: `Moved ${application.roleTitle} at ${company.name} from ${STATUS_LABEL[application.status]} to ${STATUS_LABEL[input.status]}${closing ? describeClosing(closing) : ""}`,
+    summary: `Moved ${application.roleTitle} at ${company.name} from ${APPLICATION_STATUS_LABEL[application.status]} to ${APPLICATION_STATUS_LABEL[input.status]}${closing ? describeClosing(closing) : ""}`,
     applicationId: application.id,
     data: {
       from: application.status,

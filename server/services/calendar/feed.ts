@@ -1,4 +1,5 @@
 import { isApplicationClosed, owedCommitment } from "../applications/closing";
+import { INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, or } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -20,8 +21,6 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** Old interviews and check-ins stop being useful in a calendar; the feed stays small. */
 const HISTORY_DAYS = 180;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const INTERVIEW_KIND_WORDS = { phone: "Phone interview", video: "Video interview", onsite: "On-site interview", panel: "Panel interview" } as const;
 
 export function feedUrl(token: string, appUrl: string = env().APP_URL): string {
   return new URL(`/calendar/${token}.ics`, appUrl).toString();
@@ -168,7 +167,7 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
         timeZone: row.timeZone,
         location: row.location,
         status: row.status,
-        description: INTERVIEW_KIND_WORDS[row.kind],
+        description: `${INTERVIEW_KIND_LABEL[row.kind]} interview`,
         sequence: row.planVersion,
       });
     }

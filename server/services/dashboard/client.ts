@@ -1,4 +1,5 @@
 import { checkInOutlooks } from "../applications/check-in";
+import { REMINDER_KIND_LABEL, type ReminderKind } from "@/lib/vocabulary";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -79,7 +80,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
         // Pending ones (overdue included), and those already emailed today: the work they ask
         // for is still today's even after the email went out.
         or(eq(reminders.status, "pending"), and(eq(reminders.status, "sent"), gte(reminders.dueAt, startOfToday))),
-        inArray(reminders.kind, Object.keys(KIND_LABEL) as Array<keyof typeof KIND_LABEL>),
+        inArray(reminders.kind, [...FOLLOW_UP_KINDS]),
       ),
     )
     .orderBy(asc(reminders.dueAt))
@@ -92,7 +93,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
     return {
       id: r.id,
       kind: r.kind,
-      kindLabel: KIND_LABEL[r.kind as keyof typeof KIND_LABEL] ?? r.kind,
+      kindLabel: REMINDER_KIND_LABEL[r.kind],
       reason: r.reason,
       dueAt: r.dueAt,
       status: r.status,
@@ -233,20 +234,20 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
 
 export type ClientDashboard = Awaited<ReturnType<typeof clientDashboard>>;
 
-/** What a follow-up is, in a few words (digests and coach-only kinds never reach this list). */
-const KIND_LABEL = {
-  prepare: "Prepare",
-  debrief: "Debrief",
-  thank_you_due: "Thank-you notes",
-  commitment_due: "Promise due",
-  commitment_overdue: "Promise overdue",
-  check_in: "Check in",
-  proposal_suggestion: "Proposal idea",
-  networking_suggestion: "A good word",
-  rejection_follow_through: "Close with grace",
-  reconnect: "Reconnect",
-  coach_nudge: "From your coach",
-} as const;
+/** The follow-ups a client acts on (digests and coach-only kinds never reach this list). */
+const FOLLOW_UP_KINDS = [
+  "prepare",
+  "debrief",
+  "thank_you_due",
+  "commitment_due",
+  "commitment_overdue",
+  "check_in",
+  "proposal_suggestion",
+  "networking_suggestion",
+  "rejection_follow_through",
+  "reconnect",
+  "coach_nudge",
+] as const satisfies readonly ReminderKind[];
 
 /** The newest waiting draft per application and kind, for linking a follow-up straight to it. */
 async function waitingDraftsFor(db: Executor, scope: Scope, rows: Array<{ kind: string; applicationId: string | null }>) {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { interviewKindPhrase } from "@/lib/vocabulary";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { applications, applicationStatusHistory, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
@@ -10,8 +11,6 @@ import { loadApplication, loadInterview } from "./load";
 import type { TRescheduleInterviewInput, TScheduleInterviewInput } from "./schemas";
 import type { ClientScope, Db } from "./scope";
 import { interviewInstants } from "./times";
-
-const KIND_LABEL = { phone: "phone", video: "video", onsite: "on-site", panel: "panel" } as const;
 
 /**
  * Schedules an interview for one of the client's applications, with its interviewers (existing
@@ -81,7 +80,7 @@ export async function scheduleInterview(db: Db, scope: ClientScope, input: TSche
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: "interview.scheduled",
-    summary: `Scheduled a ${KIND_LABEL[input.kind]} interview (round ${input.round}) with ${company.name}`,
+    summary: `Scheduled a ${interviewKindPhrase(input.kind)} (round ${input.round}) with ${company.name}`,
     applicationId: application.id,
     interviewId: interview!.id,
     data: { interviewers: participantIds.length },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL, DRAFT_KIND_LABEL, interviewKindPhrase } from "@/lib/vocabulary";
 import { useState } from "react";
 import type { ClientDetail } from "@/server/services/coach/detail";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/dates";
@@ -9,15 +10,6 @@ import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_compo
 import { InterviewWhen } from "../../../_components/when";
 import { SittingTightCard } from "../../../_components/check-in";
 import { HydratedForm } from "../../../_components/hydrated-form";
-
-const STATUS_LABEL: Record<string, string> = {
-  saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted", rejected: "Rejected", withdrawn: "Withdrawn",
-};
-const KIND_LABEL: Record<string, string> = {
-  thank_you: "Thank-you note", follow_up_letter: "Follow-up letter", check_in: "Check-in", proposal: "Proposal",
-  networking_ask: "Networking ask", rejection_reply: "Reply to a rejection", references: "References",
-};
-const label = (map: Record<string, string>, key: string) => map[key] ?? key.replaceAll("_", " ");
 
 export function ClientDetailView({
   orgSlug, clientId, viewerMembershipId, viewerTimeZone: zone, initialData,
@@ -44,9 +36,9 @@ export function ClientDetailView({
         ) : (
           <div className="flex gap-3 overflow-x-auto pb-2" role="list" aria-label="Applications by stage">
             {data.pipeline.map((column) => (
-              <section key={column.status} role="listitem" className="w-48 shrink-0 rounded-lg bg-slate-50 p-2" aria-label={`${label(STATUS_LABEL, column.status)}: ${column.applications.length}`}>
+              <section key={column.status} role="listitem" className="w-48 shrink-0 rounded-lg bg-slate-50 p-2" aria-label={`${APPLICATION_STATUS_LABEL[column.status]}: ${column.applications.length}`}>
                 <h3 className="mb-2 text-xs font-semibold uppercase text-slate-600">
-                  {label(STATUS_LABEL, column.status)} <span className="font-normal">({column.applications.length})</span>
+                  {APPLICATION_STATUS_LABEL[column.status]} <span className="font-normal">({column.applications.length})</span>
                 </h3>
                 <ul className="space-y-2">
                   {column.applications.map((a) => (
@@ -79,7 +71,7 @@ export function ClientDetailView({
                 const ended = +new Date(i.endsAt) < Date.now();
                 return (
                   <li key={i.id} className="py-2">
-                    <p className="font-medium">{i.companyName} · {i.roleTitle} (round {i.round}, {i.kind})</p>
+                    <p className="font-medium">{i.companyName} · {i.roleTitle} (round {i.round}, {interviewKindPhrase(i.kind)})</p>
                     <p className="text-slate-600">
                       <InterviewWhen startsAt={new Date(i.startsAt)} viewerTimeZone={zone} timeZone={i.timeZone} />
                     </p>
@@ -137,7 +129,7 @@ export function ClientDetailView({
                   <summary className="cursor-pointer break-words font-medium">
                     {d.subject}
                     <span className="ml-2 text-xs font-normal text-slate-500">
-                      {label(KIND_LABEL, d.kind)} ·{" "}
+                      {DRAFT_KIND_LABEL[d.kind]} ·{" "}
                       {d.status === "sent" ? `sent${d.sentAt ? ` ${formatDate(d.sentAt, zone)}` : ""}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
                       {d.contactName ? ` · to ${d.contactName}` : ""}
                       {d.comments.length ? ` · ${d.comments.length} comment${d.comments.length === 1 ? "" : "s"}` : ""}

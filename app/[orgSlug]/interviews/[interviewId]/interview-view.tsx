@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL } from "../../../_components/followup-labels";
 import { TimeZoneSelect } from "../../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../../_components/ui";

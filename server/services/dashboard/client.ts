@@ -1,5 +1,5 @@
 import { checkInOutlooks } from "../applications/check-in";
-import { REMINDER_KIND_LABEL, type ReminderKind } from "@/lib/vocabulary";
+import { REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -18,6 +18,7 @@ import {
   users,
 } from "@/db/schema";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf, localTimeOn } from "../../followup/time";
+import { PLANNED_KINDS } from "../../followup/types";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../applications/status";
 import { owedCommitment } from "../applications/closing";
 import { actionFor, DRAFT_FOR_REMINDER } from "./actions";
@@ -234,20 +235,8 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
 
 export type ClientDashboard = Awaited<ReturnType<typeof clientDashboard>>;
 
-/** The follow-ups a client acts on (digests and coach-only kinds never reach this list). */
-const FOLLOW_UP_KINDS = [
-  "prepare",
-  "debrief",
-  "thank_you_due",
-  "commitment_due",
-  "commitment_overdue",
-  "check_in",
-  "proposal_suggestion",
-  "networking_suggestion",
-  "rejection_follow_through",
-  "reconnect",
-  "coach_nudge",
-] as const satisfies readonly ReminderKind[];
+/** The follow-ups a client acts on: the playbook's and their coach's nudges (never digests). */
+const FOLLOW_UP_KINDS = [...PLANNED_KINDS, "coach_nudge"] as const;
 
 /** The newest waiting draft per application and kind, for linking a follow-up straight to it. */
 async function waitingDraftsFor(db: Executor, scope: Scope, rows: Array<{ kind: string; applicationId: string | null }>) {

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
@@ -291,8 +292,8 @@ const composeCoachNudge: Composer = async ({ db, reminder, ctx, orgId, links }) 
   const [nudge] = await db
     .select({ message: nudges.message, coachName: users.name, coachEmail: users.email })
     .from(nudges)
-    .innerJoin(memberships, and(eq(memberships.orgId, nudges.orgId), eq(memberships.id, nudges.coachMembershipId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(nudges.orgId, nudges.coachMembershipId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(nudges.orgId, orgId), eq(nudges.id, nudgeId)));
   if (!nudge) return missing("the nudge is gone");
   return ready(await render("coach_nudge", {

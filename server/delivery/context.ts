@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import {
   applications,
@@ -77,7 +78,7 @@ export async function unsafeLoadDeliveryContext(db: Executor, reminder: Reminder
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .leftJoin(
       interviews,
       reminder.interviewId ? and(eq(interviews.orgId, orgId), eq(interviews.id, reminder.interviewId)) : none,

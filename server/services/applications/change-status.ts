@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, applicationStatusHistory, contacts, drafts, interviewParticipants, interviews, memberships, users } from "@/db/schema";
 import { recordActivity } from "../activity";
@@ -95,8 +96,8 @@ async function draftRejectionReply(
   const [profile] = await db
     .select({ name: users.name, headline: users.headline, accomplishments: users.accomplishments })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+    .innerJoin(users, userOfMembership)
+    .where(membershipNamedBy(scope.orgId, scope.clientId));
   const met = await db
     .select({ contactId: contacts.id, name: contacts.name, title: contacts.title, startsAt: interviews.startsAt })
     .from(interviewParticipants)

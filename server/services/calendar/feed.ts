@@ -1,4 +1,5 @@
 import { isApplicationClosed, owedCommitment } from "../applications/closing";
+import { companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
 import { INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, or } from "drizzle-orm";
@@ -94,23 +95,10 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
   const mine = (table: { orgId: PgColumn; clientId: PgColumn }) => and(eq(table.orgId, ref.orgId), eq(table.clientId, ref.clientId));
   const applicationOf = (applicationId: PgColumn) =>
     and(eq(applications.orgId, ref.orgId), eq(applications.clientId, ref.clientId), eq(applications.id, applicationId));
-  const companyOfApplication = and(
-    eq(companies.orgId, ref.orgId),
-    eq(companies.clientId, ref.clientId),
-    eq(companies.id, applications.companyId),
-  );
 
   const interviewRows = await db
     .select({
-      id: interviews.id,
-      applicationId: interviews.applicationId,
-      round: interviews.round,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      timeZone: interviews.timeZone,
-      location: interviews.location,
-      status: interviews.status,
+      ...interviewSummaryColumns,
       planVersion: interviews.planVersion,
       agreedCheckInOn: interviews.agreedCheckInOn,
       preferredChannel: interviews.preferredChannel,

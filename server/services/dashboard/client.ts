@@ -1,4 +1,5 @@
 import { checkInOutlooks } from "../applications/check-in";
+import { applicationOfInterview, companyOfApplication, interviewSummaryColumns, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
@@ -40,8 +41,8 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
   const [client] = await db
     .select({ name: users.name, timeZone: users.timeZone })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+    .innerJoin(users, userOfMembership)
+    .where(membershipNamedBy(scope.orgId, scope.clientId));
   const [viewer] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, scope.viewerUserId));
   const clientTimeZone = zoneOr(client?.timeZone);
   const viewerTimeZone = zoneOr(viewer?.timeZone, clientTimeZone);
@@ -68,10 +69,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       applications,
       and(eq(applications.orgId, reminders.orgId), eq(applications.clientId, reminders.clientId), eq(applications.id, reminders.applicationId)),
     )
-    .leftJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .leftJoin(companies, companyOfApplication)
     .where(
       and(
         eq(reminders.orgId, scope.orgId),
@@ -119,10 +117,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       applications,
       and(eq(applications.orgId, commitments.orgId), eq(applications.clientId, commitments.clientId), eq(applications.id, commitments.applicationId)),
     )
-    .leftJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .leftJoin(companies, companyOfApplication)
     .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId), owedCommitment, lte(commitments.dueAt, endOfToday)))
     .orderBy(asc(commitments.dueAt))
     .limit(50);
@@ -130,26 +125,13 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
 
   const upcomingInterviews = await db
     .select({
-      id: interviews.id,
-      applicationId: interviews.applicationId,
-      round: interviews.round,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      timeZone: interviews.timeZone,
-      location: interviews.location,
+      ...interviewSummaryColumns,
       roleTitle: applications.roleTitle,
       companyName: companies.name,
     })
     .from(interviews)
-    .innerJoin(
-      applications,
-      and(eq(applications.orgId, interviews.orgId), eq(applications.clientId, interviews.clientId), eq(applications.id, interviews.applicationId)),
-    )
-    .innerJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .innerJoin(applications, applicationOfInterview)
+    .innerJoin(companies, companyOfApplication)
     .where(
       and(
         eq(interviews.orgId, scope.orgId),
@@ -187,10 +169,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       applications,
       and(eq(applications.orgId, drafts.orgId), eq(applications.clientId, drafts.clientId), eq(applications.id, drafts.applicationId)),
     )
-    .leftJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .leftJoin(companies, companyOfApplication)
     // A draft whose moment in the playbook has not come (a follow-up letter, a proposal) waits on the drafts page.
     .where(and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId), eq(drafts.status, "draft"), lte(drafts.availableAt, now)))
     .orderBy(desc(drafts.updatedAt), desc(drafts.id))
@@ -268,7 +247,7 @@ async function coachMessages(db: Executor, scope: Scope) {
     .select({ id: nudges.id, body: nudges.message, createdAt: nudges.createdAt, authorName: users.name, authorEmail: users.email })
     .from(nudges)
     .leftJoin(memberships, author(nudges.coachMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(users, userOfMembership)
     .where(and(eq(nudges.orgId, scope.orgId), eq(nudges.clientId, scope.clientId)))
     .orderBy(desc(nudges.createdAt))
     .limit(MESSAGES_LIMIT);
@@ -276,7 +255,7 @@ async function coachMessages(db: Executor, scope: Scope) {
     .select({ id: coachNotes.id, body: coachNotes.body, createdAt: coachNotes.createdAt, authorName: users.name, authorEmail: users.email })
     .from(coachNotes)
     .leftJoin(memberships, author(coachNotes.authorMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(users, userOfMembership)
     .where(and(eq(coachNotes.orgId, scope.orgId), eq(coachNotes.clientId, scope.clientId), eq(coachNotes.visibility, "shared")))
     .orderBy(desc(coachNotes.createdAt))
     .limit(MESSAGES_LIMIT);

@@ -1,12 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { interviews } from "@/db/schema";
 import { notFound } from "../../errors";
-import type { ClientScope, Db } from "./scope";
-
-type ReadScope = Pick<ClientScope, "orgId" | "clientId">;
+import type { ClientRef, Db } from "../scope";
 
 /** One of the client's interviews, loaded with the tenant and client conditions in the WHERE. */
-export async function loadInterview(db: Db, scope: ReadScope, interviewId: string) {
+export async function loadInterview(db: Db, scope: ClientRef, interviewId: string) {
   const [row] = await db
     .select()
     .from(interviews)

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { userOfMembership } from "@/server/services/joins";
+import { companyOfApplication, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import {
   applications,
@@ -98,7 +98,7 @@ export async function unsafeLoadDeliveryContext(db: Executor, reminder: Reminder
         ),
       ),
     )
-    .leftJoin(companies, and(eq(companies.orgId, orgId), eq(companies.id, applications.companyId)))
+    .leftJoin(companies, companyOfApplication)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.id, reminder.recipientMembershipId)));
   if (!row) return null;
   return {

@@ -7,7 +7,8 @@
  *    sharing them, so one coach has 500).
  * 2. Starts `next start` on it (PORT, default 3125) and signs people in by writing database
  *    sessions (what a magic link ends in), so every request below is authenticated.
- * 3. With autocannon, at 10, 50 and 100 concurrent connections, 10 s each:
+ * 3. With autocannon, at 1, 10, 50 and 100 concurrent connections, 10 s each (1: the cost of one
+ *    request without queueing; each cell starts once the previous one's requests are worked off):
  *    - a static file (the stylesheet from the build's output; no page is prerendered, every one
  *      reads the session): the baseline for the ratios;
  *    - a client's dashboard and application list (server-rendered pages);
@@ -37,7 +38,7 @@ const { values: args } = parseArgs({
   options: {
     port: { type: "string", default: "3125" },
     duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "10,50,100" },
+    connections: { type: "string", default: "1,10,50,100" },
     clients: { type: "string", default: "5000" },
     out: { type: "string", default: "bench/LOAD.md" },
   },
@@ -75,6 +76,27 @@ async function waitReady(timeoutMs = 90_000): Promise<void> {
     await sleep(300);
   }
   throw new Error("the server was not ready in time");
+}
+
+/**
+ * Waits until the server has worked off what the previous cell left behind (requests autocannon
+ * gave up on keep running on the server): readiness, which queries the database through the app's
+ * pool, answering within 200 ms twice in a row. Answers the seconds it took (at most 60).
+ */
+async function settle(): Promise<number> {
+  const started = performance.now();
+  let quick = 0;
+  while (quick < 2 && performance.now() - started < 60_000) {
+    const asked = performance.now();
+    try {
+      const ok = (await fetch(`${BASE}/api/health/ready`, { signal: AbortSignal.timeout(10_000) })).ok;
+      quick = ok && performance.now() - asked < 200 ? quick + 1 : 0;
+    } catch {
+      quick = 0;
+    }
+    if (quick < 2) await sleep(250);
+  }
+  return (performance.now() - started) / 1000;
 }
 
 /** The build's stylesheet, as every page links it. */
@@ -218,6 +240,8 @@ async function main() {
     const results: Measured[] = [];
     for (const scenario of scenarios) {
       for (const connections of CONNECTIONS) {
+        const settled = await settle();
+        if (settled > 1) console.log(`(waited ${settled.toFixed(1)} s for the server to finish the previous cell's requests)`);
         const measured = await run(scenario, connections);
         results.push(measured);
         console.log(
@@ -256,7 +280,9 @@ async function main() {
     log("  competing for them (the \"load\" column: the 1-minute load average at the end of each cell).");
     log(`- Server: one \`next start\` (Next.js 16, production build) on 127.0.0.1, PostgreSQL directly: ${version.split(",")[0]}`);
     log(`- Data: ${seeded}; seeded (migrations, demo data, the generated organisation, ANALYZE) in ${seedSeconds.toFixed(0)} s`);
-    log(`- Each cell: ${DURATION} s of autocannon at that many connections after a warm-up; latency percentiles over every response`);
+    log(`- Each cell: ${DURATION} s of autocannon at that many connections after a warm-up; latency percentiles over every response;`);
+    log("  a request unanswered after 10 s counts as a timeout (an error). A cell starts once the server has worked off the previous");
+    log("  cell's abandoned requests (readiness, a database round trip through the app's pool, under 200 ms twice in a row).");
     log();
     log("| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | requests | errors | vs static req/s | load |");
     log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

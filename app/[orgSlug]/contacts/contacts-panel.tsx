@@ -3,9 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useState, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { TextArea } from "../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, Select, TextArea } from "../../_components/ui";
 import { When } from "../../_components/when";
 import { HydratedForm } from "../../_components/hydrated-form";
 

@@ -8,8 +8,13 @@ import { cn } from "./cn";
  * A menu behind a button (Radix DropdownMenu): arrow keys move between items, Escape or a click
  * outside closes it and focus returns to the button. Compose `DropdownMenu`, `DropdownMenuTrigger`
  * (asChild with a button), `DropdownMenuContent` and items; a link is `<DropdownMenuItem asChild><Link …/></DropdownMenuItem>`.
+ *
+ * Not modal by default: a modal menu hides the rest of the page from screen readers with
+ * aria-hidden while its links stay focusable (an axe violation), and a menu needs no focus trap.
  */
-export const DropdownMenu = MenuPrimitive.Root;
+export function DropdownMenu({ modal = false, ...props }: ComponentProps<typeof MenuPrimitive.Root>) {
+  return <MenuPrimitive.Root modal={modal} {...props} />;
+}
 export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 

@@ -53,7 +53,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-type LabelledProps = { label: string; name: string; error?: string; hint?: string; id?: string };
+type LabelledProps = { label: string; name: string; error?: string; hint?: ReactNode; id?: string };
 
 /** What a labelled control carries: its id and name, and its error or hint wired for screen readers. */
 export type ControlAttributes = {
@@ -130,7 +130,7 @@ export function TextArea({ label, name, error, hint, id, className, ...props }: 
 }
 
 /** The error (announced) or the hint beneath a field. */
-export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
   if (error) {
     return (
       <span id={`${id}-error`} role="alert" className="mt-1 block text-sm text-red-700">
@@ -139,7 +139,7 @@ export function FieldMessage({ id, error, hint }: { id: string; error?: string; 
     );
   }
   return hint ? (
-    <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-500">
+    <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-600">
       {hint}
     </span>
   ) : null;

@@ -3,10 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../_components/trpc";
-import { Button, Card, Notice } from "../../_components/ui";
+import { Button, Card, Notice, useConfirm } from "../../_components/ui";
 
 export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const queryClient = useQueryClient();
   const feed = useQuery(trpc.calendar.feed.queryOptions({ orgSlug }));
   const [copied, setCopied] = useState(false);
@@ -71,10 +72,14 @@ export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
                 type="button"
                 variant="secondary"
                 disabled={working}
-                onClick={() => {
-                  if (window.confirm("Get a new URL? Calendars subscribed to the current one will stop updating until you subscribe again.")) {
-                    rotate.mutate({ orgSlug });
-                  }
+                onClick={async () => {
+                  const yes = await confirm({
+                    title: "Get a new URL?",
+                    description: "Calendars subscribed to the current one will stop updating until you subscribe again.",
+                    confirmLabel: "Get a new URL",
+                    tone: "default",
+                  });
+                  if (yes) rotate.mutate({ orgSlug });
                 }}
               >
                 {rotate.isPending ? "Replacing…" : "Get a new URL"}
@@ -83,8 +88,10 @@ export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
                 type="button"
                 variant="danger"
                 disabled={working}
-                onClick={() => {
-                  if (window.confirm("Turn off your calendar feed? Subscribed calendars will stop updating.")) revoke.mutate({ orgSlug });
+                onClick={async () => {
+                  if (await confirm({ title: "Turn off your calendar feed?", description: "Subscribed calendars will stop updating.", confirmLabel: "Turn off" })) {
+                    revoke.mutate({ orgSlug });
+                  }
                 }}
               >
                 {revoke.isPending ? "Turning off…" : "Turn off"}

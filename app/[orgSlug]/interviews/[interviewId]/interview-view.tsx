@@ -7,7 +7,7 @@ import type { AppRouterOutputs } from "@/server/trpc/types";
 import { DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL } from "../../../_components/followup-labels";
 import { TimeZoneSelect } from "../../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice } from "../../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, useConfirm } from "../../../_components/ui";
 import { InterviewWhen, When, formatDateTime, zoneName } from "../../../_components/when";
 import { wallClock } from "../../../_components/zoned";
 import { DebriefForm } from "./debrief-form";
@@ -199,6 +199,7 @@ function DebriefSummary({ detail }: { detail: InterviewDetail }) {
 
 function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDetail }) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const refresh = useInterviewRefresh();
   const { interview } = detail;
   const start = wallClock(interview.startsAt, interview.timeZone);
@@ -241,8 +242,14 @@ function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDe
             type="button"
             variant="danger"
             disabled={cancel.isPending}
-            onClick={() => {
-              if (window.confirm("Cancel this interview? Its reminders will be cancelled too.")) cancel.mutate({ orgSlug, interviewId: interview.id });
+            onClick={async () => {
+              const yes = await confirm({
+                title: "Cancel this interview?",
+                description: "Its reminders will be cancelled too.",
+                confirmLabel: "Cancel interview",
+                cancelLabel: "Keep it",
+              });
+              if (yes) cancel.mutate({ orgSlug, interviewId: interview.id });
             }}
           >
             Cancel interview

@@ -2,13 +2,34 @@
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import { createContext, useCallback, useContext, useState, type ReactElement, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
 const overlayClass = "fixed inset-0 z-40 bg-slate-900/40";
 const contentClass =
   "fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl focus:outline-none";
+
+/**
+ * Radix returns focus to a dialog's own Trigger when it closes. A dialog opened without one (from
+ * `useConfirm`, or controlled by `open`) would drop focus to the page: return it instead to what
+ * had the focus when the dialog opened, if that is still on the page.
+ */
+function useReturnFocus(hasTrigger: boolean) {
+  const returnTo = useRef<HTMLElement | null>(null);
+  return {
+    onOpenAutoFocus: () => {
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    },
+    onCloseAutoFocus: (event: Event) => {
+      if (hasTrigger) return;
+      event.preventDefault();
+      const element = returnTo.current;
+      returnTo.current = null;
+      if (element?.isConnected) element.focus();
+    },
+  };
+}
 
 export type ConfirmOptions = {
   /** The question, as the dialog's title: "Delete this note?". */
@@ -36,12 +57,13 @@ type ConfirmDialogProps = ConfirmOptions & {
  * takes the first focus, so Enter never confirms by accident.
  */
 export function ConfirmDialog({ open, onOpenChange, onConfirm, trigger, title, description, confirmLabel, cancelLabel = "Cancel", tone = "danger" }: ConfirmDialogProps) {
+  const returnFocus = useReturnFocus(Boolean(trigger));
   return (
     <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <AlertDialogPrimitive.Trigger asChild>{trigger}</AlertDialogPrimitive.Trigger> : null}
       <AlertDialogPrimitive.Portal>
         <AlertDialogPrimitive.Overlay className={overlayClass} />
-        <AlertDialogPrimitive.Content className={contentClass} {...(description ? {} : { "aria-describedby": undefined })}>
+        <AlertDialogPrimitive.Content className={contentClass} {...returnFocus} {...(description ? {} : { "aria-describedby": undefined })}>
           <AlertDialogPrimitive.Title className="text-lg font-semibold">{title}</AlertDialogPrimitive.Title>
           {description ? <AlertDialogPrimitive.Description className="mt-2 text-sm text-slate-700">{description}</AlertDialogPrimitive.Description> : null}
           <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
@@ -118,12 +140,13 @@ export function Dialog({
   children: ReactNode;
   className?: string;
 }) {
+  const returnFocus = useReturnFocus(Boolean(trigger));
   return (
     <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <DialogPrimitive.Trigger asChild>{trigger}</DialogPrimitive.Trigger> : null}
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className={overlayClass} />
-        <DialogPrimitive.Content className={cn(contentClass, className)} {...(description ? {} : { "aria-describedby": undefined })}>
+        <DialogPrimitive.Content className={cn(contentClass, className)} {...returnFocus} {...(description ? {} : { "aria-describedby": undefined })}>
           <div className="flex items-start justify-between gap-4">
             <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
             <DialogPrimitive.Close className="rounded-md px-2 py-1 text-sm text-slate-700 underline hover:bg-slate-100">Close</DialogPrimitive.Close>

@@ -127,7 +127,10 @@ function useChangeStatus(orgSlug: string, clientId: string | undefined, onMoved:
         if (result.changed) onMoved(`Moved to ${STATUS_LABEL[result.status]}.`);
       },
       // A rejection also drafts a reply and closes follow-ups: every cached view may have changed.
-      onSettled: () => queryClient.invalidateQueries(),
+      // Not awaited: the move is done when the server answers, not when every view has refetched.
+      onSettled: () => {
+        void queryClient.invalidateQueries();
+      },
     }),
   );
 }
@@ -309,7 +312,7 @@ function BoardCard({
           >
             <DropdownMenuLabel>Move to</DropdownMenuLabel>
             {APPLICATION_STATUSES.filter((status) => status !== application.status).map((status) => (
-              <DropdownMenuItem key={status} disabled={busy} onSelect={() => (chosen.current = status)}>
+              <DropdownMenuItem key={status} onSelect={() => (chosen.current = status)}>
                 {STATUS_LABEL[status]}
               </DropdownMenuItem>
             ))}

@@ -40,6 +40,8 @@ test("a client adds an application and moves it across the board with the keyboa
 
   // On the board, the card's menu: arrowing through the choices moves nothing, Escape closes it.
   await page.goto("/northstar/applications");
+  // Once the board has loaded everything it fetches on arrival.
+  await page.waitForLoadState("networkidle");
   const saved = page.getByRole("region", { name: /^Saved:/ });
   const interviewing = page.getByRole("region", { name: /^Interviewing:/ });
   const moveName = `Move ${role} at ${company} to…`;
@@ -63,6 +65,8 @@ test("a client adds an application and moves it across the board with the keyboa
   await expect(saved.getByText(company, { exact: true })).toHaveCount(0);
   const moveInInterviewing = interviewing.getByRole("button", { name: moveName });
   await expect(moveInInterviewing).toBeFocused();
+  // Announced once the server has it (until then the card's choices are held).
+  await expect(page.getByText("Moved to Interviewing.")).toBeAttached();
 
   // "Rejected" asks first; Escape keeps the card where it is and returns focus to its button.
   await page.keyboard.press("Enter");

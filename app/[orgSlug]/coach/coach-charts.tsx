@@ -1,13 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { percent } from "../../_components/format";
-import { formatIsoDay } from "../../_components/when";
+import { formatIsoDay } from "@/lib/dates";
+import { percent } from "../../_components/percent";
 import { useTRPC } from "../../_components/trpc";
 import { Card, Notice } from "../../_components/ui";
 
-const STAGE_LABEL: Record<string, string> = { saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted" };
 const LINE_COLOURS = ["#0f766e", "#7c3aed", "#b45309", "#0369a1", "#be123c", "#4d7c0f"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "12 4"];
 /** A week by its first day ("Mon 30 Nov"), formatted like every other date on the page. */
@@ -15,7 +15,9 @@ const weekLabel = (iso: string) => formatIsoDay(iso);
 
 /**
  * Charts above the overview. Each chart is hidden from screen readers and paired with a table of
- * the same numbers (visually hidden, or shown on request), so nothing is only in a picture.
+ * the same numbers (visually hidden, or shown on request), so nothing is only in a picture. Their
+ * keyboard layer is off (`accessibilityLayer={false}`): a chart hidden from screen readers must not
+ * take the keyboard's focus either.
  */
 export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?: string }) {
   const trpc = useTRPC();
@@ -24,7 +26,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
   if (charts.isError) return <Notice tone="error">{charts.error.message}</Notice>;
   const data = charts.data;
 
-  const funnel = data.funnel.map((f) => ({ stage: STAGE_LABEL[f.status] ?? f.status, count: f.count }));
+  const funnel = data.funnel.map((f) => ({ stage: APPLICATION_STATUS_LABEL[f.status], count: f.count }));
   const series = clientId ? data.followThrough.perClient : data.followThrough.perCoach.slice(0, LINE_COLOURS.length - 1);
   const followThrough = data.weeks.map((week, index) => {
     const point: Record<string, string | number | null> = { week: weekLabel(week), Everyone: rateOrNull(data.followThrough.overall[index]!.rate) };
@@ -38,7 +40,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
       <Card title="Pipeline funnel">
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={funnel} layout="vertical" margin={{ left: 16 }}>
+            <BarChart data={funnel} layout="vertical" margin={{ left: 16 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="stage" width={90} />
@@ -53,7 +55,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">
             {/* Top margin and a wider axis so "100%" is not clipped. */}
-            <LineChart data={followThrough} margin={{ top: 12, right: 16, bottom: 0, left: 0 }}>
+            <LineChart data={followThrough} margin={{ top: 12, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
               <YAxis domain={[0, 100]} unit="%" width={48} tick={{ fontSize: 11 }} />
@@ -90,7 +92,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
       <Card title="Interviews per week">
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={interviews}>
+            <BarChart data={interviews} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} width={30} />

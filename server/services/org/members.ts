@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { coachAssignments, memberships, users } from "@/db/schema";
 import { badRequest, conflict, notFound } from "../../errors";
@@ -19,7 +20,7 @@ export async function listMembers(db: Executor, { orgId }: Pick<OrgActor, "orgId
       coachMembershipIds: sql<string[]>`coalesce(array_agg(${coachAssignments.coachMembershipId}) filter (where ${coachAssignments.id} is not null), '{}')`,
     })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .leftJoin(
       coachAssignments,
       and(eq(coachAssignments.orgId, memberships.orgId), eq(coachAssignments.clientMembershipId, memberships.id)),

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
 import type { CapturedPosting } from "@/server/services/capture/extract";
-import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, ButtonLink, Card, Field, Notice, Select } from "../../../_components/ui";
+import { Button, ButtonLink, Card, Field, Notice, Select, TextArea } from "../../../_components/ui";
 import { ApplicationDetailsFields, detailsInput, EMPTY_DETAILS, type DetailsForm } from "../application-details-fields";
 import { CapturePanel } from "./capture-panel";
 import { HydratedForm } from "../../../_components/hydrated-form";
@@ -95,7 +95,7 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
             <Select label="Status" name="status" value={form.status} onChange={set("status")} error={fields.status}>
               {APPLICATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_LABEL[status]}
+                  {APPLICATION_STATUS_LABEL[status]}
                 </option>
               ))}
             </Select>

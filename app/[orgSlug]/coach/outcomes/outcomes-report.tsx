@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { percent } from "../../../_components/format";
+import { percent } from "../../../_components/percent";
 import { useTRPC } from "../../../_components/trpc";
 import { Card, EmptyState, Notice } from "../../../_components/ui";
 

@@ -1,12 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
-import { DRAFT_KIND_LABEL } from "../../../_components/followup-labels";
-import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Field, Notice, Select } from "../../../_components/ui";
+import { Button, Field, Notice, Select, TextArea } from "../../../_components/ui";
 import { instantAt, wallClock } from "../../../_components/zoned";
 import type { InterviewDetail } from "./interview-view";
 import { useInterviewRefresh } from "./refresh";

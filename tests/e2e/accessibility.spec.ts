@@ -29,12 +29,13 @@ const CLIENT_SCREENS: Screen[] = [
 
 const COACH_SCREENS: Screen[] = [
   "/northstar/coach",
+  "/northstar/coach/outcomes",
   { from: "/northstar/coach", link: 'a[href*="/clients/"]', name: "a client" },
   "/northstar/profile",
   "/northstar/data",
 ];
 
-const OWNER_SCREENS: Screen[] = ["/northstar/coach", "/northstar/admin", { from: "/northstar/coach", link: 'a[href*="/clients/"]', name: "a client" }];
+const OWNER_SCREENS: Screen[] = ["/northstar/coach", "/northstar/coach/outcomes", "/northstar/admin", { from: "/northstar/coach", link: 'a[href*="/clients/"]', name: "a client" }];
 
 type Finding = { screen: string; id: string; impact: string; help: string; nodes: string[] };
 

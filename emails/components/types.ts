@@ -5,7 +5,11 @@ import type { applicationStatus, contactChannel, interviewKind } from "@/db/sche
 // Type-only imports: the enums stay in step with the database without pulling drizzle into the
 // email bundle.
 export type DraftKind = (typeof draftKind)["enumValues"][number];
-export type ReminderKind = (typeof reminderKind)["enumValues"][number];
+/**
+ * The playbook's reminder kinds. An `invitation` row of the reminder outbox is not one: it only
+ * borrows the outbox's exactly-once delivery, and its email is transactional (no unsubscribe).
+ */
+export type ReminderKind = Exclude<(typeof reminderKind)["enumValues"][number], "invitation">;
 export type MemberRole = (typeof memberRole)["enumValues"][number];
 export type ApplicationStatus = (typeof applicationStatus)["enumValues"][number];
 export type InterviewKind = (typeof interviewKind)["enumValues"][number];

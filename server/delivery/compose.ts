@@ -304,7 +304,7 @@ export async function unsafeComposeReminderEmail(
       const content = await unsafeClientDigestContent(db, {
         orgId,
         orgSlug: ctx.org.slug,
-        clientId: reminder.recipientMembershipId,
+        clientId: ctx.recipient.membershipId,
         now: ctx.now,
         weekEnd: week.end,
         policy: ctx.org.policy,
@@ -319,7 +319,7 @@ export async function unsafeComposeReminderEmail(
       if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
       const clients = await unsafeCoachDigestClients(db, {
         orgId,
-        coachMembershipId: reminder.recipientMembershipId,
+        coachMembershipId: ctx.recipient.membershipId,
         now: ctx.now,
         policy: ctx.org.policy,
         links,
@@ -334,6 +334,10 @@ export async function unsafeComposeReminderEmail(
         portalUrl: links.coachOverview,
       }));
     }
+
+    case "invitation":
+      // Never reached: delivery/deliver.ts hands invitation rows to delivery/invitation.ts.
+      return missing("an invitation email is composed from its invitation, not as a reminder");
   }
 }
 

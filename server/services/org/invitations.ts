@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { addDays } from "date-fns";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { withOrg, type Database, type Executor } from "@/db";
 import { coachAssignments, invitations, memberships, organizations, users } from "@/db/schema";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../../errors";
+import { env } from "../../env";
 import { recordAudit } from "../audit";
 import type { TCreateInvitationInput } from "./schemas";
 
@@ -11,6 +12,16 @@ export const INVITATION_LIFETIME_DAYS = 7;
 
 /** Only the hash is stored: a copy of the database does not hand out working invitations. */
 export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * The token of an invitation whose email goes out later, through the delivery outbox: derived
+ * from the invitation's id with AUTH_SECRET, so every rendering of its email (a retry, another
+ * instance) carries the same link, while the database still holds only its hash and a copy of
+ * it alone opens nothing. The purpose prefix keeps this MAC from meaning anything else.
+ */
+export function derivedInvitationToken(invitationId: string, secret: string = env().AUTH_SECRET): string {
+  return createHmac("sha256", secret).update(`invitation:v1:${invitationId.toLowerCase()}`).digest("base64url");
+}
 
 type OrgScope = { db: Executor; orgId: string; actorUserId: string };
 

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import { addDays } from "date-fns";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { withOrg, type Database, type Executor } from "@/db";
-import { coachAssignments, invitations, memberships, organizations, users } from "@/db/schema";
+import { coachAssignments, cohortMembers, cohorts, invitations, memberships, organizations, users } from "@/db/schema";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../../errors";
 import { env } from "../../env";
 import { recordAudit } from "../audit";
@@ -54,6 +54,15 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
     if (!coach || coach.role === "client") throw badRequest("Choose one of the organisation's coaches.", "coachMembershipId");
   }
 
+  if (input.cohortId) {
+    if (input.role !== "client") throw badRequest("Only clients join a cohort.", "cohortId");
+    const [cohort] = await scope.db
+      .select({ archivedAt: cohorts.archivedAt })
+      .from(cohorts)
+      .where(and(eq(cohorts.orgId, scope.orgId), eq(cohorts.id, input.cohortId)));
+    if (!cohort || cohort.archivedAt) throw badRequest("Choose one of the organisation's current cohorts.", "cohortId");
+  }
+
   const now = new Date();
   await scope.db
     .update(invitations)
@@ -70,6 +79,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
       email: input.email,
       role: input.role,
       coachMembershipId: input.coachMembershipId ?? null,
+      cohortId: input.cohortId ?? null,
       tokenHash: hashInvitationToken(token),
       invitedByUserId: scope.actorUserId,
       expiresAt: addDays(now, INVITATION_LIFETIME_DAYS),
@@ -97,6 +107,8 @@ export async function listInvitations({ db, orgId }: Pick<OrgScope, "db" | "orgI
       revokedAt: invitations.revokedAt,
       createdAt: invitations.createdAt,
       coachMembershipId: invitations.coachMembershipId,
+      cohortId: invitations.cohortId,
+      name: invitations.name,
     })
     .from(invitations)
     .where(eq(invitations.orgId, orgId))
@@ -136,6 +148,8 @@ export async function unsafeFindInvitationByToken(db: Database, token: string) {
       email: invitations.email,
       role: invitations.role,
       coachMembershipId: invitations.coachMembershipId,
+      cohortId: invitations.cohortId,
+      name: invitations.name,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
@@ -195,6 +209,13 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
         .insert(coachAssignments)
         .values({ orgId: row.orgId, coachMembershipId: row.coachMembershipId, clientMembershipId: membership!.id })
         .onConflictDoNothing();
+    }
+    if (row.cohortId && row.role === "client") {
+      await tx.insert(cohortMembers).values({ orgId: row.orgId, cohortId: row.cohortId, clientMembershipId: membership!.id }).onConflictDoNothing();
+    }
+    if (row.name) {
+      // The name on the roster, only where the person has not given one themselves.
+      await tx.update(users).set({ name: row.name }).where(and(eq(users.id, user.id), isNull(users.name)));
     }
     await recordAudit(tx, {
       orgId: row.orgId,

@@ -106,4 +106,48 @@ describe("cohorts", () => {
     const [foreign] = await test.db.insert(s.cohorts).values({ orgId: w.foreignOrg.id, name: "Theirs" }).returning();
     expect(await codeOf(owner.invitation.create({ ...slug(w), email: email(), role: "client", cohortId: foreign!.id }))).toBe("BAD_REQUEST");
   });
+
+  describe("bulk coach assignment", () => {
+    it("hands a whole cohort, with its pending invitations, to a coach in one audited action", async () => {
+      const w = await createWorld(test.db);
+      const owner = w.as("owner");
+      const cohort = await owner.cohort.create({ ...slug(w), name: "Handover" });
+      await owner.cohort.addClients({ ...slug(w), cohortId: cohort.id, clientIds: [w.client.membership.id, w.otherClient.membership.id] });
+      const pending = await createInvitation({ db: test.db, orgId: w.org.id, actorUserId: w.owner.user.id }, { email: `later-${Date.now()}@test.example`, role: "client", cohortId: cohort.id });
+
+      const result = await owner.member.bulkAssign({ ...slug(w), coachMembershipId: w.otherCoach.membership.id, target: { cohortId: cohort.id }, mode: "replace" });
+      expect(result).toEqual({ clients: 2, assigned: 1, alreadyAssigned: 1, unassignedFromOthers: 1, invitations: 1 });
+
+      // The old coach no longer sees the client; the new one sees both.
+      expect(await codeOf(w.as("assignedCoach").coach.clientDetail({ ...slug(w), clientId: w.client.membership.id }))).toBe("NOT_FOUND");
+      expect((await w.as("unassignedCoach").client.list(slug(w))).map((c) => c.clientId).sort()).toEqual([w.client.membership.id, w.otherClient.membership.id].sort());
+      const [invitation] = await test.db.select().from(s.invitations).where(eq(s.invitations.id, pending.invitation.id));
+      expect(invitation?.coachMembershipId).toBe(w.otherCoach.membership.id);
+
+      const entries = await test.db.select().from(s.auditLog).where(and(eq(s.auditLog.orgId, w.org.id), eq(s.auditLog.action, "assignment.bulk")));
+      expect(entries).toHaveLength(1);
+      expect(entries[0]!.data).toMatchObject({
+        mode: "replace",
+        cohortId: cohort.id,
+        assigned: 1,
+        unassignedFromOthers: 1,
+        assignedClientIds: [w.client.membership.id],
+        unassignedClientIds: [w.client.membership.id],
+      });
+    });
+
+    it("adds a coach to a selection without ending other assignments, and refuses a client as the coach or a foreign client", async () => {
+      const w = await createWorld(test.db);
+      const owner = w.as("owner");
+      const result = await owner.member.bulkAssign({ ...slug(w), coachMembershipId: w.otherCoach.membership.id, target: { clientIds: [w.client.membership.id] }, mode: "add" });
+      expect(result).toMatchObject({ clients: 1, assigned: 1, unassignedFromOthers: 0, invitations: 0 });
+      expect((await w.as("assignedCoach").client.list(slug(w))).length).toBe(1);
+
+      expect(await codeOf(owner.member.bulkAssign({ ...slug(w), coachMembershipId: w.client.membership.id, target: { clientIds: [w.otherClient.membership.id] }, mode: "add" }))).toBe("BAD_REQUEST");
+      const foreignClient = await createMember(test.db, w.foreignOrg.id, "client");
+      expect(await codeOf(owner.member.bulkAssign({ ...slug(w), coachMembershipId: w.coach.membership.id, target: { clientIds: [foreignClient.membership.id] }, mode: "add" }))).toBe("NOT_FOUND");
+      const [foreignCohort] = await test.db.insert(s.cohorts).values({ orgId: w.foreignOrg.id, name: "Theirs" }).returning();
+      expect(await codeOf(owner.member.bulkAssign({ ...slug(w), coachMembershipId: w.coach.membership.id, target: { cohortId: foreignCohort!.id }, mode: "add" }))).toBe("NOT_FOUND");
+    });
+  });
 });

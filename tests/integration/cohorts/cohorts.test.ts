@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "../../../db/schema";
 import { createInvitation } from "../../../server/services/org/invitations";
-import { assignCoach, createMember, createUser } from "../../factories";
+import { assignCoach, createApplication, createMember, createUser } from "../../factories";
 import { callerFor, createWorld, type World } from "../../helpers/callers";
 import { useTestDatabase } from "../../helpers/db";
 
@@ -149,5 +149,23 @@ describe("cohorts", () => {
       const [foreignCohort] = await test.db.insert(s.cohorts).values({ orgId: w.foreignOrg.id, name: "Theirs" }).returning();
       expect(await codeOf(owner.member.bulkAssign({ ...slug(w), coachMembershipId: w.coach.membership.id, target: { cohortId: foreignCohort!.id }, mode: "add" }))).toBe("NOT_FOUND");
     });
+  });
+
+  it("narrows the charts to one cohort, and a coach's cohort charts to their own clients", async () => {
+    const w = await createWorld(test.db);
+    await createApplication(test.db, { orgId: w.org.id, clientId: w.client.membership.id }, { status: "offer" });
+    await createApplication(test.db, { orgId: w.org.id, clientId: w.otherClient.membership.id }, { status: "applied" });
+    const cohort = await w.as("owner").cohort.create({ ...slug(w), name: "Charted" });
+    await w.as("owner").cohort.addClients({ ...slug(w), cohortId: cohort.id, clientIds: [w.client.membership.id, w.otherClient.membership.id] });
+    const empty = await w.as("owner").cohort.create({ ...slug(w), name: "Empty" });
+    const applied = (charts: { funnel: Array<{ status: string; count: number }> }) => charts.funnel.find((f) => f.status === "applied")!.count;
+
+    expect(applied(await w.as("owner").coach.charts({ ...slug(w), cohortId: cohort.id }))).toBe(2);
+    expect(applied(await w.as("owner").coach.charts({ ...slug(w), cohortId: empty.id }))).toBe(0);
+    // The assigned coach's cohort charts count their one client, never the other coach's.
+    expect(applied(await w.as("assignedCoach").coach.charts({ ...slug(w), cohortId: cohort.id }))).toBe(1);
+    // Another organisation's cohort id matches nobody here.
+    const [foreign] = await test.db.insert(s.cohorts).values({ orgId: w.foreignOrg.id, name: "Theirs" }).returning();
+    expect(applied(await w.as("owner").coach.charts({ ...slug(w), cohortId: foreign!.id }))).toBe(0);
   });
 });

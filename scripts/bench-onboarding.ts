@@ -29,6 +29,7 @@ import { ResendFake } from "../tests/helpers/resend-fake";
 // Rendering as production runs it (React's development build is several times slower).
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 process.env.AUTH_SECRET ??= randomBytes(24).toString("base64");
+process.env.APP_URL ??= "https://bench.followthrough.example";
 
 const { values: args } = parseArgs({ options: { rows: { type: "string", default: "5000" }, runs: { type: "string", default: "3" } } });
 const ROWS = Number(args.rows);

@@ -7,7 +7,6 @@ import type { TArchiveCohortInput, TCohortClientsInput, TCreateCohortInput, TRen
 
 /** Who is asking, in which organisation: cohorts are read by staff and changed by owners. */
 export type CohortScope = {
-  db: Executor;
   orgId: string;
   actorUserId: string;
   membership: { id: string; role: "owner" | "coach" | "client" };
@@ -29,8 +28,8 @@ export type CohortSummary = {
  * them to filter), but a coach's counts cover only the clients assigned to them: nothing about
  * another coach's clients leaks through an aggregate.
  */
-export async function listCohorts(scope: CohortScope, { includeArchived = false }: { includeArchived?: boolean } = {}): Promise<CohortSummary[]> {
-  const { db, orgId, membership } = scope;
+export async function listCohorts(db: Executor, scope: CohortScope, { includeArchived = false }: { includeArchived?: boolean } = {}): Promise<CohortSummary[]> {
+  const { orgId, membership } = scope;
   const isOwner = membership.role === "owner";
   // Raw SQL with aliases: drizzle leaves columns of a one-table select unqualified, which a
   // correlated subquery over tables that also have `org_id` would find ambiguous.
@@ -54,71 +53,71 @@ export async function listCohorts(scope: CohortScope, { includeArchived = false 
     .orderBy(asc(sql`lower(${cohorts.name})`));
 }
 
-export async function createCohort(scope: CohortScope, input: TCreateCohortInput) {
-  const [created] = await scope.db
+export async function createCohort(db: Executor, scope: CohortScope, input: TCreateCohortInput) {
+  const [created] = await db
     .insert(cohorts)
     .values({ orgId: scope.orgId, name: input.name })
     .onConflictDoNothing()
     .returning({ id: cohorts.id, name: cohorts.name });
   if (!created) throw conflict("There is already a cohort with that name.", "name");
-  await audit(scope, "cohort.created", created.id, { name: created.name });
+  await audit(db, scope, "cohort.created", created.id, { name: created.name });
   return created;
 }
 
-export async function renameCohort(scope: CohortScope, input: TRenameCohortInput) {
-  const before = await loadCohort(scope, input.cohortId);
-  const [clash] = await scope.db
+export async function renameCohort(db: Executor, scope: CohortScope, input: TRenameCohortInput) {
+  const before = await loadCohort(db, scope, input.cohortId);
+  const [clash] = await db
     .select({ id: cohorts.id })
     .from(cohorts)
     .where(and(eq(cohorts.orgId, scope.orgId), sql`lower(${cohorts.name}) = lower(${input.name})`, sql`${cohorts.id} <> ${input.cohortId}`));
   if (clash) throw conflict("There is already a cohort with that name.", "name");
-  const [renamed] = await scope.db
+  const [renamed] = await db
     .update(cohorts)
     .set({ name: input.name })
     .where(and(eq(cohorts.orgId, scope.orgId), eq(cohorts.id, input.cohortId)))
     .returning({ id: cohorts.id, name: cohorts.name });
-  await audit(scope, "cohort.renamed", input.cohortId, { from: before.name, to: input.name });
+  await audit(db, scope, "cohort.renamed", input.cohortId, { from: before.name, to: input.name });
   return renamed!;
 }
 
 /** Archiving keeps the members (past reports still need them) and takes the cohort out of the lists. */
-export async function archiveCohort(scope: CohortScope, input: TArchiveCohortInput) {
-  await loadCohort(scope, input.cohortId);
-  const [row] = await scope.db
+export async function archiveCohort(db: Executor, scope: CohortScope, input: TArchiveCohortInput) {
+  await loadCohort(db, scope, input.cohortId);
+  const [row] = await db
     .update(cohorts)
     .set({ archivedAt: input.archived ? sql`coalesce(${cohorts.archivedAt}, now())` : null })
     .where(and(eq(cohorts.orgId, scope.orgId), eq(cohorts.id, input.cohortId)))
     .returning({ id: cohorts.id, archivedAt: cohorts.archivedAt });
-  await audit(scope, input.archived ? "cohort.archived" : "cohort.unarchived", input.cohortId, {});
+  await audit(db, scope, input.archived ? "cohort.archived" : "cohort.unarchived", input.cohortId, {});
   return row!;
 }
 
 /** Adds clients to a cohort; clients already in it stay as they are. Every id must be a client of this organisation. */
-export async function addClientsToCohort(scope: CohortScope, input: TCohortClientsInput) {
-  const cohort = await loadCohort(scope, input.cohortId);
+export async function addClientsToCohort(db: Executor, scope: CohortScope, input: TCohortClientsInput) {
+  const cohort = await loadCohort(db, scope, input.cohortId);
   if (cohort.archivedAt) throw conflict("This cohort is archived: restore it before adding clients.", "cohortId");
-  const clientIds = await requireClients(scope, input.clientIds);
-  const added = await scope.db
+  const clientIds = await requireClients(db, scope, input.clientIds);
+  const added = await db
     .insert(cohortMembers)
     .values(clientIds.map((clientMembershipId) => ({ orgId: scope.orgId, cohortId: cohort.id, clientMembershipId })))
     .onConflictDoNothing()
     .returning({ clientMembershipId: cohortMembers.clientMembershipId });
-  await audit(scope, "cohort.clients_added", cohort.id, { added: added.length, alreadyIn: clientIds.length - added.length, clientIds: added.map((r) => r.clientMembershipId) });
+  await audit(db, scope, "cohort.clients_added", cohort.id, { added: added.length, alreadyIn: clientIds.length - added.length, clientIds: added.map((r) => r.clientMembershipId) });
   return { added: added.length, alreadyIn: clientIds.length - added.length };
 }
 
-export async function removeClientsFromCohort(scope: CohortScope, input: TCohortClientsInput) {
-  const cohort = await loadCohort(scope, input.cohortId);
-  const removed = await scope.db
+export async function removeClientsFromCohort(db: Executor, scope: CohortScope, input: TCohortClientsInput) {
+  const cohort = await loadCohort(db, scope, input.cohortId);
+  const removed = await db
     .delete(cohortMembers)
     .where(and(eq(cohortMembers.orgId, scope.orgId), eq(cohortMembers.cohortId, cohort.id), inArray(cohortMembers.clientMembershipId, input.clientIds)))
     .returning({ clientMembershipId: cohortMembers.clientMembershipId });
-  await audit(scope, "cohort.clients_removed", cohort.id, { removed: removed.length, clientIds: removed.map((r) => r.clientMembershipId) });
+  await audit(db, scope, "cohort.clients_removed", cohort.id, { removed: removed.length, clientIds: removed.map((r) => r.clientMembershipId) });
   return { removed: removed.length };
 }
 
-export async function loadCohort(scope: Pick<CohortScope, "db" | "orgId">, cohortId: string) {
-  const [row] = await scope.db
+export async function loadCohort(db: Executor, scope: Pick<CohortScope, "orgId">, cohortId: string) {
+  const [row] = await db
     .select({ id: cohorts.id, name: cohorts.name, archivedAt: cohorts.archivedAt })
     .from(cohorts)
     .where(and(eq(cohorts.orgId, scope.orgId), eq(cohorts.id, cohortId)));
@@ -127,9 +126,9 @@ export async function loadCohort(scope: Pick<CohortScope, "db" | "orgId">, cohor
 }
 
 /** The distinct ids, if every one is a client membership of this organisation; NOT_FOUND otherwise. */
-export async function requireClients(scope: Pick<CohortScope, "db" | "orgId">, ids: readonly string[]): Promise<string[]> {
+export async function requireClients(db: Executor, scope: Pick<CohortScope, "orgId">, ids: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(ids)];
-  const found = await scope.db
+  const found = await db
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.role, "client"), inArray(memberships.id, wanted)));
@@ -137,6 +136,6 @@ export async function requireClients(scope: Pick<CohortScope, "db" | "orgId">, i
   return wanted;
 }
 
-function audit(scope: CohortScope, action: "cohort.created" | "cohort.renamed" | "cohort.archived" | "cohort.unarchived" | "cohort.clients_added" | "cohort.clients_removed", cohortId: string, data: Record<string, unknown>) {
-  return recordAudit(scope.db, { orgId: scope.orgId, actorUserId: scope.actorUserId, action, targetType: "cohort", targetId: cohortId, data });
+function audit(db: Executor, scope: CohortScope, action: "cohort.created" | "cohort.renamed" | "cohort.archived" | "cohort.unarchived" | "cohort.clients_added" | "cohort.clients_removed", cohortId: string, data: Record<string, unknown>) {
+  return recordAudit(db, { orgId: scope.orgId, actorUserId: scope.actorUserId, action, targetType: "cohort", targetId: cohortId, data });
 }

@@ -19,7 +19,7 @@ import type { TCommitRosterInput, TPreviewRosterInput, TRosterProgressInput } fr
  * instances do (see server/delivery/batch.ts).
  */
 
-type OwnerScope = { db: Executor; orgId: string; actorUserId: string };
+type OwnerScope = { orgId: string; actorUserId: string };
 
 export type RosterPreview = {
   ok: boolean;
@@ -51,8 +51,8 @@ const inTextList = (column: AnyPgColumn, values: readonly string[]) =>
 const MAX_PROBLEM_ROWS = 500;
 
 /** Reads and checks a roster without writing anything. */
-export async function previewRoster(scope: OwnerScope, input: TPreviewRosterInput): Promise<RosterPreview> {
-  return (await checkRoster(scope, input.csv)).preview;
+export async function previewRoster(db: Executor, scope: OwnerScope, input: TPreviewRosterInput): Promise<RosterPreview> {
+  return (await checkRoster(db, scope, input.csv)).preview;
 }
 
 type Checked = {
@@ -62,7 +62,7 @@ type Checked = {
   coachIds: Map<string, string>;
 };
 
-async function checkRoster(scope: OwnerScope, csv: string): Promise<Checked> {
+async function checkRoster(db: Executor, scope: OwnerScope, csv: string): Promise<Checked> {
   const read = readRosterCsv(csv);
   if (!read.ok) {
     const preview: RosterPreview = {
@@ -82,7 +82,7 @@ async function checkRoster(scope: OwnerScope, csv: string): Promise<Checked> {
     return { preview, rows: [], cohortIds: new Map(), coachIds: new Map() };
   }
   const { rows } = read;
-  const { db, orgId } = scope;
+  const { orgId } = scope;
   const emails = [...new Set(rows.flatMap((r) => (r.email ? [r.email] : [])))];
   const coachEmails = [...new Set(rows.flatMap((r) => (r.coachEmail ? [r.coachEmail] : [])))];
 
@@ -195,10 +195,10 @@ export type RosterCommitted = { importId: string; invited: number; cohortsCreate
  * preview, under a per-organisation lock: two commits of the same file at once cannot both pass
  * the "already invited" check, and a second commit of a committed file is refused row by row.
  */
-export async function commitRoster(scope: OwnerScope, input: TCommitRosterInput): Promise<RosterCommitted> {
-  const { db, orgId } = scope;
+export async function commitRoster(db: Executor, scope: OwnerScope, input: TCommitRosterInput): Promise<RosterCommitted> {
+  const { orgId } = scope;
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`onboarding:${orgId}`}, 0))`);
-  const checked = await checkRoster(scope, input.csv);
+  const checked = await checkRoster(db, scope, input.csv);
   const { preview, rows } = checked;
   if (preview.fileProblem) throw badRequest(preview.fileProblem, "csv");
   if (!preview.ok) {
@@ -289,15 +289,15 @@ export type RosterProgress = {
 };
 
 /** How far the sending of one upload has got, and how many have joined. */
-export async function rosterProgress(scope: Pick<OwnerScope, "db" | "orgId">, input: TRosterProgressInput): Promise<RosterProgress> {
-  const [row] = await progressQuery(scope).where(and(eq(invitations.orgId, scope.orgId), eq(invitations.importId, input.importId)));
+export async function rosterProgress(db: Executor, scope: Pick<OwnerScope, "orgId">, input: TRosterProgressInput): Promise<RosterProgress> {
+  const [row] = await progressQuery(db).where(and(eq(invitations.orgId, scope.orgId), eq(invitations.importId, input.importId)));
   if (!row || row.invited === 0) throw notFound("Upload not found.");
   return { ...row, importId: input.importId, createdAt: row.createdAt! };
 }
 
 /** The organisation's latest uploads, newest first. */
-export async function listRosterImports(scope: Pick<OwnerScope, "db" | "orgId">): Promise<RosterProgress[]> {
-  const rows = await progressQuery(scope, true)
+export async function listRosterImports(db: Executor, scope: Pick<OwnerScope, "orgId">): Promise<RosterProgress[]> {
+  const rows = await progressQuery(db, true)
     .where(and(eq(invitations.orgId, scope.orgId), isNotNull(invitations.importId)))
     .groupBy(invitations.importId)
     .orderBy(desc(sql`min(${invitations.createdAt})`))
@@ -305,9 +305,9 @@ export async function listRosterImports(scope: Pick<OwnerScope, "db" | "orgId">)
   return rows.map((r) => ({ ...r, importId: r.importId!, createdAt: r.createdAt! }));
 }
 
-function progressQuery(scope: Pick<OwnerScope, "db" | "orgId">, grouped = false) {
+function progressQuery(db: Executor, grouped = false) {
   const count = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`;
-  return scope.db
+  return db
     .select({
       importId: grouped ? invitations.importId : sql<string | null>`null`,
       createdAt: sql<Date | null>`min(${invitations.createdAt})`.mapWith(invitations.createdAt),

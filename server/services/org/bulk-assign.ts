@@ -6,7 +6,7 @@ import { recordAudit } from "../audit";
 import { loadCohort, requireClients } from "../cohorts/cohorts";
 import type { TBulkAssignInput } from "./schemas";
 
-type OrgScope = { db: Executor; orgId: string; actorUserId: string };
+type OrgScope = { orgId: string; actorUserId: string };
 
 export type BulkAssignResult = {
   /** Clients the action was about (the selection, or the cohort's members). */
@@ -31,8 +31,8 @@ export type BulkAssignResult = {
  * centre moving a 2,000-client cohort reads one line that says what happened, not 2,000 lines
  * that drown every other entry, and the ids still answer "who was moved, by whom, when".
  */
-export async function bulkAssignCoach(scope: OrgScope, input: TBulkAssignInput): Promise<BulkAssignResult> {
-  const { db, orgId } = scope;
+export async function bulkAssignCoach(db: Executor, scope: OrgScope, input: TBulkAssignInput): Promise<BulkAssignResult> {
+  const { orgId } = scope;
   const [coach] = await db
     .select({ id: memberships.id, role: memberships.role, status: memberships.status })
     .from(memberships)
@@ -43,7 +43,7 @@ export async function bulkAssignCoach(scope: OrgScope, input: TBulkAssignInput):
   let clientIds: string[];
   let cohortId: string | null = null;
   if ("cohortId" in input.target) {
-    const cohort = await loadCohort(scope, input.target.cohortId);
+    const cohort = await loadCohort(db, scope, input.target.cohortId);
     cohortId = cohort.id;
     const members = await db
       .select({ id: cohortMembers.clientMembershipId })
@@ -52,7 +52,7 @@ export async function bulkAssignCoach(scope: OrgScope, input: TBulkAssignInput):
       .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohort.id), eq(memberships.status, "active")));
     clientIds = members.map((m) => m.id);
   } else {
-    clientIds = await requireClients(scope, input.target.clientIds);
+    clientIds = await requireClients(db, scope, input.target.clientIds);
   }
 
   let unassigned: string[] = [];

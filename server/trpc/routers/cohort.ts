@@ -16,8 +16,7 @@ import {
 } from "../../services/cohorts/schemas";
 import { ownerProcedure, router, staffProcedure, type Role } from "../init";
 
-const scope = (ctx: { db: CohortScope["db"]; org: { id: string }; session: { userId: string }; membership: { id: string; role: Role } }): CohortScope => ({
-  db: ctx.db,
+const scope = (ctx: { org: { id: string }; session: { userId: string }; membership: { id: string; role: Role } }): CohortScope => ({
   orgId: ctx.org.id,
   actorUserId: ctx.session.userId,
   membership: ctx.membership,
@@ -25,10 +24,10 @@ const scope = (ctx: { db: CohortScope["db"]; org: { id: string }; session: { use
 
 export const cohortRouter = router({
   /** Staff: every cohort's name; a coach's counts cover only their own clients. */
-  list: staffProcedure.input(ZListCohortsInput).query(({ ctx, input }) => listCohorts(scope(ctx), input)),
-  create: ownerProcedure.input(ZCreateCohortInput).mutation(({ ctx, input }) => createCohort(scope(ctx), input)),
-  rename: ownerProcedure.input(ZRenameCohortInput).mutation(({ ctx, input }) => renameCohort(scope(ctx), input)),
-  archive: ownerProcedure.input(ZArchiveCohortInput).mutation(({ ctx, input }) => archiveCohort(scope(ctx), input)),
-  addClients: ownerProcedure.input(ZCohortClientsInput).mutation(({ ctx, input }) => addClientsToCohort(scope(ctx), input)),
-  removeClients: ownerProcedure.input(ZCohortClientsInput).mutation(({ ctx, input }) => removeClientsFromCohort(scope(ctx), input)),
+  list: staffProcedure.input(ZListCohortsInput).query(({ ctx, input }) => listCohorts(ctx.db, scope(ctx), input)),
+  create: ownerProcedure.input(ZCreateCohortInput).mutation(({ ctx, input }) => createCohort(ctx.db, scope(ctx), input)),
+  rename: ownerProcedure.input(ZRenameCohortInput).mutation(({ ctx, input }) => renameCohort(ctx.db, scope(ctx), input)),
+  archive: ownerProcedure.input(ZArchiveCohortInput).mutation(({ ctx, input }) => archiveCohort(ctx.db, scope(ctx), input)),
+  addClients: ownerProcedure.input(ZCohortClientsInput).mutation(({ ctx, input }) => addClientsToCohort(ctx.db, scope(ctx), input)),
+  removeClients: ownerProcedure.input(ZCohortClientsInput).mutation(({ ctx, input }) => removeClientsFromCohort(ctx.db, scope(ctx), input)),
 });

@@ -15,7 +15,7 @@ export const memberRouter = router({
   remove: ownerProcedure.input(ZRemoveMemberInput).mutation(({ ctx, input }) => removeMember(scope(ctx), input.membershipId)),
   assign: ownerProcedure.input(ZAssignInput).mutation(({ ctx, input }) => assignClients(scope(ctx), input.coachMembershipId, input.clientMembershipIds)),
   /** A coach for a selection of clients or a whole cohort (its pending invitations too); one audit entry. */
-  bulkAssign: ownerProcedure.input(ZBulkAssignInput).mutation(({ ctx, input }) => bulkAssignCoach(scope(ctx), input)),
+  bulkAssign: ownerProcedure.input(ZBulkAssignInput).mutation(({ ctx, input }) => bulkAssignCoach(ctx.db, scope(ctx), input)),
   unassign: ownerProcedure
     .input(ZUnassignInput)
     .mutation(({ ctx, input }) => unassignClient(scope(ctx), input.coachMembershipId, input.clientMembershipId)),

@@ -216,9 +216,13 @@ export function readyForDelivery(now: Date, dueBy: Date = now, lease: "free" | "
     expired: lte(reminders.leaseUntil, now),
     free_or_expired: or(isNull(reminders.leaseUntil), lte(reminders.leaseUntil, now)),
   }[lease];
+  // The grace period leaves fresh rows to their own workflow runs; invitation rows (a roster's
+  // emails) have none, since only the sweep batches them, so it does not hold them back.
+  const due =
+    +dueBy >= +now ? lte(reminders.dueAt, dueBy) : and(lte(reminders.dueAt, now), or(lte(reminders.dueAt, dueBy), sql`${reminders.kind} = 'invitation'`));
   return and(
     sql`${reminders.status} = 'pending'`,
-    lte(reminders.dueAt, dueBy),
+    due,
     or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
     leaseCondition,
     isNull(reminders.batchId),

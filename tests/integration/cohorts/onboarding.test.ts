@@ -190,6 +190,13 @@ describe("career-centre onboarding", () => {
     expect(joined.orgSlug).toBe(w.org.slug);
   });
 
+  it("sends a roster's invitations on the workflow engine's cron sweep without waiting out its grace period", async () => {
+    const w = await createWorld(test.db);
+    await w.as("owner").onboarding.commit({ ...slug(w), csv: roster(3) });
+    const result = await deliverDueReminders(test.db, { now: new Date(), mode: "batch", requestsPerSecond: Infinity, graceMs: 15 * 60_000 });
+    expect(result).toMatchObject({ sent: 3 });
+  });
+
   it("does not send an invitation withdrawn before its turn came", async () => {
     fake.reset();
     const w = await createWorld(test.db);

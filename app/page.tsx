@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentSession } from "@/server/auth";
 import { getDb } from "@/db";
-import { unsafeListMembershipsOfUser } from "@/server/services/org/organizations";
+import { homePathOf } from "@/server/services/account/me";
 import { ButtonLink } from "./_components/ui";
 
 const RULES = [
@@ -16,8 +16,7 @@ const RULES = [
 export default async function LandingPage() {
   const session = await currentSession();
   if (session) {
-    const [first] = await unsafeListMembershipsOfUser(getDb(), session.userId);
-    redirect(first ? `/${first.slug}` : "/onboarding");
+    redirect(await homePathOf(getDb(), { actorUserId: session.userId }));
   }
   return (
     <main className="mx-auto max-w-5xl px-4 py-10 sm:py-16">

@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED",
+    readonly code: "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "SERVICE_UNAVAILABLE",
     message: string,
     /** The input field the error belongs to, so forms can show it next to that field. */
     readonly field?: string,

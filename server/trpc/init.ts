@@ -11,6 +11,7 @@ import { findUnstorable } from "../validation/storable";
 import { announceCancelledReminders, announceWorkflowEvents, enqueueReminders } from "../inngest/enqueue";
 import { takeReminderHandoff, type ReminderHandoff } from "../services/reminders/handoff";
 import { ZOrgSlug } from "../services/org/schemas";
+import type { ClientScope, OrgScope, Role, UserScope } from "../services/scope";
 
 export type Session = { userId: string; email: string };
 
@@ -30,7 +31,7 @@ type CallLog = { requestId: string; path: string; type: string; orgId?: string; 
 export const internalErrorMessage = (requestId: string) =>
   `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${requestId}.`;
 
-export type Role = "owner" | "coach" | "client";
+export type { Role } from "../services/scope";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -104,20 +105,23 @@ export const publicProcedure = t.procedure.use(logged).use(domainErrors).use(sto
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, session: ctx.session } });
+  const scope: UserScope = { actorUserId: ctx.session.userId, email: ctx.session.email };
+  return next({ ctx: { ...ctx, session: ctx.session, scope } });
 });
 
 export type OrgContext = {
   org: { id: string; slug: string; name: string; timeZone: string; brandColor: string; logoUrl: string | null; policy: FollowUpPolicy };
   membership: { id: string; role: Role };
-  /** Work queued to run after the tenant transaction commits (e.g. sending an email). */
-  afterCommit: Array<() => Promise<void>>;
+  /** Who acts, for the services: `(ctx.db, ctx.scope, input)`. A client procedure narrows it to a `ClientScope`. */
+  scope: OrgScope;
 };
 
 /**
  * Resolves the caller's membership for the organisation named in the input (never trusting an
  * org id as sent), then runs the procedure inside a tenant transaction: `ctx.db` is that
- * transaction, so row-level security applies to every query the procedure makes.
+ * transaction, so row-level security applies to every query the procedure makes. The connection
+ * outside it (which row-level security does not limit) is not on the context: work that needs it
+ * runs after the commit, queued with `runAfterCommit` (services/reminders/handoff.ts).
  */
 export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug })).use(async ({ ctx, input, next }) => {
   const [found] = await ctx.db
@@ -139,9 +143,15 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
   ctx.callLog.orgId = found.org.id;
 
-  const afterCommit: OrgContext["afterCommit"] = [];
-  const runNext = (tx: Executor) =>
-    next({ ctx: { ...ctx, db: tx as Database, rootDb: ctx.db, org: found.org, membership: found.membership, afterCommit } });
+  const scope: OrgScope = {
+    ...ctx.scope,
+    orgId: found.org.id,
+    orgSlug: found.org.slug,
+    timeZone: found.org.timeZone,
+    policy: found.org.policy,
+    membership: found.membership,
+  };
+  const runNext = (tx: Executor) => next({ ctx: { ...ctx, db: tx as Database, org: found.org, membership: found.membership, scope } });
   let outcome: Awaited<ReturnType<typeof runNext>> | undefined;
   let transaction: Executor | undefined;
   try {
@@ -154,13 +164,29 @@ export const orgProcedure = authedProcedure.input(z.object({ orgSlug: ZOrgSlug }
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }
-  const handoff = transaction ? takeReminderHandoff(transaction) : { requested: [], cancelled: [], events: [] };
-  if (outcome!.ok) {
-    for (const work of afterCommit) await work();
-    await handOverReminders(ctx.db, handoff);
-  }
+  const handoff = transaction ? takeReminderHandoff(transaction) : null;
+  if (outcome!.ok && handoff) await runCommitted(ctx.db, handoff, ctx.callLog);
   return outcome!;
 });
+
+/**
+ * Runs what the committed transaction queued, each step isolated: a failure is logged and the
+ * request, whose data is saved, still succeeds — except work marked `failsRequest`, which undid
+ * its own write (an invitation whose email failed is withdrawn) and whose error the caller gets.
+ */
+async function runCommitted(db: Database, handoff: ReminderHandoff, call: CallLog) {
+  let refusal: unknown = null;
+  for (const work of handoff.work) {
+    try {
+      await work.run(db);
+    } catch (error) {
+      if (work.failsRequest) refusal ??= error;
+      else log.error({ ...call, err: error }, `after-commit step failed: ${work.label}`);
+    }
+  }
+  await handOverReminders(db, handoff);
+  if (refusal) throw refusal;
+}
 
 const ROLLBACK = Symbol("rollback");
 
@@ -201,8 +227,26 @@ export const clientProcedure = orgProcedure
     if (!clientId) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a client." });
     const client = await findAccessibleClient(ctx.db, ctx.org.id, ctx.membership, clientId);
     if (!client) throw new TRPCError({ code: "NOT_FOUND", message: "Client not found." });
-    return next({ ctx: { ...ctx, client } });
+    const scope: ClientScope = { ...ctx.scope, clientId: client.id, clientUserId: client.userId, clientStatus: client.status };
+    return next({ ctx: { ...ctx, scope } });
   });
+
+/** The coach's side of one client's page: their coach and owners; the client themself gets FORBIDDEN. */
+export const staffClientProcedure = clientProcedure.use(({ ctx, next }) => {
+  if (ctx.membership.role === "client") throw new TRPCError({ code: "FORBIDDEN", message: "Only coaches can do this." });
+  return next();
+});
+
+/**
+ * A coach's or owner's change to a client (a note, a nudge, a task): as `staffClientProcedure`,
+ * and an archived client is kept read-only until an owner restores them.
+ */
+export const staffClientWriteProcedure = staffClientProcedure.use(({ ctx, next }) => {
+  if (ctx.scope.clientStatus === "archived") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This client is archived. An owner can restore them to make changes." });
+  }
+  return next();
+});
 
 /** The client membership if the caller may see it; the access condition is in the WHERE clause. */
 export async function findAccessibleClient(
@@ -240,7 +284,7 @@ export async function findAccessibleClient(
  * here; everyone else already got NOT_FOUND from `clientProcedure`.
  */
 export const clientSelfProcedure = clientProcedure.use(({ ctx, next }) => {
-  if (ctx.membership.id !== ctx.client.id) {
+  if (ctx.membership.id !== ctx.scope.clientId) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only the client can change their own records." });
   }
   return next();

@@ -32,7 +32,8 @@ export async function createWorld(db: Database) {
     outsider: outsider.user,
   };
   const pending = await createInvitation(
-    { db, orgId: practice.org.id, actorUserId: practice.owner.user.id },
+    db,
+    { orgId: practice.org.id, actorUserId: practice.owner.user.id },
     { email: `invitee-${randomUUID().slice(0, 8)}@test.example`, role: "client" },
   );
   const pendingInvitation = { id: pending.invitation.id, email: pending.invitation.email, token: pending.token };

@@ -5,15 +5,16 @@ import { useState } from "react";
 import { useTRPC } from "../../_components/trpc";
 import { Button, Card, Notice } from "../../_components/ui";
 
-export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
+/** The person's one calendar feed, the same from every organisation they belong to. */
+export function CalendarPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const feed = useQuery(trpc.calendar.feed.queryOptions({ orgSlug }));
+  const feed = useQuery(trpc.calendar.feed.queryOptions());
   const [copied, setCopied] = useState(false);
   const onChange = {
     onSuccess: (data: { url: string | null }) => {
       setCopied(false);
-      queryClient.setQueryData(trpc.calendar.feed.queryKey({ orgSlug }), data);
+      queryClient.setQueryData(trpc.calendar.feed.queryKey(), data);
     },
   };
   const enable = useMutation(trpc.calendar.enable.mutationOptions(onChange));
@@ -36,7 +37,8 @@ export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
     <Card title="Calendar feed">
       <p className="text-sm text-slate-600">
         See your interviews, agreed check-in days and promise deadlines in the calendar you already use. It updates on its
-        own as your plans change.
+        own as your plans change. You have one feed for all your practices: it lists your job search in every practice
+        where you are a client, and turning it off here turns it off everywhere.
       </p>
       <div className="mt-4 space-y-3">
         {feed.isPending ? (
@@ -48,7 +50,7 @@ export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
         ) : feed.data.url === null ? (
           <>
             <p className="text-sm">Your calendar feed is off.</p>
-            <Button type="button" onClick={() => enable.mutate({ orgSlug })} disabled={working}>
+            <Button type="button" onClick={() => enable.mutate()} disabled={working}>
               {enable.isPending ? "Turning on…" : "Turn on calendar feed"}
             </Button>
           </>
@@ -73,7 +75,7 @@ export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
                 disabled={working}
                 onClick={() => {
                   if (window.confirm("Get a new URL? Calendars subscribed to the current one will stop updating until you subscribe again.")) {
-                    rotate.mutate({ orgSlug });
+                    rotate.mutate();
                   }
                 }}
               >
@@ -84,7 +86,7 @@ export function CalendarPanel({ orgSlug }: { orgSlug: string }) {
                 variant="danger"
                 disabled={working}
                 onClick={() => {
-                  if (window.confirm("Turn off your calendar feed? Subscribed calendars will stop updating.")) revoke.mutate({ orgSlug });
+                  if (window.confirm("Turn off your calendar feed? It is the one feed for all your practices: subscribed calendars will stop updating.")) revoke.mutate();
                 }}
               >
                 {revoke.isPending ? "Turning off…" : "Turn off"}

@@ -36,7 +36,7 @@ export default async function DataPage({ params }: { params: Promise<{ orgSlug: 
         ) : null}
         <div className="min-w-0 space-y-6">
           {isClient ? <ExportPanel orgSlug={orgSlug} /> : null}
-          <CalendarPanel orgSlug={orgSlug} />
+          <CalendarPanel />
         </div>
       </div>
     </>

@@ -7,9 +7,10 @@ import { applicationStatusChanged } from "../../inngest/events";
 import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import type { TChangeApplicationStatusInput } from "./schemas";
-import { loadApplication, type ClientScope } from "./scope";
+import { loadApplication } from "./scope";
 import { closeApplicationFollowUps, describeClosing, isApplicationClosed } from "./closing";
 import { STATUS_LABEL } from "./status";
+import type { ClientActor } from "../scope";
 
 /** Drafts that only make sense while the application is alive; a rejection discards them. */
 const FOLLOW_UP_DRAFT_KINDS = ["check_in", "networking_ask", "proposal"] as const;
@@ -20,7 +21,7 @@ const FOLLOW_UP_DRAFT_KINDS = ["check_in", "networking_ask", "proposal"] as cons
  * re-plans in the same transaction. Closing it applies the closing rule (see `closing.ts`); a
  * rejection also drafts a gracious reply and discards the drafts that no longer apply.
  */
-export async function changeApplicationStatus(db: Executor, scope: ClientScope, input: TChangeApplicationStatusInput, now = new Date()) {
+export async function changeApplicationStatus(db: Executor, scope: ClientActor, input: TChangeApplicationStatusInput, now = new Date()) {
   const { application, company } = await loadApplication(db, scope, input.applicationId);
   // Dropping a card back on its own column is not a change worth a history row.
   if (application.status === input.status) return { id: application.id, status: application.status, changed: false };
@@ -88,7 +89,7 @@ export async function changeApplicationStatus(db: Executor, scope: ClientScope, 
  */
 async function draftRejectionReply(
   db: Executor,
-  scope: ClientScope,
+  scope: ClientActor,
   application: { id: string; roleTitle: string },
   company: { name: string; challenges: string[]; researchNotes: string },
 ) {

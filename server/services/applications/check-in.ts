@@ -2,8 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, companies, interviews, memberships, reminders, users } from "@/db/schema";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf } from "../../followup/time";
-
-type Scope = { orgId: string; clientId: string };
+import type { ClientRef } from "../scope";
 
 /**
  * Where the playbook's "sit tight, then check in" stands for an application: the date the
@@ -23,7 +22,7 @@ export type CheckInOutlook = {
   dueAt: Date;
 };
 
-export async function checkInOutlooks(db: Executor, scope: Scope, filter: { applicationId?: string } = {}): Promise<CheckInOutlook[]> {
+export async function checkInOutlooks(db: Executor, scope: ClientRef, filter: { applicationId?: string } = {}): Promise<CheckInOutlook[]> {
   const rows = await db
     .select({
       applicationId: applications.id,

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, commitments, interviews } from "@/db/schema";
 import { CLOSED_STATUSES, type ApplicationStatus } from "./status";
+import type { ClientRef } from "../scope";
 
 /**
  * What a closed application means, decided once for every screen, email and count:
@@ -20,7 +21,7 @@ export function isApplicationClosed(application: { status: ApplicationStatus; ar
 }
 
 /** A promise made on an application that is already closed is kept on purpose. */
-export async function isApplicationClosedNow(db: Executor, scope: CloseScope, applicationId: string) {
+export async function isApplicationClosedNow(db: Executor, scope: ClientRef, applicationId: string) {
   const [row] = await db
     .select({ status: applications.status, archivedAt: applications.archivedAt })
     .from(applications)
@@ -42,13 +43,11 @@ export const owedCommitment: SQL = and(isNull(commitments.doneAt), isNull(commit
 /** The same condition for hand-written SQL over `commitments <alias>`. */
 export const owedCommitmentSql = (alias: string): SQL => sql.raw(`(${alias}.done_at is null and ${alias}.released_at is null)`);
 
-type CloseScope = { orgId: string; clientId: string };
-
 /**
  * Applies the closing rule above to one application's rows (the caller records the change and
  * re-plans in the same transaction). Answers what it touched, for the activity log.
  */
-export async function closeApplicationFollowUps(db: Executor, scope: CloseScope, applicationId: string, now: Date) {
+export async function closeApplicationFollowUps(db: Executor, scope: ClientRef, applicationId: string, now: Date) {
   const cancelled = await db
     .update(interviews)
     .set({ status: "cancelled" })

@@ -4,13 +4,13 @@ import { applications, applicationStatusHistory, companies } from "@/db/schema";
 import { recordActivity } from "../activity";
 import { replanApplication } from "../reminders/replan";
 import type { TCreateApplicationInput } from "./schemas";
-import type { ClientScope } from "./scope";
+import type { ClientActor, ClientRef } from "../scope";
 
 /**
  * The client's company with this name, compared case-insensitively ("acme" is "Acme"), or a new
  * one. Reusing it keeps research notes and contacts in one place across several roles.
  */
-export async function findOrCreateCompany(db: Executor, scope: Pick<ClientScope, "orgId" | "clientId">, name: string) {
+export async function findOrCreateCompany(db: Executor, scope: ClientRef, name: string) {
   const [existing] = await db
     .select({ id: companies.id, name: companies.name })
     .from(companies)
@@ -43,7 +43,7 @@ function detailsOf(input: TCreateApplicationInput) {
   };
 }
 
-export async function createApplication(db: Executor, scope: ClientScope, input: TCreateApplicationInput) {
+export async function createApplication(db: Executor, scope: ClientActor, input: TCreateApplicationInput) {
   const company = await findOrCreateCompany(db, scope, input.companyName);
   const now = new Date();
   const [application] = await db

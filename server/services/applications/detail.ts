@@ -16,14 +16,13 @@ import {
   users,
 } from "@/db/schema";
 import { peopleAtCompany } from "../contacts/people-at-company";
-import { loadApplication, type ClientScope } from "./scope";
-
-type Scope = Pick<ClientScope, "orgId" | "clientId">;
+import { loadApplication } from "./scope";
+import type { ClientRef } from "../scope";
 
 const TIMELINE_LIMIT = 50;
 
 /** Everything the application page shows, every query scoped to the organisation and the client. */
-export async function getApplicationDetail(db: Executor, scope: Scope, applicationId: string) {
+export async function getApplicationDetail(db: Executor, scope: ClientRef, applicationId: string) {
   const { application, company } = await loadApplication(db, scope, applicationId);
   const own = (table: { orgId: AnyPgColumn; clientId: AnyPgColumn }) =>
     and(eq(table.orgId, scope.orgId), eq(table.clientId, scope.clientId));
@@ -212,7 +211,7 @@ export type ApplicationDetail = Awaited<ReturnType<typeof getApplicationDetail>>
  */
 async function goodWordContacts(
   db: Executor,
-  scope: Scope,
+  scope: ClientRef,
   target: { companyId: string; companyName: string; interviewers: Array<{ contactId: string; name: string }> },
 ) {
   const interviewerIds = [...new Set(target.interviewers.map((p) => p.contactId))];

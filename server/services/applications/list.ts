@@ -5,9 +5,7 @@ import { applications, commitments, companies, drafts, interviews } from "@/db/s
 import { applicationDetailColumns } from "./columns";
 import type { TListApplicationsInput } from "./schemas";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "./status";
-import type { ClientScope } from "./scope";
-
-type Scope = Pick<ClientScope, "orgId" | "clientId">;
+import type { ClientRef } from "../scope";
 
 /** A client has tens of applications, rarely hundreds; this bounds a runaway list. */
 const LIST_LIMIT = 500;
@@ -16,7 +14,7 @@ const LIST_LIMIT = 500;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The client's applications with what a row shows: company, next interview, open promises and drafts. */
-export async function listApplications(db: Executor, scope: Scope, input: TListApplicationsInput) {
+export async function listApplications(db: Executor, scope: ClientRef, input: TListApplicationsInput) {
   const conditions: Array<SQL | undefined> = [eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId)];
   if (!input.includeArchived) conditions.push(isNull(applications.archivedAt));
   if (input.status?.length) conditions.push(inArray(applications.status, input.status));
@@ -83,7 +81,7 @@ export async function listApplications(db: Executor, scope: Scope, input: TListA
 export type ApplicationRow = Awaited<ReturnType<typeof listApplications>>[number];
 
 /** Active (not archived) applications in one column per status, most recently touched first. */
-export async function applicationBoard(db: Executor, scope: Scope) {
+export async function applicationBoard(db: Executor, scope: ClientRef) {
   const rows = await listApplications(db, scope, { includeArchived: false, sort: "updated", direction: "desc" });
   const byStatus = new Map<ApplicationStatus, ApplicationRow[]>(APPLICATION_STATUSES.map((status) => [status, []]));
   for (const row of rows) byStatus.get(row.status)!.push(row);

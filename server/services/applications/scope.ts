@@ -2,15 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { applications, companies } from "@/db/schema";
 import { notFound } from "../../errors";
-
-/** Who a service acts for: one organisation, one client, and the person making the change. */
-export type ClientScope = { orgId: string; clientId: string; actorUserId: string };
+import type { ClientRef } from "../scope";
 
 /**
  * One of the client's applications with its company, loaded with the tenant and client in the
  * WHERE clause: another client's id, or another organisation's, is simply not found.
  */
-export async function loadApplication(db: Executor, scope: Pick<ClientScope, "orgId" | "clientId">, applicationId: string) {
+export async function loadApplication(db: Executor, scope: ClientRef, applicationId: string) {
   const [row] = await db
     .select({ application: applications, company: companies })
     .from(applications)

@@ -6,12 +6,13 @@ import { recordActivity } from "../activity";
 import { replanApplication } from "../reminders/replan";
 import type { TUpdateApplicationInput } from "./schemas";
 import { closeApplicationFollowUps, describeClosing } from "./closing";
-import { loadApplication, type ClientScope } from "./scope";
+import { loadApplication } from "./scope";
+import type { ClientActor } from "../scope";
 
-const where = (scope: ClientScope, applicationId: string) =>
+const where = (scope: ClientActor, applicationId: string) =>
   and(eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId), eq(applications.id, applicationId));
 
-export async function updateApplication(db: Executor, scope: ClientScope, input: TUpdateApplicationInput) {
+export async function updateApplication(db: Executor, scope: ClientActor, input: TUpdateApplicationInput) {
   const { application, company } = await loadApplication(db, scope, input.applicationId);
   const { applicationId: _id, orgSlug: _org, clientId: _client, ...fields } = input as TUpdateApplicationInput & { orgSlug?: string; clientId?: string };
   // Only the fields sent change; undefined means "leave as it is".
@@ -38,7 +39,7 @@ export async function updateApplication(db: Executor, scope: ClientScope, input:
  * Archiving takes an application out of the active views and closes it (see `closing.ts`), so
  * its pending reminders are cancelled (and revived on unarchive if still relevant).
  */
-export async function setApplicationArchived(db: Executor, scope: ClientScope, applicationId: string, archived: boolean) {
+export async function setApplicationArchived(db: Executor, scope: ClientActor, applicationId: string, archived: boolean) {
   const { application, company } = await loadApplication(db, scope, applicationId);
   if (Boolean(application.archivedAt) === archived) return { id: application.id, archivedAt: application.archivedAt };
   const now = new Date();

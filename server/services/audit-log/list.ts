@@ -2,9 +2,10 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { ZListAuditInput, type TListAuditInput } from "./schemas";
+import type { OrgActor } from "../scope";
 
 /** The organisation's audit log, newest first, a page at a time (owners). */
-export async function listAudit(db: Executor, orgId: string, rawInput: TListAuditInput) {
+export async function listAudit(db: Executor, { orgId }: Pick<OrgActor, "orgId">, rawInput: TListAuditInput) {
   const input = ZListAuditInput.parse(rawInput);
   const entries = await db
     .select({

@@ -7,6 +7,7 @@ import { applications, commitments, companies, contacts, interviews, memberships
 import { env } from "../../env";
 import { notFound } from "../../errors";
 import { buildCalendarFeed, type CalendarEvent } from "./ics";
+import type { UserScope } from "../scope";
 
 /**
  * The private iCalendar feed: a secret URL per person that calendar apps poll without signing in.
@@ -27,30 +28,35 @@ export function feedUrl(token: string, appUrl: string = env().APP_URL): string {
   return new URL(`/calendar/${token}.ics`, appUrl).toString();
 }
 
-// --- Token management (the signed-in person's own row, inside their tenant transaction) ---------
+// --- Token management -----------------------------------------------------------------------------
+// A feed belongs to the person, not to a membership: one URL lists their client data from every
+// organisation, so it is managed outside any organisation, and turning it off turns off that one
+// feed everywhere. Only the signed-in person's own row, keyed by the scope's person.
 
-export async function getFeed(db: Executor, userId: string) {
+type Me = Pick<UserScope, "actorUserId">;
+
+export async function getFeed(db: Executor, { actorUserId: userId }: Me) {
   const [user] = await db.select({ token: users.calendarToken }).from(users).where(eq(users.id, userId));
   if (!user) throw notFound("Profile not found.");
   return { url: user.token ? feedUrl(user.token) : null };
 }
 
 /** Turns the feed on; when it is already on, the existing URL stays valid. */
-export async function enableFeed(db: Executor, userId: string) {
-  const current = await getFeed(db, userId);
+export async function enableFeed(db: Executor, me: Me) {
+  const current = await getFeed(db, me);
   if (current.url) return current;
-  return rotateFeed(db, userId);
+  return rotateFeed(db, me);
 }
 
 /** A new secret: calendars subscribed to the old URL get 404 from now on. */
-export async function rotateFeed(db: Executor, userId: string) {
+export async function rotateFeed(db: Executor, { actorUserId: userId }: Me) {
   const token = randomBytes(TOKEN_BYTES).toString("base64url");
   const [updated] = await db.update(users).set({ calendarToken: token }).where(eq(users.id, userId)).returning({ id: users.id });
   if (!updated) throw notFound("Profile not found.");
   return { url: feedUrl(token) };
 }
 
-export async function revokeFeed(db: Executor, userId: string) {
+export async function revokeFeed(db: Executor, { actorUserId: userId }: Me) {
   const [updated] = await db.update(users).set({ calendarToken: null }).where(eq(users.id, userId)).returning({ id: users.id });
   if (!updated) throw notFound("Profile not found.");
   return { url: null };

@@ -3,9 +3,10 @@ import type { Executor } from "@/db";
 import { applications, memberships, reminders, users } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import { recordAudit } from "../audit";
+import { noteRemindersCancelled } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
+import type { OrgActor } from "../scope";
 
-type Scope = { orgId: string; actorUserId: string };
 
 async function loadClient(db: Executor, orgId: string, clientId: string) {
   const [client] = await db
@@ -21,7 +22,7 @@ async function loadClient(db: Executor, orgId: string, clientId: string) {
  * A client who found a job (or stopped) is archived: their data is kept and readable by their
  * coach and owners, they leave the active views, they lose access, and no more reminders go out.
  */
-export async function archiveClient(db: Executor, scope: Scope, clientId: string, now: Date = new Date()) {
+export async function archiveClient(db: Executor, scope: OrgActor, clientId: string, now: Date = new Date()) {
   const client = await loadClient(db, scope.orgId, clientId);
   if (client.status === "archived") return { clientId, status: "archived" as const, cancelledReminders: 0 };
   await db.update(memberships).set({ status: "archived" }).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, clientId)));
@@ -38,13 +39,14 @@ export async function archiveClient(db: Executor, scope: Scope, clientId: string
     targetId: clientId,
     data: { cancelledReminders: cancelled.length },
   });
-  return { clientId, status: "archived" as const, cancelledReminders: cancelled.length, cancelledIds: cancelled.map((r) => r.id) };
+  noteRemindersCancelled(db, cancelled.map((r) => r.id));
+  return { clientId, status: "archived" as const, cancelledReminders: cancelled.length };
 }
 
 /** Restores an archived client; re-planning their live applications brings back their reminders. */
-export async function unarchiveClient(db: Executor, scope: Scope, clientId: string, now: Date = new Date()) {
+export async function unarchiveClient(db: Executor, scope: OrgActor, clientId: string, now: Date = new Date()) {
   const client = await loadClient(db, scope.orgId, clientId);
-  if (client.status === "active") return { clientId, status: "active" as const, reminderIds: [] as string[] };
+  if (client.status === "active") return { clientId, status: "active" as const };
   await db.update(memberships).set({ status: "active" }).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, clientId)));
   const live = await db
     .select({ id: applications.id })
@@ -57,13 +59,10 @@ export async function unarchiveClient(db: Executor, scope: Scope, clientId: stri
         inArray(applications.status, ["saved", "applied", "interviewing", "offer"]),
       ),
     );
-  const reminderIds: string[] = [];
-  for (const application of live) {
-    const result = await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
-    reminderIds.push(...result.inserted, ...result.revived);
-  }
+  // Each re-plan records its reminders against the transaction, handed over once it commits.
+  for (const application of live) await replanApplication(db, { orgId: scope.orgId, applicationId: application.id }, now);
   await recordAudit(db, { orgId: scope.orgId, actorUserId: scope.actorUserId, action: "client.unarchived", targetType: "membership", targetId: clientId });
-  return { clientId, status: "active" as const, reminderIds };
+  return { clientId, status: "active" as const };
 }
 
 /**
@@ -73,7 +72,7 @@ export async function unarchiveClient(db: Executor, scope: Scope, clientId: stri
  * belong to other organisations). The audit entry keeps only the membership id: recording the
  * email would keep personal data the client asked us to delete.
  */
-export async function deleteClient(db: Executor, scope: Scope, input: { clientId: string; confirmation: string }) {
+export async function deleteClient(db: Executor, scope: OrgActor, input: { clientId: string; confirmation: string }) {
   const client = await loadClient(db, scope.orgId, input.clientId);
   if (input.confirmation.trim().toLowerCase() !== client.email.toLowerCase()) {
     throw badRequest("That does not match the client's email address.", "confirmation");

@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { coachAssignments, memberships, users } from "@/db/schema";
-import type { Role } from "../../trpc/init";
+import type { ClientRef, OrgScope } from "../scope";
 
-type Caller = { orgId: string; membership: { id: string; role: Role } };
+type Caller = Pick<OrgScope, "orgId" | "membership">;
 
 /** The clients a coach looks after, or every client for an owner. */
 export async function listVisibleClients(db: Executor, caller: Caller) {
@@ -25,7 +25,7 @@ export async function listVisibleClients(db: Executor, caller: Caller) {
 }
 
 /** One client's profile and coaches, for a caller already checked by `clientProcedure`. */
-export async function getClientProfile(db: Executor, orgId: string, clientId: string) {
+export async function getClientProfile(db: Executor, { orgId, clientId }: ClientRef) {
   const [profile] = await db
     .select({
       clientId: memberships.id,

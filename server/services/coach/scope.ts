@@ -1,14 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { FollowUpPolicy } from "@/db/schema";
-import type { Role } from "../../trpc/init";
+import type { OrgScope } from "../scope";
 
 /** Who is looking: the organisation, its zone and policy, and the caller's membership. */
-export type CoachScope = {
-  orgId: string;
-  timeZone: string;
-  policy: FollowUpPolicy;
-  membership: { id: string; role: Role };
-};
+export type CoachScope = Pick<OrgScope, "orgId" | "timeZone" | "policy" | "membership">;
 
 /**
  * The condition that limits a query on `memberships m` to the clients the caller may see: every

@@ -3,20 +3,18 @@ import type { Executor } from "@/db";
 import { applications, commitments } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import { recordActivity } from "../activity";
-import { assertStaff, assertWritable, type ClientScope } from "../notes/access";
 import { commitmentCreated } from "../../inngest/events";
 import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import type { TAssignTaskInput } from "./schemas";
+import type { StaffActor } from "../scope";
 
 /**
  * A coach gives the client a task: a commitment the client owes, marked as the coach's. Tied to an
  * application it joins that application's plan, so the client is reminded before it is due.
- * Returns the reminder ids the re-plan wrote, for the caller to hand to delivery after commit.
+ * The re-plan records its reminders against the transaction; they are handed over once it commits.
  */
-export async function assignTask(db: Executor, scope: ClientScope, input: TAssignTaskInput, now: Date = new Date()) {
-  assertStaff(scope);
-  assertWritable(scope);
+export async function assignTask(db: Executor, scope: StaffActor, input: TAssignTaskInput, now: Date = new Date()) {
   if (+input.dueAt <= +now) throw badRequest("Choose a due date in the future.", "dueAt");
   if (input.applicationId) {
     const [application] = await db
@@ -46,7 +44,7 @@ export async function assignTask(db: Executor, scope: ClientScope, input: TAssig
     applicationId: input.applicationId ?? null,
     data: { commitmentId: task!.id, source: "coach_task" },
   });
-  const replanned = input.applicationId ? await replanApplication(db, { orgId: scope.orgId, applicationId: input.applicationId }, now) : null;
+  if (input.applicationId) await replanApplication(db, { orgId: scope.orgId, applicationId: input.applicationId }, now);
   noteWorkflowEvent(db, commitmentCreated.create({ orgId: scope.orgId, commitmentId: task!.id }));
-  return { task: task!, reminderIds: [...(replanned?.inserted ?? []), ...(replanned?.revived ?? [])] };
+  return task!;
 }

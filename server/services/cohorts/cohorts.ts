@@ -3,14 +3,11 @@ import type { Executor } from "@/db";
 import { cohortMembers, cohorts, memberships } from "@/db/schema";
 import { conflict, notFound } from "../../errors";
 import { recordAudit } from "../audit";
+import type { OrgScope } from "../scope";
 import type { TArchiveCohortInput, TCohortClientsInput, TCreateCohortInput, TRenameCohortInput } from "./schemas";
 
 /** Who is asking, in which organisation: cohorts are read by staff and changed by owners. */
-export type CohortScope = {
-  orgId: string;
-  actorUserId: string;
-  membership: { id: string; role: "owner" | "coach" | "client" };
-};
+export type CohortScope = Pick<OrgScope, "orgId" | "actorUserId" | "membership">;
 
 export type CohortSummary = {
   id: string;

@@ -5,18 +5,16 @@ import { badRequest, notFound } from "../../errors";
 import { recordActivity } from "../activity";
 import { loadContact } from "../contacts/contacts";
 import { loadApplication, loadInterview } from "../interviews/load";
-import type { ClientScope, Db } from "../interviews/scope";
 import { commitmentCreated } from "../../inngest/events";
 import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import type { TCreateCommitmentInput, TListCommitmentsInput } from "./schemas";
+import type { ClientActor, ClientRef, Db } from "../scope";
 
-type ReadScope = Pick<ClientScope, "orgId" | "clientId">;
-
-const mine = (scope: ReadScope) => and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId));
+const mine = (scope: ClientRef) => and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId));
 
 /** The client's commitments, open ones soonest first, each flagged when overdue. */
-export async function listCommitments(db: Db, scope: ReadScope, filter: TListCommitmentsInput, now = new Date()) {
+export async function listCommitments(db: Db, scope: ClientRef, filter: TListCommitmentsInput, now = new Date()) {
   const rows = await db
     .select({
       id: commitments.id,
@@ -49,7 +47,7 @@ export async function listCommitments(db: Db, scope: ReadScope, filter: TListCom
 }
 
 /** Something the client means to do; tied to an application, its reminders are planned at once. */
-export async function createCommitment(db: Db, scope: ClientScope, input: TCreateCommitmentInput, now = new Date()) {
+export async function createCommitment(db: Db, scope: ClientActor, input: TCreateCommitmentInput, now = new Date()) {
   // A promise due in the past could never be reminded before it is due: say so instead of accepting it.
   if (+input.dueAt <= +now) throw badRequest("That time has already passed: give the date you will do it by.", "dueAt");
   let applicationId = input.applicationId;
@@ -93,14 +91,14 @@ export async function createCommitment(db: Db, scope: ClientScope, input: TCreat
   return row!;
 }
 
-async function loadCommitment(db: Db, scope: ReadScope, commitmentId: string) {
+async function loadCommitment(db: Db, scope: ClientRef, commitmentId: string) {
   const [row] = await db.select().from(commitments).where(and(mine(scope), eq(commitments.id, commitmentId)));
   if (!row) throw notFound("Commitment not found.");
   return row;
 }
 
 /** Marks a commitment kept; doing it twice changes nothing. Its reminders are cancelled. */
-export async function completeCommitment(db: Db, scope: ClientScope, commitmentId: string) {
+export async function completeCommitment(db: Db, scope: ClientActor, commitmentId: string) {
   const current = await loadCommitment(db, scope, commitmentId);
   const [done] = await db
     .update(commitments)
@@ -126,7 +124,7 @@ export async function completeCommitment(db: Db, scope: ClientScope, commitmentI
  * Undoes "done" (a mistaken tick), or keeps a promise its application's closing released; its
  * reminders still ahead come back.
  */
-export async function reopenCommitment(db: Db, scope: ClientScope, commitmentId: string) {
+export async function reopenCommitment(db: Db, scope: ClientActor, commitmentId: string) {
   const current = await loadCommitment(db, scope, commitmentId);
   const [open] = await db
     .update(commitments)

@@ -3,11 +3,11 @@ import type { Executor } from "@/db";
 import { applications, companies } from "@/db/schema";
 import { conflict, notFound } from "../../errors";
 import { recordActivity } from "../activity";
-import type { ClientScope } from "../applications/scope";
 import { replanApplication } from "../reminders/replan";
 import type { TUpdateCompanyInput } from "./schemas";
+import type { ClientActor } from "../scope";
 
-export async function updateCompany(db: Executor, scope: ClientScope, input: TUpdateCompanyInput) {
+export async function updateCompany(db: Executor, scope: ClientActor, input: TUpdateCompanyInput) {
   const own = and(eq(companies.orgId, scope.orgId), eq(companies.clientId, scope.clientId));
   const [company] = await db.select().from(companies).where(and(own, eq(companies.id, input.companyId)));
   if (!company) throw notFound("Company not found.");

@@ -3,10 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { applications, companies, contactLinks, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { notFound } from "../../errors";
 import { recordActivity } from "../activity";
-import type { ClientScope, Db } from "../interviews/scope";
 import type { TCreateContactInput, TListContactsInput, TUpdateContactInput } from "./schemas";
-
-type ReadScope = Pick<ClientScope, "orgId" | "clientId">;
+import type { ClientActor, ClientRef, Db } from "../scope";
 
 const knownContact = alias(contacts, "known_contact");
 const knownCompany = alias(companies, "known_company");
@@ -14,7 +12,7 @@ const knownCompany = alias(companies, "known_company");
 /** `%` and `_` typed into a search box are literal characters, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function loadContact(db: Db, scope: ReadScope, contactId: string) {
+export async function loadContact(db: Db, scope: ClientRef, contactId: string) {
   const [row] = await db
     .select()
     .from(contacts)
@@ -23,7 +21,7 @@ export async function loadContact(db: Db, scope: ReadScope, contactId: string) {
   return row;
 }
 
-export async function loadCompany(db: Db, scope: ReadScope, companyId: string) {
+export async function loadCompany(db: Db, scope: ClientRef, companyId: string) {
   const [row] = await db
     .select({ id: companies.id, name: companies.name })
     .from(companies)
@@ -33,7 +31,7 @@ export async function loadCompany(db: Db, scope: ReadScope, companyId: string) {
 }
 
 /** Who each of these contacts knows: people and companies, with the link's note. */
-async function linksOf(db: Db, scope: ReadScope, contactIds: string[]) {
+async function linksOf(db: Db, scope: ClientRef, contactIds: string[]) {
   if (contactIds.length === 0) return [];
   return db
     .select({
@@ -69,7 +67,7 @@ const contactColumns = {
 };
 
 /** The client's contacts, each with who they know, and the client's companies. */
-export async function listContacts(db: Db, scope: ReadScope, filter: TListContactsInput) {
+export async function listContacts(db: Db, scope: ClientRef, filter: TListContactsInput) {
   const search = filter.search ? likePattern(filter.search) : null;
   const rows = await db
     .select(contactColumns)
@@ -103,7 +101,7 @@ export async function listContacts(db: Db, scope: ReadScope, filter: TListContac
 }
 
 /** One contact, who they know, who knows them, and the interviews they were part of. */
-export async function getContact(db: Db, scope: ReadScope, contactId: string) {
+export async function getContact(db: Db, scope: ClientRef, contactId: string) {
   const [contact] = await db
     .select(contactColumns)
     .from(contacts)
@@ -139,7 +137,7 @@ export async function getContact(db: Db, scope: ReadScope, contactId: string) {
   return { ...contact, knows: knows.map(({ contactId: _c, ...link }) => link), knownBy, interviews: metAt };
 }
 
-export async function createContact(db: Db, scope: ClientScope, input: TCreateContactInput) {
+export async function createContact(db: Db, scope: ClientActor, input: TCreateContactInput) {
   if (input.companyId) await loadCompany(db, scope, input.companyId);
   const [contact] = await db
     .insert(contacts)
@@ -156,7 +154,7 @@ export async function createContact(db: Db, scope: ClientScope, input: TCreateCo
   return contact!;
 }
 
-export async function updateContact(db: Db, scope: ClientScope, input: TUpdateContactInput) {
+export async function updateContact(db: Db, scope: ClientActor, input: TUpdateContactInput) {
   const { contactId, ...changes } = input;
   const current = await loadContact(db, scope, contactId);
   if (changes.companyId) await loadCompany(db, scope, changes.companyId);

@@ -7,8 +7,8 @@ import { companies, contacts } from "@/db/schema";
 import { recordActivity } from "../activity";
 import { parseLooseDate } from "../imports/dates";
 import { insertJsonRows } from "../imports/bulk-insert";
-import type { ClientScope } from "../interviews/scope";
 import { employerKey } from "./people-at-company";
+import type { ClientActor, ClientRef } from "../scope";
 
 /**
  * LinkedIn's "Connections.csv" (Settings → Data privacy → Get a copy of your data): a few lines of
@@ -81,7 +81,7 @@ const personKey = (name: string, employer: string | null) => `${name.toLowerCase
 
 type Existing = typeof contacts.$inferSelect;
 
-async function planConnections(db: Executor, scope: Pick<ClientScope, "orgId" | "clientId">, text: string) {
+async function planConnections(db: Executor, scope: ClientRef, text: string) {
   const parsed = parseConnections(text);
   const existing = await db.select().from(contacts).where(and(eq(contacts.orgId, scope.orgId), eq(contacts.clientId, scope.clientId)));
   const byProfile = new Map<string, Existing>();
@@ -113,7 +113,7 @@ async function planConnections(db: Executor, scope: Pick<ClientScope, "orgId" | 
   return { ...parsed, create, matched };
 }
 
-export async function previewLinkedInConnections(db: Executor, scope: Pick<ClientScope, "orgId" | "clientId">, input: TLinkedInConnectionsInput) {
+export async function previewLinkedInConnections(db: Executor, scope: ClientRef, input: TLinkedInConnectionsInput) {
   const plan = await planConnections(db, scope, input.csv);
   return {
     error: plan.error,
@@ -126,7 +126,7 @@ export async function previewLinkedInConnections(db: Executor, scope: Pick<Clien
 }
 
 /** All or nothing, in the procedure's transaction. */
-export async function importLinkedInConnections(db: Executor, scope: ClientScope, input: TLinkedInConnectionsInput, now = new Date()) {
+export async function importLinkedInConnections(db: Executor, scope: ClientActor, input: TLinkedInConnectionsInput, now = new Date()) {
   const plan = await planConnections(db, scope, input.csv);
   if (plan.error) return { imported: false as const, reason: plan.error };
   if (plan.create.length + plan.matched.length === 0) return { imported: false as const, reason: "The file has no connections in it." };

@@ -2,18 +2,16 @@ import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, contactLinks, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { notFound } from "../../errors";
-import type { ClientScope, Db } from "../interviews/scope";
 import { replanApplication } from "../reminders/replan";
 import { loadCompany, loadContact } from "./contacts";
 import type { TLinkContactInput } from "./schemas";
-
-type ReadScope = Pick<ClientScope, "orgId" | "clientId">;
+import type { ClientActor, ClientRef, Db } from "../scope";
 
 /**
  * Records that a contact knows another contact or a company. Both ends must be the client's;
  * anything else is NOT_FOUND. Saying it twice keeps one link (the note is updated).
  */
-export async function linkContact(db: Db, scope: ClientScope, input: TLinkContactInput) {
+export async function linkContact(db: Db, scope: ClientActor, input: TLinkContactInput) {
   const contact = await loadContact(db, scope, input.contactId);
   if (input.knowsContactId) await loadContact(db, scope, input.knowsContactId);
   if (input.knowsCompanyId) await loadCompany(db, scope, input.knowsCompanyId);
@@ -45,7 +43,7 @@ export async function linkContact(db: Db, scope: ClientScope, input: TLinkContac
   return link;
 }
 
-export async function unlinkContact(db: Db, scope: ClientScope, linkId: string) {
+export async function unlinkContact(db: Db, scope: ClientActor, linkId: string) {
   const [removed] = await db
     .delete(contactLinks)
     .where(and(eq(contactLinks.orgId, scope.orgId), eq(contactLinks.clientId, scope.clientId), eq(contactLinks.id, linkId)))
@@ -59,7 +57,7 @@ export async function unlinkContact(db: Db, scope: ClientScope, linkId: string) 
  * A link can add or remove a "use your network" suggestion (rule 9) on the applications to that
  * company, or those where the known person interviewed the client: re-plan exactly those.
  */
-async function replanAffected(db: Db, scope: ReadScope, link: { knowsContactId: string | null; knowsCompanyId: string | null }) {
+async function replanAffected(db: Db, scope: ClientRef, link: { knowsContactId: string | null; knowsCompanyId: string | null }) {
   const viaInterviews = link.knowsContactId
     ? db
         .select({ id: interviews.applicationId })
@@ -96,7 +94,7 @@ const colleague = alias(contacts, "colleague");
  * Who could put in a good word at a company: contacts who know the company itself, or know
  * someone who works there, each with the people (or the company) they know there.
  */
-export async function goodWord(db: Db, scope: ReadScope, companyId: string) {
+export async function goodWord(db: Db, scope: ClientRef, companyId: string) {
   const company = await loadCompany(db, scope, companyId);
   const rows = await db
     .select({

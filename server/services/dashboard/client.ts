@@ -2,6 +2,7 @@ import { checkInOutlooks } from "../applications/check-in";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
+import type { ClientScope } from "../scope";
 import {
   activities,
   applications,
@@ -21,7 +22,8 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "../applications/st
 import { owedCommitment } from "../applications/closing";
 import { actionFor, DRAFT_FOR_REMINDER } from "./actions";
 
-type Scope = { orgId: string; orgSlug: string; clientId: string; viewerUserId: string };
+/** Who looks (the client, their coach or an owner), whose times are shown in their own zone. */
+type Scope = Pick<ClientScope, "orgId" | "orgSlug" | "clientId" | "actorUserId">;
 
 const UPCOMING_DAYS = 14;
 const ACTIVITY_LIMIT = 15;
@@ -40,7 +42,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
-  const [viewer] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, scope.viewerUserId));
+  const [viewer] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, scope.actorUserId));
   const clientTimeZone = zoneOr(client?.timeZone);
   const viewerTimeZone = zoneOr(viewer?.timeZone, clientTimeZone);
   // "Today" is the client's day: their follow-ups are due by their own midnight.

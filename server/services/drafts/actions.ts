@@ -6,8 +6,7 @@ import { recordActivity } from "../activity";
 import { replanApplication } from "../reminders/replan";
 import { draftsOf } from "./queries";
 import type { TMarkSentDraftInput, TUpdateDraftInput } from "./schemas";
-
-type Scope = { orgId: string; clientId: string; actorUserId: string };
+import type { ClientActor } from "../scope";
 
 const KIND_LABEL = {
   thank_you: "thank-you note",
@@ -24,13 +23,13 @@ const KIND_LABEL = {
  * tabs racing cannot send or edit a message twice. When the update matches nothing, tell a
  * missing draft (NOT_FOUND) from one that has moved on (CONFLICT).
  */
-async function explainNoMatch(db: Executor, scope: Scope, draftId: string): Promise<never> {
+async function explainNoMatch(db: Executor, scope: ClientActor, draftId: string): Promise<never> {
   const [row] = await db.select({ status: drafts.status }).from(drafts).where(and(draftsOf(scope), eq(drafts.id, draftId)));
   if (!row) throw notFound("Draft not found.");
   throw conflict(row.status === "sent" ? "This message is already marked as sent." : "This draft was discarded.");
 }
 
-export async function updateDraft(db: Executor, scope: Scope, input: TUpdateDraftInput) {
+export async function updateDraft(db: Executor, scope: ClientActor, input: TUpdateDraftInput) {
   const { draftId, ...changes } = input;
   const [updated] = await db
     .update(drafts)
@@ -44,7 +43,7 @@ export async function updateDraft(db: Executor, scope: Scope, input: TUpdateDraf
  * The client sent the message themselves. A thank-you marks its interviewer as thanked, which
  * is what stops the thank-you reminder once everyone has been thanked.
  */
-export async function markDraftSent(db: Executor, scope: Scope, input: TMarkSentDraftInput) {
+export async function markDraftSent(db: Executor, scope: ClientActor, input: TMarkSentDraftInput) {
   const [kind] = await db.select({ kind: drafts.kind }).from(drafts).where(and(draftsOf(scope), eq(drafts.id, input.draftId)));
   if (!kind) throw notFound("Draft not found.");
   if (input.handwritten && kind.kind !== "thank_you") throw badRequest("Only a thank-you note can be written by hand.", "handwritten");
@@ -91,7 +90,7 @@ export async function markDraftSent(db: Executor, scope: Scope, input: TMarkSent
   return sent;
 }
 
-export async function discardDraft(db: Executor, scope: Scope, draftId: string) {
+export async function discardDraft(db: Executor, scope: ClientActor, draftId: string) {
   const [discarded] = await db
     .update(drafts)
     .set({ status: "discarded" })

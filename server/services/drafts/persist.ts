@@ -4,8 +4,7 @@ import { applications, commitments, companies, contactLinks, contacts, drafts, i
 import { draftAvailableAt, resolvePolicy } from "@/server/followup";
 import { draftsForDebrief } from "./generate";
 import type { Acquaintance, DebriefContext, DraftSpec, GoodWordContact } from "./types";
-
-type Scope = { orgId: string; clientId: string };
+import type { ClientRef } from "../scope";
 
 /**
  * Stores generated drafts. The generation key is unique per organisation, so inserting the same
@@ -14,7 +13,7 @@ type Scope = { orgId: string; clientId: string };
  */
 export async function saveGeneratedDrafts(
   db: Executor,
-  scope: Scope,
+  scope: ClientRef,
   link: { applicationId: string; interviewId?: string | null },
   specs: readonly (DraftSpec & { availableAt?: Date })[],
 ) {
@@ -43,7 +42,7 @@ export async function saveGeneratedDrafts(
  * Drafts the debrief of one interview and stores the ones not drafted before, each shown from
  * its moment in the playbook (see draft-timing.ts): the thank-you notes now, the rest later.
  */
-export async function draftAfterDebrief(db: Executor, scope: Scope, interviewId: string, now = new Date()) {
+export async function draftAfterDebrief(db: Executor, scope: ClientRef, interviewId: string, now = new Date()) {
   const context = await loadDebriefContext(db, scope, interviewId);
   const [timing] = await db
     .select({ endsAt: interviews.endsAt, debriefedAt: interviews.debriefedAt, policy: organizations.policy, timeZone: users.timeZone })
@@ -63,7 +62,7 @@ export async function draftAfterDebrief(db: Executor, scope: Scope, interviewId:
 }
 
 /** Everything the generator needs about one debriefed interview, read with the client's scope. */
-export async function loadDebriefContext(db: Executor, scope: Scope, interviewId: string): Promise<DebriefContext> {
+export async function loadDebriefContext(db: Executor, scope: ClientRef, interviewId: string): Promise<DebriefContext> {
   const [row] = await db
     .select({ interview: interviews, application: applications, company: companies })
     .from(interviews)
@@ -126,7 +125,7 @@ export async function loadDebriefContext(db: Executor, scope: Scope, interviewId
 /** People in the client's network who know one of the interviewers, or the company itself (rule 9). */
 async function goodWordContactsFor(
   db: Executor,
-  scope: Scope,
+  scope: ClientRef,
   companyId: string,
   participants: ReadonlyArray<{ contactId: string; name: string; title: string | null }>,
 ): Promise<GoodWordContact[]> {

@@ -3,16 +3,15 @@ import type { Executor } from "@/db";
 import { applications, companies, contacts, draftComments, drafts, interviews, memberships, users } from "@/db/schema";
 import { notFound } from "../../errors";
 import type { TListDraftsInput } from "./schemas";
+import type { ClientRef } from "../scope";
 
-type ReadScope = { orgId: string; clientId: string };
-
-export const draftsOf = (scope: ReadScope) => and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId));
+export const draftsOf = (scope: ClientRef) => and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId));
 
 /**
  * The client's drafts, newest first, with who each is for and what it is about. Drafts whose
  * moment has not come yet (`availableAt` in the future) are included; the page lists them apart.
  */
-export async function listDrafts(db: Executor, scope: ReadScope, filter: TListDraftsInput) {
+export async function listDrafts(db: Executor, scope: ClientRef, filter: TListDraftsInput) {
   return db
     .select({
       id: drafts.id,
@@ -49,7 +48,7 @@ export async function listDrafts(db: Executor, scope: ReadScope, filter: TListDr
 }
 
 /** One draft with its recipient, what it is about, and the coach's comments on it. */
-export async function getDraft(db: Executor, scope: ReadScope, draftId: string) {
+export async function getDraft(db: Executor, scope: ClientRef, draftId: string) {
   const [row] = await db
     .select({
       draft: drafts,

@@ -6,11 +6,13 @@ import type { AiConfig } from "../../ai/config";
 import { rewriteDraft, type RewriteFailure, type RewriteRequest } from "../../ai/rewrite";
 import { conflict, notFound } from "../../errors";
 import { recordActivity } from "../activity";
+import { runAfterCommit } from "../reminders/handoff";
 import { dayOf, writingZone } from "./facts";
 import { loadDebriefContext } from "./persist";
 import { draftsOf } from "./queries";
 import type { TRewriteDraftInput } from "./schemas";
 import { firstName } from "./voice";
+import type { ClientActor } from "../scope";
 
 /**
  * "Rewrite", "Make it shorter / warmer / more formal" and "Apply Maya's suggestion" on a draft.
@@ -19,8 +21,6 @@ import { firstName } from "./voice";
  * transaction has committed and saves the answer in a transaction of its own, only if the draft
  * is still the text that was sent (an edit saved meanwhile wins).
  */
-
-type Scope = { orgId: string; clientId: string; actorUserId: string };
 
 export type RewriteAvailability = { available: true } | { available: false; reason: "not_configured" | "turned_off"; message: string };
 
@@ -47,7 +47,7 @@ export type PreparedRewrite = {
 
 export async function prepareRewrite(
   db: Executor,
-  scope: Scope,
+  scope: ClientActor,
   input: TRewriteDraftInput,
   settings: { config: AiConfig | null; policy: Pick<FollowUpPolicy, "aiRewriting"> },
 ): Promise<PreparedRewrite | Kept> {
@@ -91,15 +91,37 @@ export async function prepareRewrite(
   };
 }
 
+/**
+ * The rewrite as one call: prepared in the request's transaction, the model asked once it has
+ * committed. The answer is filled into the returned result by then, before the response is sent;
+ * if saving it fails, nothing was saved and the client keeps the draft and the message below.
+ */
+export async function requestRewrite(
+  db: Executor,
+  scope: ClientActor,
+  input: TRewriteDraftInput,
+  settings: { config: AiConfig | null; policy: Pick<FollowUpPolicy, "aiRewriting"> },
+): Promise<RewriteDraftResult> {
+  const prepared = await prepareRewrite(db, scope, input, settings);
+  if (prepared.outcome === "kept") return prepared;
+  const result = { outcome: "kept", reason: "unavailable", message: "The writing assistant is not available right now. Your draft is unchanged." } as RewriteDraftResult;
+  runAfterCommit(db, {
+    label: "draft rewrite",
+    run: async (unsafeOwnerDb) => void Object.assign(result, await completeRewrite(unsafeOwnerDb, scope, prepared)),
+  });
+  return result;
+}
+
+/** Asks the model and saves its answer; after the commit, in a tenant transaction of its own on the owner connection. */
 export async function completeRewrite(
-  rootDb: Database,
-  scope: Scope,
+  unsafeOwnerDb: Database,
+  scope: ClientActor,
   prepared: PreparedRewrite,
   options: { timeoutMs?: number } = {},
 ): Promise<RewriteDraftResult> {
   const answer = await rewriteDraft({ config: prepared.config, facts: prepared.facts, body: prepared.body, request: prepared.request, timeoutMs: options.timeoutMs });
   if (!answer.ok) return { outcome: "kept", reason: answer.reason, message: answer.message };
-  return withOrg(rootDb, scope.orgId, async (tx) => {
+  return withOrg(unsafeOwnerDb, scope.orgId, async (tx) => {
     const [updated] = await tx
       .update(drafts)
       .set({
@@ -132,7 +154,7 @@ export async function completeRewrite(
  * The facts of this draft's interview, and nothing else of the client's: who it is to and from,
  * the company and role, and what was discussed, promised and achieved that the draft may use.
  */
-async function factsOf(db: Executor, scope: Scope, draft: typeof drafts.$inferSelect): Promise<Record<string, unknown>> {
+async function factsOf(db: Executor, scope: ClientActor, draft: typeof drafts.$inferSelect): Promise<Record<string, unknown>> {
   const [recipient] = draft.contactId
     ? await db
         .select({ name: contacts.name, title: contacts.title })

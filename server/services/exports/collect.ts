@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
+import type { ClientScope } from "../scope";
 import {
   activities,
   applications,
@@ -33,7 +34,7 @@ import { applicationDetailColumns } from "../applications/columns";
  * coaches (they are the coach's mail, not the client's).
  */
 
-export type ExportScope = { orgId: string; clientId: string; userId: string };
+export type ExportScope = Pick<ClientScope, "orgId" | "clientId" | "clientUserId">;
 
 /** Column lists double as CSV headers, so an empty table still exports its header row. */
 const COLUMNS = {
@@ -234,7 +235,7 @@ export async function collectClientData(db: Executor, scope: ExportScope) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, clientId), eq(memberships.userId, scope.userId)));
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, clientId), eq(memberships.userId, scope.clientUserId)));
   if (!profile) throw notFound("Client not found.");
 
   return {

@@ -24,8 +24,8 @@ import {
   workplaceType,
 } from "@/db/schema";
 import { recordActivity } from "../activity";
-import type { ClientScope } from "../applications/scope";
 import { insertJsonRows } from "./bulk-insert";
+import type { ClientActor } from "../scope";
 
 /**
  * Restoring a whole JSON export of ours into an empty account: companies, applications with their
@@ -142,7 +142,7 @@ type Export = z.infer<typeof ZExport>;
 
 export type ImportAccountResult = { imported: false; reason: string } | { imported: true; counts: Record<string, number> };
 
-export async function importAccount(db: Executor, scope: ClientScope, input: TImportAccountInput, now = new Date()): Promise<ImportAccountResult> {
+export async function importAccount(db: Executor, scope: ClientActor, input: TImportAccountInput, now = new Date()): Promise<ImportAccountResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(input.json);

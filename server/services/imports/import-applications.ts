@@ -4,12 +4,12 @@ import { z } from "zod";
 import type { Executor } from "@/db";
 import { applications, applicationStatusHistory, companies } from "@/db/schema";
 import { recordActivity } from "../activity";
-import type { ClientScope } from "../applications/scope";
 import { insertJsonRows } from "./bulk-insert";
 import { count, parseApplicationsCsv, type ApplicationsCsvResult, type ImportError, type ParsedRow } from "./applications-csv";
 import { PRESET_IDS, PRESETS } from "./presets";
 import { groupProblems } from "./problems";
 import { APPLICATION_FIELDS, FIELD_LABELS, REQUIRED_FIELDS, ZColumnMapping, ZDateOrder, ZStatusTarget, type ImportedRow } from "./schemas";
+import type { ClientActor, ClientRef } from "../scope";
 
 /**
  * Importing a CSV of applications: a preview that writes nothing, and an import that writes
@@ -64,7 +64,7 @@ type Plan = {
 };
 
 /** What the preview screen needs: the choices to confirm, interpreted rows, grouped problems, counts. */
-export async function previewImport(db: Executor, scope: ClientScope, rawInput: TPreviewImportInput) {
+export async function previewImport(db: Executor, scope: ClientActor, rawInput: TPreviewImportInput) {
   const input = ZPreviewImportInput.parse(rawInput);
   const plan = await planImport(db, scope, input);
   const { parsed } = plan;
@@ -115,7 +115,7 @@ export type ImportApplicationsResult =
  */
 export async function importApplications(
   db: Executor,
-  scope: ClientScope,
+  scope: ClientActor,
   rawInput: TImportApplicationsInput,
   now: Date = new Date(),
 ): Promise<ImportApplicationsResult> {
@@ -132,7 +132,7 @@ export async function importApplications(
   }
 }
 
-async function planImport(db: Executor, scope: ClientScope, input: z.output<typeof ZPreviewImportInput>): Promise<Plan> {
+async function planImport(db: Executor, scope: ClientActor, input: z.output<typeof ZPreviewImportInput>): Promise<Plan> {
   const parsed = parseApplicationsCsv(input.csv, input);
   const fileErrors = parsed.fileErrors;
   const valid = parsed.rows.filter((r): r is ParsedRow & { application: ImportedRow } => r.application !== null);
@@ -211,7 +211,7 @@ export function duplicateKey(company: string, roleTitle: string, jobUrl: string 
   return [company.trim().toLowerCase(), roleTitle.trim().toLowerCase(), link].join("\u0000");
 }
 
-async function existingKeys(db: Executor, scope: ClientScope): Promise<Map<string, string>> {
+async function existingKeys(db: Executor, scope: ClientActor): Promise<Map<string, string>> {
   const rows = await db
     .select({ id: applications.id, company: companies.name, roleTitle: applications.roleTitle, jobUrl: applications.jobUrl })
     .from(applications)
@@ -226,7 +226,7 @@ async function existingKeys(db: Executor, scope: ClientScope): Promise<Map<strin
   return keys;
 }
 
-async function writePlan(db: Executor, scope: ClientScope, plan: Plan, now: Date) {
+async function writePlan(db: Executor, scope: ClientActor, plan: Plan, now: Date) {
   const companyIds = await resolveCompanies(db, scope, plan.create.map((e) => e.application.company), now);
   const rows = plan.create.map(({ application }) => ({
     application,
@@ -302,7 +302,7 @@ function fieldsOf(a: ImportedRow) {
 }
 
 /** An update fills in what the file knows and keeps what it leaves empty; a new status joins the history. */
-async function updateExisting(db: Executor, scope: ClientScope, id: string, a: ImportedRow, now: Date) {
+async function updateExisting(db: Executor, scope: ClientActor, id: string, a: ImportedRow, now: Date) {
   const where = and(eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId), eq(applications.id, id));
   const [current] = await db.select({ status: applications.status, archivedAt: applications.archivedAt }).from(applications).where(where);
   if (!current) return;
@@ -334,7 +334,7 @@ async function updateExisting(db: Executor, scope: ClientScope, id: string, a: I
  * have one (the oldest, as `findOrCreateCompany` picks), else one new company per name, spelled as
  * it first appears in the file.
  */
-export async function resolveCompanies(db: Executor, scope: Pick<ClientScope, "orgId" | "clientId">, names: readonly string[], now: Date) {
+export async function resolveCompanies(db: Executor, scope: ClientRef, names: readonly string[], now: Date) {
   const existing = await db
     .select({ id: companies.id, name: companies.name })
     .from(companies)

@@ -9,7 +9,7 @@ import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import { loadApplication, loadInterview } from "./load";
 import type { TDebriefInterviewInput } from "./schemas";
-import type { ClientScope, Db } from "./scope";
+import type { ClientActor, Db } from "../scope";
 
 const normalise = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 
@@ -34,7 +34,7 @@ export function mergeChallenges(current: readonly string[], added: readonly stri
  * Saving again updates the same rows: promises are matched by id or wording, and drafts by their
  * generation key, so nothing is duplicated.
  */
-export async function debriefInterview(db: Db, scope: ClientScope, input: TDebriefInterviewInput, now = new Date()) {
+export async function debriefInterview(db: Db, scope: ClientActor, input: TDebriefInterviewInput, now = new Date()) {
   const interview = await loadInterview(db, scope, input.interviewId);
   if (interview.status === "cancelled") throw badRequest("This interview was cancelled, so there is nothing to debrief.", "interviewId");
   if (+interview.endsAt > +now) throw badRequest("You can record the debrief once the interview has ended.", "interviewId");
@@ -137,7 +137,7 @@ export async function debriefInterview(db: Db, scope: ClientScope, input: TDebri
  */
 async function savePromises(
   db: Db,
-  scope: ClientScope,
+  scope: ClientActor,
   link: { applicationId: string; interviewId: string },
   promises: TDebriefInterviewInput["promises"],
 ) {

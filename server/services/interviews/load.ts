@@ -1,12 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { applications, companies, interviews } from "@/db/schema";
 import { notFound } from "../../errors";
-import type { ClientScope, Db } from "./scope";
-
-type ReadScope = Pick<ClientScope, "orgId" | "clientId">;
+import type { ClientRef, Db } from "../scope";
 
 /** One of the client's interviews, loaded with the tenant and client conditions in the WHERE. */
-export async function loadInterview(db: Db, scope: ReadScope, interviewId: string) {
+export async function loadInterview(db: Db, scope: ClientRef, interviewId: string) {
   const [row] = await db
     .select()
     .from(interviews)
@@ -16,7 +14,7 @@ export async function loadInterview(db: Db, scope: ReadScope, interviewId: strin
 }
 
 /** One of the client's applications with its company. */
-export async function loadApplication(db: Db, scope: ReadScope, applicationId: string) {
+export async function loadApplication(db: Db, scope: ClientRef, applicationId: string) {
   const [row] = await db
     .select({ application: applications, company: companies })
     .from(applications)

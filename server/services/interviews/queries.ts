@@ -1,12 +1,10 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { applications, commitments, companies, contacts, drafts, interviewParticipants, interviews } from "@/db/schema";
 import { loadApplication, loadInterview } from "./load";
-import type { ClientScope, Db } from "./scope";
-
-type ReadScope = Pick<ClientScope, "orgId" | "clientId">;
+import type { ClientRef, Db } from "../scope";
 
 /** One interview with everything its page shows: people, debrief, the company's challenges, drafts, promises. */
-export async function getInterview(db: Db, scope: ReadScope, interviewId: string, now = new Date()) {
+export async function getInterview(db: Db, scope: ClientRef, interviewId: string, now = new Date()) {
   const interview = await loadInterview(db, scope, interviewId);
   const { application, company } = await loadApplication(db, scope, interview.applicationId);
   const participants = await db
@@ -61,7 +59,7 @@ export async function getInterview(db: Db, scope: ReadScope, interviewId: string
 }
 
 /** The client's interviews, soonest first, optionally for one application. */
-export async function listInterviews(db: Db, scope: ReadScope, filter: { applicationId?: string }) {
+export async function listInterviews(db: Db, scope: ClientRef, filter: { applicationId?: string }) {
   return db
     .select({
       id: interviews.id,
@@ -92,7 +90,7 @@ export async function listInterviews(db: Db, scope: ReadScope, filter: { applica
 }
 
 /** What the schedule form needs: the application, its company and the people the client knows there. */
-export async function scheduleOptions(db: Db, scope: ReadScope, applicationId: string) {
+export async function scheduleOptions(db: Db, scope: ClientRef, applicationId: string) {
   const { application, company } = await loadApplication(db, scope, applicationId);
   const people = await db
     .select({ id: contacts.id, name: contacts.name, title: contacts.title, role: contacts.role })

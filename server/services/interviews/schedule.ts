@@ -8,8 +8,8 @@ import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
 import { loadApplication, loadInterview } from "./load";
 import type { TRescheduleInterviewInput, TScheduleInterviewInput } from "./schemas";
-import type { ClientScope, Db } from "./scope";
 import { interviewInstants } from "./times";
+import type { ClientActor, Db } from "../scope";
 
 const KIND_LABEL = { phone: "phone", video: "video", onsite: "on-site", panel: "panel" } as const;
 
@@ -18,7 +18,7 @@ const KIND_LABEL = { phone: "phone", video: "video", onsite: "on-site", panel: "
  * contacts and new ones created at the application's company). A saved or applied application
  * moves to interviewing, with a history row. Reminders are re-planned in the same transaction.
  */
-export async function scheduleInterview(db: Db, scope: ClientScope, input: TScheduleInterviewInput) {
+export async function scheduleInterview(db: Db, scope: ClientActor, input: TScheduleInterviewInput) {
   const { application, company } = await loadApplication(db, scope, input.applicationId);
   if (application.archivedAt || application.status === "rejected" || application.status === "withdrawn") {
     throw badRequest("This application is closed; reopen it before scheduling an interview.", "applicationId");
@@ -91,7 +91,7 @@ export async function scheduleInterview(db: Db, scope: ClientScope, input: TSche
   return { ...interview!, createdContactIds: created.map((c) => c.id) };
 }
 
-async function moveToInterviewing(db: Db, scope: ClientScope, applicationId: string, from: "saved" | "applied") {
+async function moveToInterviewing(db: Db, scope: ClientActor, applicationId: string, from: "saved" | "applied") {
   // Conditional on the status we read, so a concurrent change is not overwritten; the plan
   // version bump gives every application-level reminder a new key.
   const [moved] = await db
@@ -127,7 +127,7 @@ async function moveToInterviewing(db: Db, scope: ClientScope, applicationId: str
 }
 
 /** New times (and zone) for a scheduled interview; its reminders get new keys. */
-export async function rescheduleInterview(db: Db, scope: ClientScope, input: TRescheduleInterviewInput) {
+export async function rescheduleInterview(db: Db, scope: ClientActor, input: TRescheduleInterviewInput) {
   const current = await loadInterview(db, scope, input.interviewId);
   if (current.status !== "scheduled") {
     throw badRequest("Only a scheduled interview can be rescheduled.", "interviewId");
@@ -157,7 +157,7 @@ export async function rescheduleInterview(db: Db, scope: ClientScope, input: TRe
 }
 
 /** Cancels a scheduled interview; its pending reminders are cancelled by the re-plan. */
-export async function cancelInterview(db: Db, scope: ClientScope, interviewId: string) {
+export async function cancelInterview(db: Db, scope: ClientActor, interviewId: string) {
   const current = await loadInterview(db, scope, interviewId);
   const updated = await updateWhileScheduled(db, scope, current.id, { status: "cancelled" }, "Only a scheduled interview can be cancelled.");
   await recordAndReplan(db, scope, updated, { kind: "interview.cancelled", summary: "Cancelled an interview" });
@@ -170,7 +170,7 @@ export async function cancelInterview(db: Db, scope: ClientScope, interviewId: s
  */
 async function updateWhileScheduled(
   db: Db,
-  scope: ClientScope,
+  scope: ClientActor,
   interviewId: string,
   values: PgUpdateSetSource<typeof interviews>,
   refusal: string,
@@ -194,7 +194,7 @@ async function updateWhileScheduled(
 /** What every change to an interview's schedule ends with: the timeline entry, then the re-plan. */
 async function recordAndReplan(
   db: Db,
-  scope: ClientScope,
+  scope: ClientActor,
   interview: { id: string; applicationId: string },
   activity: { kind: ActivityKind; summary: string; data?: Record<string, unknown> },
 ) {

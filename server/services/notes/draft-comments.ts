@@ -2,10 +2,10 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { draftComments, drafts, memberships, users } from "@/db/schema";
 import { notFound } from "../../errors";
-import { assertStaff, assertWritable, type ClientScope } from "./access";
 import type { TCommentOnDraftInput } from "./schemas";
+import type { StaffActor } from "../scope";
 
-async function loadDraft(db: Executor, scope: ClientScope, draftId: string) {
+async function loadDraft(db: Executor, scope: StaffActor, draftId: string) {
   const [draft] = await db
     .select({ id: drafts.id })
     .from(drafts)
@@ -15,9 +15,7 @@ async function loadDraft(db: Executor, scope: ClientScope, draftId: string) {
 }
 
 /** A coach's comment beside a client's draft; the client reads it, never edits it. */
-export async function commentOnDraft(db: Executor, scope: ClientScope, input: TCommentOnDraftInput) {
-  assertStaff(scope);
-  assertWritable(scope);
+export async function commentOnDraft(db: Executor, scope: StaffActor, input: TCommentOnDraftInput) {
   const draft = await loadDraft(db, scope, input.draftId);
   const [comment] = await db
     .insert(draftComments)
@@ -26,7 +24,7 @@ export async function commentOnDraft(db: Executor, scope: ClientScope, input: TC
   return comment!;
 }
 
-export async function listDraftComments(db: Executor, scope: ClientScope, draftId: string) {
+export async function listDraftComments(db: Executor, scope: StaffActor, draftId: string) {
   const draft = await loadDraft(db, scope, draftId);
   return db
     .select({ id: draftComments.id, body: draftComments.body, createdAt: draftComments.createdAt, authorName: users.name, authorEmail: users.email })

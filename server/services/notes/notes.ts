@@ -3,11 +3,11 @@ import type { Executor } from "@/db";
 import { coachNotes, memberships, users } from "@/db/schema";
 import { forbidden, notFound } from "../../errors";
 import { recordActivity } from "../activity";
-import { assertStaff, assertWritable, type ClientScope } from "./access";
 import type { TCreateNoteInput, TUpdateNoteInput } from "./schemas";
+import type { StaffActor } from "../scope";
 
 /** A client's notes: coaches and owners see every note; the client only the shared ones. */
-export async function listNotes(db: Executor, scope: ClientScope) {
+export async function listNotes(db: Executor, scope: StaffActor) {
   const isClient = scope.membership.role === "client";
   return db
     .select({
@@ -34,9 +34,7 @@ export async function listNotes(db: Executor, scope: ClientScope) {
     .orderBy(desc(coachNotes.createdAt));
 }
 
-export async function createNote(db: Executor, scope: ClientScope, input: TCreateNoteInput) {
-  assertStaff(scope);
-  assertWritable(scope);
+export async function createNote(db: Executor, scope: StaffActor, input: TCreateNoteInput) {
   const [note] = await db
     .insert(coachNotes)
     .values({ orgId: scope.orgId, clientId: scope.clientId, authorMembershipId: scope.membership.id, visibility: input.visibility, body: input.body })
@@ -56,7 +54,7 @@ export async function createNote(db: Executor, scope: ClientScope, input: TCreat
 }
 
 /** Only the author edits or deletes a note; others who can see it get FORBIDDEN, the rest NOT_FOUND. */
-async function refuseNonAuthor(db: Executor, scope: ClientScope, noteId: string): Promise<never> {
+async function refuseNonAuthor(db: Executor, scope: StaffActor, noteId: string): Promise<never> {
   const [exists] = await db
     .select({ id: coachNotes.id })
     .from(coachNotes)
@@ -64,7 +62,7 @@ async function refuseNonAuthor(db: Executor, scope: ClientScope, noteId: string)
   throw exists ? forbidden("Only the author can change this note.") : notFound("Note not found.");
 }
 
-const authorsNote = (scope: ClientScope, noteId: string) =>
+const authorsNote = (scope: StaffActor, noteId: string) =>
   and(
     eq(coachNotes.orgId, scope.orgId),
     eq(coachNotes.clientId, scope.clientId),
@@ -72,9 +70,7 @@ const authorsNote = (scope: ClientScope, noteId: string) =>
     eq(coachNotes.authorMembershipId, scope.membership.id),
   );
 
-export async function updateNote(db: Executor, scope: ClientScope, input: TUpdateNoteInput) {
-  assertStaff(scope);
-  assertWritable(scope);
+export async function updateNote(db: Executor, scope: StaffActor, input: TUpdateNoteInput) {
   const changes = { ...(input.body !== undefined && { body: input.body }), ...(input.visibility && { visibility: input.visibility }) };
   const [note] = await db
     .update(coachNotes)
@@ -84,8 +80,7 @@ export async function updateNote(db: Executor, scope: ClientScope, input: TUpdat
   return note ?? refuseNonAuthor(db, scope, input.noteId);
 }
 
-export async function deleteNote(db: Executor, scope: ClientScope, noteId: string) {
-  assertStaff(scope);
+export async function deleteNote(db: Executor, scope: StaffActor, noteId: string) {
   const [note] = await db.delete(coachNotes).where(authorsNote(scope, noteId)).returning({ id: coachNotes.id });
   return note ?? refuseNonAuthor(db, scope, noteId);
 }

@@ -5,9 +5,9 @@ import { DomainError, notFound } from "../../errors";
 import { applyQuietHours } from "../../followup/time";
 import { canonicalTimeZoneOrUtc } from "../../validation/time-zone";
 import { recordActivity } from "../activity";
-import { assertStaff, assertWritable, type ClientScope } from "./access";
 import type { TSendNudgeInput } from "./schemas";
 import { noteRemindersRequested } from "../reminders/handoff";
+import type { StaffActor } from "../scope";
 
 /** Nudges one client can receive in any 24 hours, from all their coaches together. */
 export const NUDGES_PER_CLIENT_PER_DAY = 3;
@@ -18,9 +18,7 @@ export const NUDGES_PER_CLIENT_PER_DAY = 3;
  * zone), when those end. The reminder's dedupe key names the nudge, so however often delivery
  * retries or re-runs, the email goes out once. A client gets at most NUDGES_PER_CLIENT_PER_DAY.
  */
-export async function sendNudge(db: Executor, scope: ClientScope, input: TSendNudgeInput, now: Date = new Date()) {
-  assertStaff(scope);
-  assertWritable(scope);
+export async function sendNudge(db: Executor, scope: StaffActor, input: TSendNudgeInput, now: Date = new Date()) {
   // Two coaches nudging at the same moment must not both take the last one of the day.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`nudge:${scope.clientId}`}))`);
   const [recent] = await db
@@ -71,7 +69,7 @@ export async function sendNudge(db: Executor, scope: ClientScope, input: TSendNu
   return { nudge: nudge!, reminderId: reminder!.id };
 }
 
-export async function listNudges(db: Executor, scope: ClientScope) {
+export async function listNudges(db: Executor, scope: StaffActor) {
   return db
     .select({
       id: nudges.id,
@@ -89,7 +87,7 @@ export async function listNudges(db: Executor, scope: ClientScope) {
 }
 
 /** The client marks a nudge read; marking it again keeps the first time. */
-export async function markNudgeRead(db: Executor, scope: ClientScope, nudgeId: string, now: Date = new Date()) {
+export async function markNudgeRead(db: Executor, scope: StaffActor, nudgeId: string, now: Date = new Date()) {
   const mine = and(eq(nudges.orgId, scope.orgId), eq(nudges.clientId, scope.clientId), eq(nudges.id, nudgeId));
   const [updated] = await db.update(nudges).set({ readAt: now }).where(and(mine, isNull(nudges.readAt))).returning();
   if (updated) return updated;

@@ -6,6 +6,7 @@ import type { Executor } from "@/db";
 import { cohorts, invitations, memberships, reminders, users } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import { recordAudit } from "../audit";
+import type { OrgActor } from "../scope";
 import { derivedInvitationToken, hashInvitationToken, INVITATION_LIFETIME_DAYS } from "../org/invitations";
 import { readRosterCsv, type RosterRow, type RowProblemKind } from "./roster-csv";
 import type { TCommitRosterInput, TPreviewRosterInput, TRosterProgressInput } from "./schemas";
@@ -19,7 +20,7 @@ import type { TCommitRosterInput, TPreviewRosterInput, TRosterProgressInput } fr
  * instances do (see server/delivery/batch.ts).
  */
 
-type OwnerScope = { orgId: string; actorUserId: string };
+type OwnerScope = OrgActor;
 
 export type RosterPreview = {
   ok: boolean;

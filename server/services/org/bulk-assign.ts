@@ -3,10 +3,10 @@ import type { Executor } from "@/db";
 import { coachAssignments, cohortMembers, invitations, memberships } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
 import { recordAudit } from "../audit";
+import type { OrgActor } from "../scope";
 import { loadCohort, requireClients } from "../cohorts/cohorts";
 import type { TBulkAssignInput } from "./schemas";
 
-type OrgScope = { orgId: string; actorUserId: string };
 
 export type BulkAssignResult = {
   /** Clients the action was about (the selection, or the cohort's members). */
@@ -31,7 +31,7 @@ export type BulkAssignResult = {
  * centre moving a 2,000-client cohort reads one line that says what happened, not 2,000 lines
  * that drown every other entry, and the ids still answer "who was moved, by whom, when".
  */
-export async function bulkAssignCoach(db: Executor, scope: OrgScope, input: TBulkAssignInput): Promise<BulkAssignResult> {
+export async function bulkAssignCoach(db: Executor, scope: OrgActor, input: TBulkAssignInput): Promise<BulkAssignResult> {
   const { orgId } = scope;
   const [coach] = await db
     .select({ id: memberships.id, role: memberships.role, status: memberships.status })

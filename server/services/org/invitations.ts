@@ -4,9 +4,13 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { withOrg, type Database, type Executor } from "@/db";
 import { coachAssignments, cohortMembers, cohorts, invitations, memberships, organizations, users } from "@/db/schema";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../../errors";
+import { renderInvitationEmail, sendRenderedEmail } from "../../email/messages";
 import { env } from "../../env";
+import { log } from "../../log";
 import { recordAudit } from "../audit";
+import { runAfterCommit } from "../reminders/handoff";
 import type { TCreateInvitationInput } from "./schemas";
+import type { OrgActor, UserScope } from "../scope";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
@@ -23,8 +27,6 @@ export function derivedInvitationToken(invitationId: string, secret: string = en
   return createHmac("sha256", secret).update(`invitation:v1:${invitationId.toLowerCase()}`).digest("base64url");
 }
 
-type OrgScope = { db: Executor; orgId: string; actorUserId: string };
-
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
 
 export function invitationState(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
@@ -33,12 +35,45 @@ export function invitationState(row: { acceptedAt: Date | null; revokedAt: Date 
   return row.expiresAt <= now ? "expired" : "pending";
 }
 
+type InvitingOrg = Parameters<typeof renderInvitationEmail>[1]["org"];
+
+/**
+ * Invites someone by email. The invitation and its email are one unit: the email is rendered here,
+ * inside the transaction, so a failure commits nothing; sent once the invitation is committed, so
+ * the link always works; and if sending fails, the invitation is taken back and the caller gets
+ * SERVICE_UNAVAILABLE, so there is never an invitation nobody was told of.
+ */
+export async function inviteMember(db: Executor, scope: OrgActor, input: TCreateInvitationInput, org: InvitingOrg) {
+  const { invitation, token } = await createInvitation(db, scope, input);
+  const [inviter] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, scope.actorUserId));
+  const email = await renderInvitationEmail(invitation, { org, inviterName: inviter?.name ?? inviter?.email ?? "Your coach", token });
+  runAfterCommit(db, {
+    label: "invitation email",
+    failsRequest: true,
+    run: async (unsafeOwnerDb) => {
+      try {
+        await sendRenderedEmail(unsafeOwnerDb, email, "invitation");
+      } catch (error) {
+        log.error({ orgId: scope.orgId, invitationId: invitation.id, err: error }, "invitation email failed; invitation withdrawn");
+        await withOrg(unsafeOwnerDb, scope.orgId, (tx) =>
+          tx.delete(invitations).where(and(eq(invitations.orgId, scope.orgId), eq(invitations.id, invitation.id))),
+        );
+        throw new DomainError(
+          "SERVICE_UNAVAILABLE",
+          "The invitation email could not be sent, so no invitation was made. Please try again in a moment.",
+        );
+      }
+    },
+  });
+  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+}
+
 /**
  * Creates an invitation and returns its one-time token (to be emailed, never stored). Inviting
  * an address again replaces its pending invitation, so only the newest link works.
  */
-export async function createInvitation(scope: OrgScope, input: TCreateInvitationInput) {
-  const [existingMember] = await scope.db
+export async function createInvitation(db: Executor, scope: OrgActor, input: TCreateInvitationInput) {
+  const [existingMember] = await db
     .select({ id: memberships.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -47,7 +82,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
 
   if (input.coachMembershipId) {
     if (input.role !== "client") throw badRequest("Only clients are assigned to a coach.", "coachMembershipId");
-    const [coach] = await scope.db
+    const [coach] = await db
       .select({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, input.coachMembershipId)));
@@ -56,7 +91,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
 
   if (input.cohortId) {
     if (input.role !== "client") throw badRequest("Only clients join a cohort.", "cohortId");
-    const [cohort] = await scope.db
+    const [cohort] = await db
       .select({ archivedAt: cohorts.archivedAt })
       .from(cohorts)
       .where(and(eq(cohorts.orgId, scope.orgId), eq(cohorts.id, input.cohortId)));
@@ -64,7 +99,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
   }
 
   const now = new Date();
-  await scope.db
+  await db
     .update(invitations)
     .set({ revokedAt: now })
     .where(
@@ -72,7 +107,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
     );
 
   const token = randomBytes(32).toString("base64url");
-  const [invitation] = await scope.db
+  const [invitation] = await db
     .insert(invitations)
     .values({
       orgId: scope.orgId,
@@ -85,7 +120,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
       expiresAt: addDays(now, INVITATION_LIFETIME_DAYS),
     })
     .returning();
-  await recordAudit(scope.db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "invitation.created",
@@ -96,7 +131,7 @@ export async function createInvitation(scope: OrgScope, input: TCreateInvitation
   return { invitation: invitation!, token };
 }
 
-export async function listInvitations({ db, orgId }: Pick<OrgScope, "db" | "orgId">) {
+export async function listInvitations(db: Executor, { orgId }: Pick<OrgActor, "orgId">) {
   const rows = await db
     .select({
       id: invitations.id,
@@ -117,8 +152,8 @@ export async function listInvitations({ db, orgId }: Pick<OrgScope, "db" | "orgI
   return rows.map((row) => ({ ...row, state: invitationState(row) }));
 }
 
-export async function revokeInvitation(scope: OrgScope, invitationId: string) {
-  const [revoked] = await scope.db
+export async function revokeInvitation(db: Executor, scope: OrgActor, invitationId: string) {
+  const [revoked] = await db
     .update(invitations)
     .set({ revokedAt: new Date() })
     .where(
@@ -126,7 +161,7 @@ export async function revokeInvitation(scope: OrgScope, invitationId: string) {
     )
     .returning({ id: invitations.id });
   if (!revoked) throw notFound("There is no pending invitation to revoke.");
-  await recordAudit(scope.db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "invitation.revoked",
@@ -174,12 +209,12 @@ export async function previewInvitation(db: Database, token: string) {
  * Accepts an invitation for the signed-in person. The address must match the one invited: a
  * forwarded link does not let someone else in. Accepting twice is harmless.
  */
-export async function acceptInvitation(db: Database, user: { id: string; email: string }, token: string) {
+export async function acceptInvitation(db: Database, scope: UserScope, token: string) {
   const row = await unsafeFindInvitationByToken(db, token);
   if (!row) throw notFound("This invitation link is not valid.");
   const state = invitationState(row);
-  if (row.email !== user.email.toLowerCase()) {
-    throw forbidden(`This invitation was sent to ${row.email}, but you are signed in as ${user.email}. Sign out and sign in with the invited address.`);
+  if (row.email !== scope.email.toLowerCase()) {
+    throw forbidden(`This invitation was sent to ${row.email}, but you are signed in as ${scope.email}. Sign out and sign in with the invited address.`);
   }
   if (state === "revoked") throw new DomainError("CONFLICT", "This invitation was withdrawn. Ask the organisation for a new one.");
   if (state === "expired") throw new DomainError("CONFLICT", "This invitation has expired. Ask the organisation to send a new one.");
@@ -188,7 +223,7 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
     const [existing] = await tx
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.orgId, row.orgId), eq(memberships.userId, user.id)));
+      .where(and(eq(memberships.orgId, row.orgId), eq(memberships.userId, scope.actorUserId)));
     if (state === "accepted" || existing) {
       if (!existing) throw new DomainError("CONFLICT", "This invitation has already been used.");
       return { orgSlug: row.orgSlug, membershipId: existing.id };
@@ -202,7 +237,7 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
     if (!claimed) throw new DomainError("CONFLICT", "This invitation has already been used.");
     const [membership] = await tx
       .insert(memberships)
-      .values({ orgId: row.orgId, userId: user.id, role: row.role })
+      .values({ orgId: row.orgId, userId: scope.actorUserId, role: row.role })
       .returning({ id: memberships.id });
     if (row.coachMembershipId && row.role === "client") {
       await tx
@@ -215,11 +250,11 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
     }
     if (row.name) {
       // The name on the roster, only where the person has not given one themselves.
-      await tx.update(users).set({ name: row.name }).where(and(eq(users.id, user.id), isNull(users.name)));
+      await tx.update(users).set({ name: row.name }).where(and(eq(users.id, scope.actorUserId), isNull(users.name)));
     }
     await recordAudit(tx, {
       orgId: row.orgId,
-      actorUserId: user.id,
+      actorUserId: scope.actorUserId,
       action: "invitation.accepted",
       targetType: "invitation",
       targetId: row.id,

@@ -3,11 +3,10 @@ import type { Executor } from "@/db";
 import { coachAssignments, memberships, users } from "@/db/schema";
 import { badRequest, conflict, notFound } from "../../errors";
 import { recordAudit } from "../audit";
-
-type OrgScope = { db: Executor; orgId: string; actorUserId: string };
+import type { OrgActor } from "../scope";
 
 /** Members of the organisation with their role and, for clients, their coaches. */
-export async function listMembers({ db, orgId }: Pick<OrgScope, "db" | "orgId">) {
+export async function listMembers(db: Executor, { orgId }: Pick<OrgActor, "orgId">) {
   const rows = await db
     .select({
       membershipId: memberships.id,
@@ -52,12 +51,12 @@ async function ensureAnotherOwner(db: Executor, orgId: string, leavingMembership
   }
 }
 
-export async function changeRole(scope: OrgScope, membershipId: string, role: "owner" | "coach" | "client") {
-  const member = await loadMembership(scope.db, scope.orgId, membershipId);
+export async function changeRole(db: Executor, scope: OrgActor, membershipId: string, role: "owner" | "coach" | "client") {
+  const member = await loadMembership(db, scope.orgId, membershipId);
   if (member.role === role) return member;
-  if (member.role === "owner") await ensureAnotherOwner(scope.db, scope.orgId, membershipId);
+  if (member.role === "owner") await ensureAnotherOwner(db, scope.orgId, membershipId);
   // A change of role ends the assignments the old role had; keeping them would grant stale access.
-  await scope.db
+  await db
     .delete(coachAssignments)
     .where(
       and(
@@ -65,12 +64,12 @@ export async function changeRole(scope: OrgScope, membershipId: string, role: "o
         member.role === "coach" ? eq(coachAssignments.coachMembershipId, membershipId) : eq(coachAssignments.clientMembershipId, membershipId),
       ),
     );
-  const [updated] = await scope.db
+  const [updated] = await db
     .update(memberships)
     .set({ role })
     .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, membershipId)))
     .returning();
-  await recordAudit(scope.db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "member.role_changed",
@@ -81,15 +80,15 @@ export async function changeRole(scope: OrgScope, membershipId: string, role: "o
   return updated!;
 }
 
-export async function removeMember(scope: OrgScope, membershipId: string) {
-  const member = await loadMembership(scope.db, scope.orgId, membershipId);
-  await ensureAnotherOwner(scope.db, scope.orgId, membershipId);
+export async function removeMember(db: Executor, scope: OrgActor, membershipId: string) {
+  const member = await loadMembership(db, scope.orgId, membershipId);
+  await ensureAnotherOwner(db, scope.orgId, membershipId);
   if (member.role === "client") {
     // A client's data is theirs and is only deleted on an explicit request (the admin's delete).
     throw badRequest("Clients are archived or deleted from the client admin, not removed here.");
   }
-  await scope.db.delete(memberships).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, membershipId)));
-  await recordAudit(scope.db, {
+  await db.delete(memberships).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, membershipId)));
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "member.removed",
@@ -100,21 +99,21 @@ export async function removeMember(scope: OrgScope, membershipId: string) {
 }
 
 /** Assigns clients to a coach (bulk). Both sides must be members of this organisation in those roles. */
-export async function assignClients(scope: OrgScope, coachMembershipId: string, clientMembershipIds: string[]) {
-  const coach = await loadMembership(scope.db, scope.orgId, coachMembershipId);
+export async function assignClients(db: Executor, scope: OrgActor, coachMembershipId: string, clientMembershipIds: string[]) {
+  const coach = await loadMembership(db, scope.orgId, coachMembershipId);
   if (coach.role === "client") throw badRequest("Choose a coach or an owner to assign clients to.", "coachMembershipId");
-  const clients = await scope.db
+  const clients = await db
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.role, "client"), inArray(memberships.id, clientMembershipIds)));
   if (clients.length !== new Set(clientMembershipIds).size) throw notFound("Client not found.");
-  const added = await scope.db
+  const added = await db
     .insert(coachAssignments)
     .values(clients.map((c) => ({ orgId: scope.orgId, coachMembershipId, clientMembershipId: c.id })))
     .onConflictDoNothing()
     .returning({ clientMembershipId: coachAssignments.clientMembershipId });
   for (const row of added) {
-    await recordAudit(scope.db, {
+    await recordAudit(db, {
       orgId: scope.orgId,
       actorUserId: scope.actorUserId,
       action: "assignment.added",
@@ -126,8 +125,8 @@ export async function assignClients(scope: OrgScope, coachMembershipId: string, 
   return { added: added.length };
 }
 
-export async function unassignClient(scope: OrgScope, coachMembershipId: string, clientMembershipId: string) {
-  const removed = await scope.db
+export async function unassignClient(db: Executor, scope: OrgActor, coachMembershipId: string, clientMembershipId: string) {
+  const removed = await db
     .delete(coachAssignments)
     .where(
       and(
@@ -138,7 +137,7 @@ export async function unassignClient(scope: OrgScope, coachMembershipId: string,
     )
     .returning({ id: coachAssignments.id });
   if (removed.length === 0) throw notFound("Assignment not found.");
-  await recordAudit(scope.db, {
+  await recordAudit(db, {
     orgId: scope.orgId,
     actorUserId: scope.actorUserId,
     action: "assignment.removed",

@@ -4,12 +4,14 @@ import { memberships, organizations } from "@/db/schema";
 import { pgErrorCode } from "@/db/sql";
 import { conflict } from "../../errors";
 import { recordAudit } from "../audit";
+import type { UserScope } from "../scope";
 import type { TCreateOrgInput } from "./schemas";
 
 const UNIQUE_VIOLATION = "23505";
 
 /** A signed-in person creates a practice and becomes its first owner. */
-export async function createOrganization(db: Database, userId: string, input: TCreateOrgInput) {
+export async function createOrganization(db: Database, scope: Pick<UserScope, "actorUserId">, input: TCreateOrgInput) {
+  const userId = scope.actorUserId;
   const orgId = crypto.randomUUID();
   try {
     // The organisation row comes first, outside tenant scope: it is what the scope will point at.

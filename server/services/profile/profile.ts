@@ -5,9 +5,11 @@ import { SWITCHABLE_KINDS, type SwitchableKind } from "../../followup";
 import { badRequest, notFound } from "../../errors";
 import { replanApplication } from "../reminders/replan";
 import type { TUpdateProfileInput } from "./schemas";
+import type { OrgScope } from "../scope";
 
 /** The caller's own profile, as the person (not the membership): it follows them across organisations. */
-type Me = { userId: string; orgId: string; membership: { id: string; role: "owner" | "coach" | "client" } };
+/** The signed-in person in one organisation: only ever their own row. */
+type Me = Pick<OrgScope, "actorUserId" | "orgId" | "membership">;
 
 /** Every kind the person's role can switch off, with its switch; a kind never set is on. */
 function preferencesOf(stored: Partial<Record<string, boolean>>, role: Me["membership"]["role"]): Partial<Record<SwitchableKind, boolean>> {
@@ -26,7 +28,7 @@ export async function getProfile(db: Executor, me: Me) {
       reminderPreferences: users.reminderPreferences,
     })
     .from(users)
-    .where(eq(users.id, me.userId));
+    .where(eq(users.id, me.actorUserId));
   if (!user) throw notFound("Profile not found.");
   return { ...user, reminderPreferences: preferencesOf(user.reminderPreferences, me.membership.role) };
 }
@@ -36,7 +38,7 @@ export async function getProfile(db: Executor, me: Me) {
  * a client's applications in this organisation are re-planned in the same transaction.
  */
 export async function updateProfile(db: Executor, me: Me, input: TUpdateProfileInput) {
-  const [current] = await db.select().from(users).where(eq(users.id, me.userId));
+  const [current] = await db.select().from(users).where(eq(users.id, me.actorUserId));
   if (!current) throw notFound("Profile not found.");
   const allowed: readonly string[] = SWITCHABLE_KINDS[me.membership.role];
   const foreign = Object.keys(input.reminderPreferences ?? {}).filter((kind) => !allowed.includes(kind));
@@ -52,7 +54,7 @@ export async function updateProfile(db: Executor, me: Me, input: TUpdateProfileI
       ...(input.draftTone !== undefined ? { draftTone: input.draftTone } : {}),
       ...(reminderPreferences ? { reminderPreferences } : {}),
     })
-    .where(eq(users.id, me.userId));
+    .where(eq(users.id, me.actorUserId));
 
   const timing = (input.timeZone !== undefined && input.timeZone !== current.timeZone) || reminderPreferences !== undefined;
   if (timing && me.membership.role === "client") {

@@ -5,8 +5,8 @@ import { ZFollowUpPolicy } from "../../followup";
 import { badRequest, notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import type { TUpdateBrandingInput, TUpdatePolicyInput } from "./schemas";
+import type { OrgActor } from "../scope";
 
-type Scope = { orgId: string; actorUserId: string };
 
 async function loadOrg(db: Executor, orgId: string) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
@@ -20,7 +20,7 @@ function effectivePolicy(stored: Partial<FollowUpPolicy> | null): FollowUpPolicy
   return { ...DEFAULT_POLICY, ...defined } as FollowUpPolicy;
 }
 
-export async function getSettings(db: Executor, orgId: string) {
+export async function getSettings(db: Executor, { orgId }: Pick<OrgActor, "orgId">) {
   const org = await loadOrg(db, orgId);
   return {
     name: org.name,
@@ -38,7 +38,7 @@ export async function getSettings(db: Executor, orgId: string) {
  * merged policy is checked as a whole here (e.g. the prepare time must lie outside quiet hours),
  * and a failure names the field so the form shows it there.
  */
-export async function updatePolicy(db: Executor, scope: Scope, patch: TUpdatePolicyInput) {
+export async function updatePolicy(db: Executor, scope: OrgActor, patch: TUpdatePolicyInput) {
   const org = await loadOrg(db, scope.orgId);
   const before = effectivePolicy(org.policy);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<FollowUpPolicy>;
@@ -62,7 +62,7 @@ export async function updatePolicy(db: Executor, scope: Scope, patch: TUpdatePol
   return after;
 }
 
-export async function updateBranding(db: Executor, scope: Scope, input: TUpdateBrandingInput) {
+export async function updateBranding(db: Executor, scope: OrgActor, input: TUpdateBrandingInput) {
   const org = await loadOrg(db, scope.orgId);
   const next = { name: input.name, brandColor: input.brandColor, logoUrl: input.logoUrl === undefined ? org.logoUrl : input.logoUrl };
   const [updated] = await db

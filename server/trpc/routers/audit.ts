@@ -4,5 +4,5 @@ import { ownerProcedure, router } from "../init";
 
 export const auditRouter = router({
   /** Owners: the organisation's sensitive actions, newest first. */
-  list: ownerProcedure.input(ZListAuditInput).query(({ ctx, input }) => listAudit(ctx.db, ctx.org.id, input)),
+  list: ownerProcedure.input(ZListAuditInput).query(({ ctx, input }) => listAudit(ctx.db, ctx.scope, input)),
 });

@@ -1,13 +1,15 @@
 import { enableFeed, getFeed, revokeFeed, rotateFeed } from "../../services/calendar/feed";
-import { orgProcedure, router } from "../init";
+import { authedProcedure, router } from "../init";
 
 /**
- * The caller's own private calendar feed. Any member may have one; it only ever lists their own
- * client data, so for someone who is a client nowhere it is simply empty.
+ * The caller's own private calendar feed. It belongs to the person, not to a membership: one feed
+ * lists their interviews and promises from every organisation where they are a client (for someone
+ * who is a client nowhere it is simply empty), so it takes no organisation, and turning it off
+ * turns off that one feed everywhere.
  */
 export const calendarRouter = router({
-  feed: orgProcedure.query(({ ctx }) => getFeed(ctx.db, ctx.session.userId)),
-  enable: orgProcedure.mutation(({ ctx }) => enableFeed(ctx.db, ctx.session.userId)),
-  rotate: orgProcedure.mutation(({ ctx }) => rotateFeed(ctx.db, ctx.session.userId)),
-  revoke: orgProcedure.mutation(({ ctx }) => revokeFeed(ctx.db, ctx.session.userId)),
+  feed: authedProcedure.query(({ ctx }) => getFeed(ctx.db, ctx.scope)),
+  enable: authedProcedure.mutation(({ ctx }) => enableFeed(ctx.db, ctx.scope)),
+  rotate: authedProcedure.mutation(({ ctx }) => rotateFeed(ctx.db, ctx.scope)),
+  revoke: authedProcedure.mutation(({ ctx }) => revokeFeed(ctx.db, ctx.scope)),
 });

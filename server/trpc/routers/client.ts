@@ -1,27 +1,15 @@
 import { archiveClient, deleteClient, unarchiveClient } from "../../services/clients/lifecycle";
 import { getClientProfile, listVisibleClients } from "../../services/clients/queries";
 import { ZArchiveClientInput, ZDeleteClientInput } from "../../services/clients/schemas";
-import { announceCancelledReminders, enqueueReminders } from "../../inngest/enqueue";
 import { clientProcedure, ownerProcedure, router, staffProcedure } from "../init";
-
-const scope = (ctx: { org: { id: string }; session: { userId: string } }) => ({ orgId: ctx.org.id, actorUserId: ctx.session.userId });
 
 export const clientRouter = router({
   /** Coaches: the clients assigned to them; owners: every client. */
-  list: staffProcedure.query(({ ctx }) => listVisibleClients(ctx.db, { orgId: ctx.org.id, membership: ctx.membership })),
-  byId: clientProcedure.query(({ ctx }) => getClientProfile(ctx.db, ctx.org.id, ctx.client.id)),
+  list: staffProcedure.query(({ ctx }) => listVisibleClients(ctx.db, ctx.scope)),
+  byId: clientProcedure.query(({ ctx }) => getClientProfile(ctx.db, ctx.scope)),
   /** Owners: keep a client's data read-only and out of the active views. */
-  archive: ownerProcedure.input(ZArchiveClientInput).mutation(async ({ ctx, input }) => {
-    const result = await archiveClient(ctx.db, scope(ctx), input.clientId);
-    const cancelled = result.cancelledIds ?? [];
-    ctx.afterCommit.push(() => announceCancelledReminders(cancelled));
-    return { clientId: result.clientId, status: result.status, cancelledReminders: result.cancelledReminders };
-  }),
-  unarchive: ownerProcedure.input(ZArchiveClientInput).mutation(async ({ ctx, input }) => {
-    const result = await unarchiveClient(ctx.db, scope(ctx), input.clientId);
-    ctx.afterCommit.push(async () => void (await enqueueReminders(ctx.rootDb, result.reminderIds)));
-    return { clientId: result.clientId, status: result.status };
-  }),
+  archive: ownerProcedure.input(ZArchiveClientInput).mutation(({ ctx, input }) => archiveClient(ctx.db, ctx.scope, input.clientId)),
+  unarchive: ownerProcedure.input(ZArchiveClientInput).mutation(({ ctx, input }) => unarchiveClient(ctx.db, ctx.scope, input.clientId)),
   /** Owners: delete a client's data on request, confirmed by typing their email. */
-  delete: ownerProcedure.input(ZDeleteClientInput).mutation(({ ctx, input }) => deleteClient(ctx.db, scope(ctx), input)),
+  delete: ownerProcedure.input(ZDeleteClientInput).mutation(({ ctx, input }) => deleteClient(ctx.db, ctx.scope, input)),
 });

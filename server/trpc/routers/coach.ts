@@ -1,25 +1,15 @@
-import { enqueueReminders } from "../../inngest/enqueue";
 import { coachCharts } from "../../services/coach/charts";
 import { clientDetail } from "../../services/coach/detail";
 import { coachOverview } from "../../services/coach/overview";
 import { ZAssignTaskInput, ZChartsInput, ZOverviewInput } from "../../services/coach/schemas";
 import { assignTask } from "../../services/coach/tasks";
-import { assertStaff } from "../../services/notes/access";
-import { clientProcedure, router, staffProcedure } from "../init";
-import { clientScope, coachScope } from "../../services/coach/context";
+import { router, staffClientProcedure, staffClientWriteProcedure, staffProcedure } from "../init";
 
 export const coachRouter = router({
   /** Owners: every client; coaches: their assigned clients. One row per client, paginated. */
-  overview: staffProcedure.input(ZOverviewInput).query(({ ctx, input }) => coachOverview(ctx.db, coachScope(ctx), input)),
+  overview: staffProcedure.input(ZOverviewInput).query(({ ctx, input }) => coachOverview(ctx.db, ctx.scope, input)),
   /** Everything on one client's page; the client themself gets FORBIDDEN (it includes private notes). */
-  clientDetail: clientProcedure.query(({ ctx }) => {
-    assertStaff(clientScope(ctx));
-    return clientDetail(ctx.db, { orgId: ctx.org.id }, ctx.client.id);
-  }),
-  charts: staffProcedure.input(ZChartsInput).query(({ ctx, input }) => coachCharts(ctx.db, coachScope(ctx), input)),
-  assignTask: clientProcedure.input(ZAssignTaskInput).mutation(async ({ ctx, input }) => {
-    const result = await assignTask(ctx.db, clientScope(ctx), input);
-    ctx.afterCommit.push(async () => void (await enqueueReminders(ctx.rootDb, result.reminderIds)));
-    return result.task;
-  }),
+  clientDetail: staffClientProcedure.query(({ ctx }) => clientDetail(ctx.db, ctx.scope, ctx.scope.clientId)),
+  charts: staffProcedure.input(ZChartsInput).query(({ ctx, input }) => coachCharts(ctx.db, ctx.scope, input)),
+  assignTask: staffClientWriteProcedure.input(ZAssignTaskInput).mutation(({ ctx, input }) => assignTask(ctx.db, ctx.scope, input)),
 });

@@ -5,16 +5,15 @@ import {
   ZListCommitmentsInput,
   ZReopenCommitmentInput,
 } from "../../services/commitments/schemas";
-import { scopeOf } from "../../services/interviews/scope";
 import { clientProcedure, clientSelfProcedure, router } from "../init";
 
 export const commitmentRouter = router({
-  list: clientProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => listCommitments(ctx.db, scopeOf(ctx), input)),
-  create: clientSelfProcedure.input(ZCreateCommitmentInput).mutation(({ ctx, input }) => createCommitment(ctx.db, scopeOf(ctx), input)),
+  list: clientProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => listCommitments(ctx.db, ctx.scope, input)),
+  create: clientSelfProcedure.input(ZCreateCommitmentInput).mutation(({ ctx, input }) => createCommitment(ctx.db, ctx.scope, input)),
   complete: clientSelfProcedure
     .input(ZCompleteCommitmentInput)
-    .mutation(({ ctx, input }) => completeCommitment(ctx.db, scopeOf(ctx), input.commitmentId)),
+    .mutation(({ ctx, input }) => completeCommitment(ctx.db, ctx.scope, input.commitmentId)),
   reopen: clientSelfProcedure
     .input(ZReopenCommitmentInput)
-    .mutation(({ ctx, input }) => reopenCommitment(ctx.db, scopeOf(ctx), input.commitmentId)),
+    .mutation(({ ctx, input }) => reopenCommitment(ctx.db, ctx.scope, input.commitmentId)),
 });

@@ -5,5 +5,5 @@ import { clientSelfProcedure, router } from "../init";
 export const companyRouter = router({
   update: clientSelfProcedure
     .input(ZUpdateCompanyInput)
-    .mutation(({ ctx, input }) => updateCompany(ctx.db, { orgId: ctx.org.id, clientId: ctx.client.id, actorUserId: ctx.session.userId }, input)),
+    .mutation(({ ctx, input }) => updateCompany(ctx.db, ctx.scope, input)),
 });

@@ -10,19 +10,18 @@ import {
   ZScheduleInterviewInput,
   ZScheduleOptionsInput,
 } from "../../services/interviews/schemas";
-import { scopeOf } from "../../services/interviews/scope";
 import { clientProcedure, clientSelfProcedure, router } from "../init";
 
 export const interviewRouter = router({
-  list: clientProcedure.input(ZListInterviewsInput).query(({ ctx, input }) => listInterviews(ctx.db, scopeOf(ctx), input)),
-  byId: clientProcedure.input(ZInterviewByIdInput).query(({ ctx, input }) => getInterview(ctx.db, scopeOf(ctx), input.interviewId)),
+  list: clientProcedure.input(ZListInterviewsInput).query(({ ctx, input }) => listInterviews(ctx.db, ctx.scope, input)),
+  byId: clientProcedure.input(ZInterviewByIdInput).query(({ ctx, input }) => getInterview(ctx.db, ctx.scope, input.interviewId)),
   scheduleOptions: clientProcedure
     .input(ZScheduleOptionsInput)
-    .query(({ ctx, input }) => scheduleOptions(ctx.db, scopeOf(ctx), input.applicationId)),
-  schedule: clientSelfProcedure.input(ZScheduleInterviewInput).mutation(({ ctx, input }) => scheduleInterview(ctx.db, scopeOf(ctx), input)),
+    .query(({ ctx, input }) => scheduleOptions(ctx.db, ctx.scope, input.applicationId)),
+  schedule: clientSelfProcedure.input(ZScheduleInterviewInput).mutation(({ ctx, input }) => scheduleInterview(ctx.db, ctx.scope, input)),
   reschedule: clientSelfProcedure
     .input(ZRescheduleInterviewInput)
-    .mutation(({ ctx, input }) => rescheduleInterview(ctx.db, scopeOf(ctx), input)),
-  cancel: clientSelfProcedure.input(ZCancelInterviewInput).mutation(({ ctx, input }) => cancelInterview(ctx.db, scopeOf(ctx), input.interviewId)),
-  debrief: clientSelfProcedure.input(ZDebriefInterviewInput).mutation(({ ctx, input }) => debriefInterview(ctx.db, scopeOf(ctx), input)),
+    .mutation(({ ctx, input }) => rescheduleInterview(ctx.db, ctx.scope, input)),
+  cancel: clientSelfProcedure.input(ZCancelInterviewInput).mutation(({ ctx, input }) => cancelInterview(ctx.db, ctx.scope, input.interviewId)),
+  debrief: clientSelfProcedure.input(ZDebriefInterviewInput).mutation(({ ctx, input }) => debriefInterview(ctx.db, ctx.scope, input)),
 });

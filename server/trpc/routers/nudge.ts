@@ -1,16 +1,10 @@
-import { enqueueReminders } from "../../inngest/enqueue";
 import { listNudges, markNudgeRead, sendNudge } from "../../services/notes/nudges";
 import { ZMarkNudgeReadInput, ZSendNudgeInput } from "../../services/notes/schemas";
-import { clientProcedure, clientSelfProcedure, router } from "../init";
-import { clientScope } from "../../services/coach/context";
+import { clientProcedure, clientSelfProcedure, router, staffClientWriteProcedure } from "../init";
 
 export const nudgeRouter = router({
   /** The client's coach or an owner; the client gets FORBIDDEN. */
-  send: clientProcedure.input(ZSendNudgeInput).mutation(async ({ ctx, input }) => {
-    const { nudge, reminderId } = await sendNudge(ctx.db, clientScope(ctx), input);
-    ctx.afterCommit.push(async () => void (await enqueueReminders(ctx.rootDb, [reminderId])));
-    return nudge;
-  }),
-  list: clientProcedure.query(({ ctx }) => listNudges(ctx.db, clientScope(ctx))),
-  markRead: clientSelfProcedure.input(ZMarkNudgeReadInput).mutation(({ ctx, input }) => markNudgeRead(ctx.db, clientScope(ctx), input.nudgeId)),
+  send: staffClientWriteProcedure.input(ZSendNudgeInput).mutation(async ({ ctx, input }) => (await sendNudge(ctx.db, ctx.scope, input)).nudge),
+  list: clientProcedure.query(({ ctx }) => listNudges(ctx.db, ctx.scope)),
+  markRead: clientSelfProcedure.input(ZMarkNudgeReadInput).mutation(({ ctx, input }) => markNudgeRead(ctx.db, ctx.scope, input.nudgeId)),
 });

@@ -3,7 +3,7 @@ import { ZCreateOrgInput } from "../../services/org/schemas";
 import { authedProcedure, orgProcedure, router } from "../init";
 
 export const orgRouter = router({
-  create: authedProcedure.input(ZCreateOrgInput).mutation(({ ctx, input }) => createOrganization(ctx.db, ctx.session.userId, input)),
+  create: authedProcedure.input(ZCreateOrgInput).mutation(({ ctx, input }) => createOrganization(ctx.db, ctx.scope, input)),
 
   /** The organisation as the caller sees it, with their role in it. */
   get: orgProcedure.query(({ ctx }) => ({ ...ctx.org, role: ctx.membership.role, membershipId: ctx.membership.id })),

@@ -9,19 +9,13 @@ import { clientSelfProcedure, router } from "../init";
  * client themself: a coach or owner may read a client's records in the app, but taking a copy of
  * everything (or writing in bulk) is the client's own decision.
  */
-const scope = (ctx: { org: { id: string }; client: { id: string }; session: { userId: string } }) => ({
-  orgId: ctx.org.id,
-  clientId: ctx.client.id,
-  actorUserId: ctx.session.userId,
-});
-
 export const transferRouter = router({
   // A mutation although it writes nothing: the CSV (up to 2 MB) travels in a POST body, not a URL.
-  previewImport: clientSelfProcedure.input(ZPreviewImportInput).mutation(({ ctx, input }) => previewImport(ctx.db, scope(ctx), input)),
-  importApplications: clientSelfProcedure.input(ZImportApplicationsInput).mutation(({ ctx, input }) => importApplications(ctx.db, scope(ctx), input)),
+  previewImport: clientSelfProcedure.input(ZPreviewImportInput).mutation(({ ctx, input }) => previewImport(ctx.db, ctx.scope, input)),
+  importApplications: clientSelfProcedure.input(ZImportApplicationsInput).mutation(({ ctx, input }) => importApplications(ctx.db, ctx.scope, input)),
   /** A whole JSON export of ours, into an empty account. */
-  importAccount: clientSelfProcedure.input(ZImportAccountInput).mutation(({ ctx, input }) => importAccount(ctx.db, scope(ctx), input)),
+  importAccount: clientSelfProcedure.input(ZImportAccountInput).mutation(({ ctx, input }) => importAccount(ctx.db, ctx.scope, input)),
   exportData: clientSelfProcedure
     .input(ZExportDataInput)
-    .query(({ ctx, input }) => exportClientData(ctx.db, { orgId: ctx.org.id, clientId: ctx.client.id, userId: ctx.client.userId }, input)),
+    .query(({ ctx, input }) => exportClientData(ctx.db, ctx.scope, input)),
 });

@@ -1,11 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { addDays, addHours } from "date-fns";
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import * as s from "../../../db/schema";
 import { calendarFeedResponse } from "../../../server/services/calendar/feed";
-import { createApplication, createCommitment, createContact, createInterview, createMember, createOrg, createPractice } from "../../factories";
+import { createApplication, createCommitment, createContact, createInterview, createMember, createOrg, createPractice, createUser } from "../../factories";
 import { callerFor } from "../../helpers/callers";
 import { useTestDatabase } from "../../helpers/db";
 
@@ -26,28 +25,27 @@ describe("calendar feed", () => {
   it("enables, rotates and revokes the caller's own feed URL", async () => {
     const p = await createPractice(test.db);
     const api = callerFor(test.db, p.client.user);
-    const slug = { orgSlug: p.org.slug };
 
-    expect(await api.calendar.feed(slug)).toEqual({ url: null });
-    const { url } = await api.calendar.enable(slug);
+    expect(await api.calendar.feed()).toEqual({ url: null });
+    const { url } = await api.calendar.enable();
     expect(url).toMatch(/^https?:\/\/[^/]+\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-    expect(await api.calendar.feed(slug)).toEqual({ url });
+    expect(await api.calendar.feed()).toEqual({ url });
     // Enabling again keeps the URL calendars are already subscribed to.
-    expect(await api.calendar.enable(slug)).toEqual({ url });
+    expect(await api.calendar.enable()).toEqual({ url });
     expect((await calendarFeedResponse(test.db, tokenOf(url!))).status).toBe(200);
 
-    const rotated = await api.calendar.rotate(slug);
+    const rotated = await api.calendar.rotate();
     expect(rotated.url).not.toBe(url);
     expect((await calendarFeedResponse(test.db, tokenOf(url!))).status).toBe(404);
     expect((await calendarFeedResponse(test.db, tokenOf(rotated.url!))).status).toBe(200);
 
-    expect(await api.calendar.revoke(slug)).toEqual({ url: null });
+    expect(await api.calendar.revoke()).toEqual({ url: null });
     const revoked = await calendarFeedResponse(test.db, tokenOf(rotated.url!));
     expect(revoked.status).toBe(404);
     expect(await revoked.text()).toBe("");
 
     // Each person manages their own token only: the coach's feed is theirs, not the client's.
-    const coach = await callerFor(test.db, p.coach.user).calendar.enable(slug);
+    const coach = await callerFor(test.db, p.coach.user).calendar.enable();
     const [client] = await test.db.select({ token: s.users.calendarToken }).from(s.users).where(eq(s.users.id, p.client.user.id));
     expect(client!.token).toBeNull();
     expect(coach.url).toBeTruthy();
@@ -93,7 +91,7 @@ describe("calendar feed", () => {
     const secondApplication = await createApplication(test.db, secondRef, { roleTitle: "Platform Engineer" });
     const secondInterview = await createInterview(test.db, { ...secondRef, applicationId: secondApplication.id });
 
-    const { url } = await callerFor(test.db, p.client.user).calendar.enable({ orgSlug: p.org.slug });
+    const { url } = await callerFor(test.db, p.client.user).calendar.enable();
     const response = await calendarFeedResponse(test.db, tokenOf(url!));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
@@ -133,14 +131,31 @@ describe("calendar feed", () => {
     for (const leak of ["OTHER-CLIENT-ROLE", "OTHER-CLIENT-PROMISE", "DONE-MARKER", done.id]) expect(ics, leak).not.toContain(leak);
   });
 
-  it("is per member: an outsider cannot manage a feed in a practice they are not in", async () => {
+  it("is one feed per person across organisations: turning it off in one turns off the one feed everywhere", async () => {
     const p = await createPractice(test.db);
-    const foreign = await createOrg(test.db);
-    const error = await callerFor(test.db, p.client.user)
-      .calendar.enable({ orgSlug: foreign.slug })
-      .catch((e: unknown) => e);
-    expect((error as TRPCError).code).toBe("NOT_FOUND");
+    const second = await createOrg(test.db);
+    await createMember(test.db, second.id, "client", p.client.user);
+    const api = callerFor(test.db, p.client.user);
+
+    // No organisation in the call: the same feed, whichever practice's page the person is on.
+    const { url } = await api.calendar.enable();
+    expect(await api.calendar.feed()).toEqual({ url });
     const [row] = await test.db.select({ token: s.users.calendarToken }).from(s.users).where(eq(s.users.id, p.client.user.id));
-    expect(row!.token).toBeNull();
+    expect(url).toContain(row!.token!);
+
+    expect(await api.calendar.revoke()).toEqual({ url: null });
+    expect((await calendarFeedResponse(test.db, tokenOf(url!))).status).toBe(404);
+    expect(await api.calendar.feed()).toEqual({ url: null });
+  });
+
+  it("a person who belongs to no organisation still only reaches their own row", async () => {
+    const p = await createPractice(test.db);
+    const loner = await createUser(test.db);
+    const { url } = await callerFor(test.db, loner).calendar.enable();
+    const feed = await calendarFeedResponse(test.db, tokenOf(url!));
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).not.toContain("BEGIN:VEVENT");
+    const [client] = await test.db.select({ token: s.users.calendarToken }).from(s.users).where(eq(s.users.id, p.client.user.id));
+    expect(client!.token).toBeNull();
   });
 });

@@ -59,7 +59,7 @@ describe("cohorts", () => {
     const extra = await createMember(test.db, w.org.id, "client");
     await assignCoach(test.db, w.org.id, w.otherCoach.membership.id, extra.membership.id);
     await w.as("owner").cohort.addClients({ ...slug(w), cohortId: cohort.id, clientIds: [w.client.membership.id, w.otherClient.membership.id, extra.membership.id] });
-    await createInvitation({ db: test.db, orgId: w.org.id, actorUserId: w.owner.user.id }, { email: `later-${Date.now()}@test.example`, role: "client", cohortId: cohort.id });
+    await createInvitation(test.db, { orgId: w.org.id, actorUserId: w.owner.user.id }, { email: `later-${Date.now()}@test.example`, role: "client", cohortId: cohort.id });
 
     expect((await w.as("owner").cohort.list(slug(w)))[0]).toMatchObject({ clientCount: 3, pendingInvitations: 1 });
     expect((await w.as("assignedCoach").cohort.list(slug(w)))[0]).toMatchObject({ name: "Evening programme", clientCount: 1, pendingInvitations: 0 });
@@ -83,8 +83,7 @@ describe("cohorts", () => {
     const w = await createWorld(test.db);
     const cohort = await w.as("owner").cohort.create({ ...slug(w), name: "Autumn intake" });
     const invitee = await createUser(test.db, { name: null });
-    const { token, invitation } = await createInvitation(
-      { db: test.db, orgId: w.org.id, actorUserId: w.owner.user.id },
+    const { token, invitation } = await createInvitation(test.db, { orgId: w.org.id, actorUserId: w.owner.user.id },
       { email: invitee.email, role: "client", cohortId: cohort.id, coachMembershipId: w.coach.membership.id },
     );
     await test.db.update(s.invitations).set({ name: "Robin Example" }).where(eq(s.invitations.id, invitation.id));
@@ -113,7 +112,7 @@ describe("cohorts", () => {
       const owner = w.as("owner");
       const cohort = await owner.cohort.create({ ...slug(w), name: "Handover" });
       await owner.cohort.addClients({ ...slug(w), cohortId: cohort.id, clientIds: [w.client.membership.id, w.otherClient.membership.id] });
-      const pending = await createInvitation({ db: test.db, orgId: w.org.id, actorUserId: w.owner.user.id }, { email: `later-${Date.now()}@test.example`, role: "client", cohortId: cohort.id });
+      const pending = await createInvitation(test.db, { orgId: w.org.id, actorUserId: w.owner.user.id }, { email: `later-${Date.now()}@test.example`, role: "client", cohortId: cohort.id });
 
       const result = await owner.member.bulkAssign({ ...slug(w), coachMembershipId: w.otherCoach.membership.id, target: { cohortId: cohort.id }, mode: "replace" });
       expect(result).toEqual({ clients: 2, assigned: 1, alreadyAssigned: 1, unassignedFromOthers: 1, invitations: 1 });

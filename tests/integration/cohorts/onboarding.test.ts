@@ -52,7 +52,7 @@ describe("career-centre onboarding", () => {
     const w = await createWorld(test.db);
     const existing = await createMember(test.db, w.org.id, "client");
     const invitedEmail = `invited-${Date.now()}@uni.example`;
-    await createInvitation({ db: test.db, orgId: w.org.id, actorUserId: w.owner.user.id }, { email: invitedEmail, role: "client" });
+    await createInvitation(test.db, { orgId: w.org.id, actorUserId: w.owner.user.id }, { email: invitedEmail, role: "client" });
     await w.as("owner").cohort.create({ ...slug(w), name: "Class of 2027" });
     const csv = [
       "Full name,E-mail,Programme,Coach",

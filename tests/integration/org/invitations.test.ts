@@ -18,7 +18,7 @@ describe("invitations", () => {
 
   async function invite(w: Awaited<ReturnType<typeof createWorld>>, role: "coach" | "client" = "client", coachMembershipId?: string) {
     const invitee = await createUser(test.db);
-    const { token } = await createInvitation({ db: test.db, orgId: w.org.id, actorUserId: w.owner.user.id }, { email: invitee.email, role, coachMembershipId });
+    const { token } = await createInvitation(test.db, { orgId: w.org.id, actorUserId: w.owner.user.id }, { email: invitee.email, role, coachMembershipId });
     return { invitee, token };
   }
 
@@ -88,7 +88,7 @@ describe("invitations", () => {
   it("replaces a pending invitation when the same address is invited again", async () => {
     const w = await createWorld(test.db);
     const first = await invite(w);
-    await createInvitation({ db: test.db, orgId: w.org.id, actorUserId: w.owner.user.id }, { email: first.invitee.email, role: "coach" });
+    await createInvitation(test.db, { orgId: w.org.id, actorUserId: w.owner.user.id }, { email: first.invitee.email, role: "coach" });
     expect(await codeOf(callerFor(test.db, first.invitee).invitation.accept({ token: first.token }))).toBe("CONFLICT");
   });
 

@@ -77,8 +77,12 @@ export function getConnection(): Connection {
 
 export const getDb = (): Database => getConnection().db;
 
-/** Closes the process-wide connection if one was opened (at shutdown, after the last request). */
+/**
+ * Closes the process-wide connection if one was opened (at shutdown, after the last request), once
+ * the tenant transactions still open have finished (shutdown bounds the wait).
+ */
 export async function closeConnection(): Promise<void> {
+  await tenantTransactionsSettled();
   const connection = cache.__followthroughConnection;
   delete cache.__followthroughConnection;
   await connection?.close();
@@ -106,8 +110,26 @@ function openEmbedded(dataDir: string): PGlite {
  * because superusers (the embedded database, CI) bypass RLS.
  */
 export async function withOrg<T>(db: Database, orgId: string, work: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${APP_ROLE}, true)`);
-    return work(tx);
-  });
+  openTenantTransactions += 1;
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('role', ${APP_ROLE}, true)`);
+      return work(tx);
+    });
+  } finally {
+    openTenantTransactions -= 1;
+    if (openTenantTransactions === 0) for (const settled of whenSettled.splice(0)) settled();
+  }
+}
+
+let openTenantTransactions = 0;
+const whenSettled: Array<() => void> = [];
+
+/**
+ * Resolves once no tenant transaction is open. Shutdown waits for it before closing the pool: Next
+ * counts a request as finished when its connection closes, so a request whose client gave up may
+ * still be inside a transaction, and closing the pool under it would fail its next statement.
+ */
+export function tenantTransactionsSettled(): Promise<void> {
+  return openTenantTransactions === 0 ? Promise.resolve() : new Promise((resolve) => whenSettled.push(resolve));
 }

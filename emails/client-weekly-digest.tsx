@@ -1,6 +1,8 @@
 import { Button } from "./components/button";
 import { BrandLink, Muted, P, SectionTitle, Steps, Title } from "./components/blocks";
-import { draftKindLabel, formatDateTime, formatDay, formatShortDate, interviewKindLabel, plural } from "./components/format";
+import { formatDay, formatLongDateTime, formatShortDate } from "@/lib/dates";
+import { DRAFT_KIND_LABEL, interviewKindPhrase } from "@/lib/vocabulary";
+import { plural } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftKind, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
 
@@ -102,7 +104,7 @@ export function ClientWeeklyDigestEmail(props: ClientWeeklyDigestProps) {
                 <BrandLink org={org} href={i.url}>
                   {i.companyName}, {i.roleTitle}
                 </BrandLink>
-                : {interviewKindLabel[i.kind]}, {formatDateTime(i.startsAt, timeZone)}
+                : {interviewKindPhrase(i.kind)}, {formatLongDateTime(i.startsAt, timeZone)}
               </>
             ))}
           />
@@ -132,7 +134,7 @@ export function ClientWeeklyDigestEmail(props: ClientWeeklyDigestProps) {
             items={draftsWaiting.map((d) => (
               <>
                 <BrandLink org={org} href={d.editUrl}>
-                  {draftKindLabel[d.kind]} to {d.recipientName}
+                  {DRAFT_KIND_LABEL[d.kind]} to {d.recipientName}
                 </BrandLink>
                 : &ldquo;{d.subject}&rdquo;
               </>

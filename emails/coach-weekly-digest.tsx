@@ -2,7 +2,9 @@ import { Section, Text } from "@react-email/components";
 import { Button } from "./components/button";
 import { BrandLink, Muted, P, SectionTitle, Steps, Title } from "./components/blocks";
 import { brandColor } from "./components/brand";
-import { applicationStatusLabel, formatDay, formatShortDate, joinNames, plural } from "./components/format";
+import { formatDay, formatShortDate } from "@/lib/dates";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
+import { joinNames, plural } from "./components/text";
 import { Layout } from "./components/layout";
 import * as s from "./components/styles";
 import type { ApplicationRef, ApplicationStatus, Instant, OrgBrand, ReminderBaseProps } from "./components/types";
@@ -72,7 +74,7 @@ function ClientCard({ org, client, timeZone }: { org: OrgBrand; client: CoachDig
           <Steps
             items={client.moved.map(
               (m) =>
-                `${m.companyName}, ${m.roleTitle}: ${m.from ? `${applicationStatusLabel[m.from]} → ` : ""}${applicationStatusLabel[m.to]}`,
+                `${m.companyName}, ${m.roleTitle}: ${m.from ? `${APPLICATION_STATUS_LABEL[m.from]} → ` : ""}${APPLICATION_STATUS_LABEL[m.to]}`,
             )}
           />
         </>

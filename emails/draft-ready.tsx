@@ -1,7 +1,8 @@
 import { Button } from "./components/button";
 import { Muted, P, Title } from "./components/blocks";
 import { DraftBlock } from "./components/draft-block";
-import { capitalise, draftKindLabel } from "./components/format";
+import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
+import { capitalise } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftKind, DraftRef, OrgBrand } from "./components/types";
 
@@ -56,7 +57,7 @@ export function draftHeadline(kind: DraftKind, to: string): string {
 }
 
 export function DraftReadyEmail({ org, recipientName, draft, application }: DraftReadyProps) {
-  const label = draftKindLabel[draft.kind];
+  const label = DRAFT_KIND_LABEL[draft.kind];
   return (
     <Layout
       org={org}

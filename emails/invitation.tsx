@@ -1,6 +1,7 @@
 import { Button } from "./components/button";
 import { Muted, P, Title } from "./components/blocks";
-import { formatDay, roleLabel } from "./components/format";
+import { formatDay } from "@/lib/dates";
+import { ROLE_WITH_ARTICLE } from "@/lib/vocabulary";
 import { Layout } from "./components/layout";
 import type { Instant, MemberRole, OrgBrand } from "./components/types";
 
@@ -28,12 +29,12 @@ export function InvitationEmail({ org, inviterName, inviteeEmail, role, acceptUr
   return (
     <Layout
       org={org}
-      preheader={`${inviterName} invited you to join ${org.name} as ${roleLabel[role]}.`}
+      preheader={`${inviterName} invited you to join ${org.name} as ${ROLE_WITH_ARTICLE[role]}.`}
       reason={`You're getting this because ${inviterName} invited ${inviteeEmail} to ${org.name}. If you weren't expecting it, you can ignore this email.`}
     >
       <Title>Join {org.name}</Title>
       <P>
-        {inviterName} has invited you to join {org.name} on Followthrough as {roleLabel[role]}.
+        {inviterName} has invited you to join {org.name} on Followthrough as {ROLE_WITH_ARTICLE[role]}.
       </P>
       <P>{whatYouCanDo[role]}</P>
       <Button org={org} href={acceptUrl}>

@@ -1,7 +1,8 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { DraftBlock } from "./components/draft-block";
-import { channelLabel, draftKindLabel, formatDay } from "./components/format";
+import { formatDay } from "@/lib/dates";
+import { CONTACT_CHANNEL_PHRASE, DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, ContactChannel, DraftRef, Instant, ReminderBaseProps } from "./components/types";
 
@@ -44,7 +45,7 @@ export function ReminderCheckInEmail({
       ? `When you last spoke, ${companyName} asked to hear from you from ${formatDay(timing.date, timeZone)}. That day has come, and your application hasn't moved since.`
       : `It has been ${timing.days} days since your interview on ${formatDay(timing.lastInterviewAt, timeZone)} and nothing has moved. That's long enough to ask without seeming impatient.`;
   const who = contactName ?? `your contact at ${companyName}`;
-  const how = channel ? ` ${channelLabel[channel]}` : "";
+  const how = channel ? ` ${CONTACT_CHANNEL_PHRASE[channel]}` : "";
 
   return (
     <Layout
@@ -66,7 +67,7 @@ export function ReminderCheckInEmail({
           "Mark it sent once it's gone, so we stop reminding you.",
         ]}
       />
-      {draft ? <DraftBlock org={org} draft={draft} kindLabel={draftKindLabel.check_in} editLabel={null} /> : null}
+      {draft ? <DraftBlock org={org} draft={draft} kindLabel={DRAFT_KIND_LABEL.check_in} editLabel={null} /> : null}
       <Button org={org} href={actionUrl}>
         {draft ? "Edit and send your check-in" : "Open the application"}
       </Button>

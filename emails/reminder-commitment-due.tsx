@@ -1,7 +1,8 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { CommitmentFacts, promisedToLabel, type CommitmentRef } from "./components/commitment";
-import { formatDay, oneLine } from "./components/format";
+import { formatDay } from "@/lib/dates";
+import { oneLine } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ReminderBaseProps } from "./components/types";
 

@@ -1,6 +1,8 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
-import { formatTime, interviewKindLabel, joinNames } from "./components/format";
+import { formatTimeWithZone } from "@/lib/dates";
+import { interviewKindPhrase } from "@/lib/vocabulary";
+import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
 
@@ -37,8 +39,8 @@ export function ReminderDebriefEmail({
     >
       <Title>How did it go at {companyName}?</Title>
       <P>
-        Hi {recipientName}, your {interviewKindLabel[interview.kind]} for the {roleTitle} role finished at{" "}
-        {formatTime(interview.endedAt, interview.timeZone)}. Take ten minutes to write down how it went.
+        Hi {recipientName}, your {interviewKindPhrase(interview.kind)} for the {roleTitle} role finished at{" "}
+        {formatTimeWithZone(interview.endedAt, interview.timeZone)}. Take ten minutes to write down how it went.
       </P>
       <WhyNow org={org}>
         Details fade within hours: names, what each person cared about, exactly what you promised. Your

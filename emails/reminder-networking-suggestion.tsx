@@ -1,7 +1,7 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { DraftBlock } from "./components/draft-block";
-import { draftKindLabel } from "./components/format";
+import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftRef, ReminderBaseProps } from "./components/types";
 
@@ -68,7 +68,7 @@ export function ReminderNetworkingSuggestionEmail({
         ]}
       />
       {draft ? (
-        <DraftBlock org={org} draft={draft} kindLabel={draftKindLabel.networking_ask} editLabel={null} />
+        <DraftBlock org={org} draft={draft} kindLabel={DRAFT_KIND_LABEL.networking_ask} editLabel={null} />
       ) : null}
       <Button org={org} href={actionUrl}>
         {draft ? "Edit and send your message" : `Open ${contact.name}'s details`}

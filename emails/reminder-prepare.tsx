@@ -1,6 +1,8 @@
 import { Button } from "./components/button";
 import { Facts, Muted, P, Quote, Steps, Title, WhyNow } from "./components/blocks";
-import { capitalise, formatDateTime, interviewKindLabel } from "./components/format";
+import { formatLongDateTime } from "@/lib/dates";
+import { interviewKindPhrase } from "@/lib/vocabulary";
+import { capitalise } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
 
@@ -31,24 +33,24 @@ export function ReminderPrepareEmail({
   actionUrl,
 }: ReminderPrepareProps) {
   const { companyName, roleTitle } = application;
-  const when = formatDateTime(interview.startsAt, interview.timeZone);
+  const when = formatLongDateTime(interview.startsAt, interview.timeZone);
   const facts: Array<readonly [string, string]> = [
     ["When", when],
     ["Role", roleTitle],
-    ["Format", capitalise(interview.round ? `${interviewKindLabel[interview.kind]}, round ${interview.round}` : interviewKindLabel[interview.kind])],
+    ["Format", capitalise(interview.round ? `${interviewKindPhrase(interview.kind)}, round ${interview.round}` : interviewKindPhrase(interview.kind))],
   ];
   if (interview.location) facts.push(["Where", interview.location]);
 
   return (
     <Layout
       org={org}
-      preheader={`Your ${interviewKindLabel[interview.kind]} with ${companyName} is ${when}. A short review today will help.`}
+      preheader={`Your ${interviewKindPhrase(interview.kind)} with ${companyName} is ${when}. A short review today will help.`}
       reason={`You're getting this because ${org.name} uses Followthrough to remind you the day before each interview.`}
       unsubscribe={{ url: unsubscribeUrl, label: "Turn off interview-prep reminders" }}
     >
       <Title>Get ready for {companyName}</Title>
       <P>
-        Hi {recipientName}, your {interviewKindLabel[interview.kind]} with {companyName} is coming up.
+        Hi {recipientName}, your {interviewKindPhrase(interview.kind)} with {companyName} is coming up.
       </P>
       <Facts rows={facts} />
       <WhyNow org={org}>

@@ -1,6 +1,7 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
-import { formatDay, joinNames } from "./components/format";
+import { formatDay } from "@/lib/dates";
+import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, ReminderBaseProps } from "./components/types";
 

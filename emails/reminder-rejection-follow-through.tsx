@@ -1,7 +1,8 @@
 import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { DraftBlock } from "./components/draft-block";
-import { draftKindLabel, formatDuration, plural } from "./components/format";
+import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
+import { formatDuration, plural } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftRef, ReminderBaseProps } from "./components/types";
 
@@ -57,7 +58,7 @@ export function ReminderRejectionFollowThroughEmail({
         ]}
       />
       {draft ? (
-        <DraftBlock org={org} draft={draft} kindLabel={draftKindLabel.rejection_reply} editLabel={null} />
+        <DraftBlock org={org} draft={draft} kindLabel={DRAFT_KIND_LABEL.rejection_reply} editLabel={null} />
       ) : null}
       <Button org={org} href={actionUrl}>
         {draft ? "Edit and send your reply" : "Open the application"}

@@ -1,6 +1,7 @@
 import { Button } from "./components/button";
 import { BrandLink, Muted, P, Steps, Title, WhyNow } from "./components/blocks";
-import { formatDateTime, joinNames } from "./components/format";
+import { formatLongDateTime } from "@/lib/dates";
+import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, ReminderBaseProps } from "./components/types";
 
@@ -42,7 +43,7 @@ export function ReminderThankYouDueEmail({
         {one ? "a note" : "notes"} to {names}, and {one ? "it isn't" : "none is"} marked sent yet.
       </P>
       <WhyNow org={org}>
-        Your interview ended {formatDateTime(interview.endedAt, interview.timeZone)}. {lateness(daysSinceEnded)}
+        Your interview ended {formatLongDateTime(interview.endedAt, interview.timeZone)}. {lateness(daysSinceEnded)}
       </WhyNow>
       <Steps
         items={[

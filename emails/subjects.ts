@@ -1,7 +1,8 @@
 import { clientDigestParts } from "./client-weekly-digest";
 import { coachDigestCounts } from "./coach-weekly-digest";
 import { draftHeadline } from "./draft-ready";
-import { formatDay, joinNames, oneLine, plural } from "./components/format";
+import { formatDay } from "@/lib/dates";
+import { joinNames, oneLine, plural } from "./components/text";
 import type { EmailName, EmailPropsMap } from "./registry";
 
 type SubjectBuilders = { readonly [N in EmailName]: (props: EmailPropsMap[N]) => string };

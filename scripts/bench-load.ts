@@ -7,7 +7,8 @@
  *    sharing them, so one coach has 500).
  * 2. Starts `next start` on it (PORT, default 3125) and signs people in by writing database
  *    sessions (what a magic link ends in), so every request below is authenticated.
- * 3. With autocannon, at 10, 50 and 100 concurrent connections, 10 s each:
+ * 3. With autocannon, at 1, 10, 50 and 100 concurrent connections, 10 s each (1: the cost of one
+ *    request without queueing; each cell starts once the previous one's requests are worked off):
  *    - a static file (the stylesheet from the build's output; no page is prerendered, every one
  *      reads the session): the baseline for the ratios;
  *    - a client's dashboard and application list (server-rendered pages);
@@ -37,7 +38,7 @@ const { values: args } = parseArgs({
   options: {
     port: { type: "string", default: "3125" },
     duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "10,50,100" },
+    connections: { type: "string", default: "1,10,50,100" },
     clients: { type: "string", default: "5000" },
     out: { type: "string", default: "bench/LOAD.md" },
   },
@@ -58,7 +59,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Request = { method: "GET" | "POST"; path: string; body?: () => string; headers?: Record<string, string> };
 type Scenario = { name: string; cookie: string | null; requests: Request[] };
-type Measured = { scenario: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; detail: string };
+type Measured = { scenario: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; detail: string; load: number };
 
 const trpcGet = (procedure: string, input: unknown) =>
   `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
@@ -77,6 +78,27 @@ async function waitReady(timeoutMs = 90_000): Promise<void> {
   throw new Error("the server was not ready in time");
 }
 
+/**
+ * Waits until the server has worked off what the previous cell left behind (requests autocannon
+ * gave up on keep running on the server): readiness, which queries the database through the app's
+ * pool, answering within 200 ms twice in a row. Answers the seconds it took (at most 60).
+ */
+async function settle(): Promise<number> {
+  const started = performance.now();
+  let quick = 0;
+  while (quick < 2 && performance.now() - started < 60_000) {
+    const asked = performance.now();
+    try {
+      const ok = (await fetch(`${BASE}/api/health/ready`, { signal: AbortSignal.timeout(10_000) })).ok;
+      quick = ok && performance.now() - asked < 200 ? quick + 1 : 0;
+    } catch {
+      quick = 0;
+    }
+    if (quick < 2) await sleep(250);
+  }
+  return (performance.now() - started) / 1000;
+}
+
 /** The build's stylesheet, as every page links it. */
 function staticFile(): string {
   const folder = ".next/static/chunks";
@@ -85,6 +107,8 @@ function staticFile(): string {
   return `/_next/static/chunks/${css}`;
 }
 
+/** Milliseconds as reported: one decimal (autocannon times each response to the microsecond). */
+const ms = (n: number | undefined) => (n === undefined ? "n/a" : n.toFixed(1));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 
 /** One autocannon run; latencies are taken from every response, so p95 is exact. */
@@ -121,6 +145,7 @@ async function run(scenario: Scenario, connections: number, duration = DURATION)
     p99: percentile(latencies, 99),
     requests: result.requests.total,
     errors,
+    load: os.loadavg()[0]!,
     detail: [
       result.errors ? `${result.errors} connection errors` : "",
       result.timeouts ? `${result.timeouts} timeouts` : "",
@@ -144,6 +169,7 @@ async function main() {
   };
   try {
     const db = drizzle({ client: sql, schema }) as unknown as Database;
+    const loadAtStart = os.loadavg();
     let started = performance.now();
     await runMigrations({ db, mode: "server", close: async () => {} });
     const demo = await seedDemo(db);
@@ -151,9 +177,10 @@ async function main() {
     await sql.unsafe("analyze");
     const [{ version }] = (await sql`select version()`) as unknown as [{ version: string }];
     const seeded = `demo data (${demo.organizations} organisations, ${demo.applications} applications) + organisation ${ORG}: ${SHAPE.clients.toLocaleString("en")} clients × ${SHAPE.applications} applications × 2 interviews, ${SHAPE.coaches} coaches`;
-    console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded}`);
+    const seedSeconds = (performance.now() - started) / 1000;
+    console.log(`seeded in ${seedSeconds.toFixed(1)} s: ${seeded}`);
 
-    // Sessions as a magic link leaves them: one for a client, one for a coach with 500 clients.
+    // Sessions as a magic link leaves them: one for a client, one for a coach (clients / coaches of them).
     const session = async (email: string) => {
       const token = randomBytes(32).toString("hex");
       await sql`insert into sessions (session_token, user_id, expires)
@@ -186,7 +213,7 @@ async function main() {
       { name: "static file (the app's stylesheet, /_next/static)", cookie: null, requests: [{ method: "GET", path: staticFile() }] },
       { name: "client dashboard", cookie: clientCookie, requests: [dashboard] },
       { name: "application list", cookie: clientCookie, requests: [applicationList] },
-      { name: "coach overview (coach.overview, 500 clients, first page)", cookie: coachCookie, requests: [{ method: "GET", path: trpcGet("coach.overview", { orgSlug: ORG }) }] },
+      { name: `coach overview (coach.overview, ${Math.ceil(SHAPE.clients / SHAPE.coaches)} clients, first page)`, cookie: coachCookie, requests: [{ method: "GET", path: trpcGet("coach.overview", { orgSlug: ORG }) }] },
       {
         name: "mix: dashboard, list, status change, debrief",
         cookie: clientCookie,
@@ -213,13 +240,25 @@ async function main() {
     const results: Measured[] = [];
     for (const scenario of scenarios) {
       for (const connections of CONNECTIONS) {
+        const settled = await settle();
+        if (settled > 1) console.log(`(waited ${settled.toFixed(1)} s for the server to finish the previous cell's requests)`);
         const measured = await run(scenario, connections);
         results.push(measured);
         console.log(
-          `${scenario.name} @${connections}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p95 ${measured.p95} ms, p99 ${measured.p99} ms, errors ${measured.errors}${measured.detail ? ` (${measured.detail})` : ""}`,
+          `${scenario.name} @${connections}: ${measured.rps.toFixed(0)} req/s, p50 ${ms(measured.p50)} ms, p95 ${ms(measured.p95)} ms, p99 ${ms(measured.p99)} ms, errors ${measured.errors}${measured.detail ? ` (${measured.detail})` : ""}`,
         );
       }
     }
+
+    // Stopped as a deploy stops it: SIGTERM, a drain, and status 0 when that went cleanly.
+    const stopping = performance.now();
+    const running = server;
+    server = null;
+    const status = await new Promise<number | null>((resolve) => {
+      running.once("exit", (code) => resolve(code));
+      running.kill("SIGTERM");
+    });
+    const stopMs = Math.round(performance.now() - stopping);
 
     const at = (scenario: string, connections: number) => results.find((r) => r.scenario.startsWith(scenario) && r.connections === connections);
     const baseline = (connections: number) => at("static file", connections)!;
@@ -227,31 +266,39 @@ async function main() {
     const overview50 = at("coach overview", 50);
     const totalErrors = results.reduce((n, r) => n + r.errors, 0);
     const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+    const measuredSeconds = (performance.now() - started) / 1000;
+    const loadAverage = (loads: number[]) => loads.map((n) => n.toFixed(1)).join(" / ");
 
     log("# Load test of the production build");
     log();
     log(`\`npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:load\`, ${new Date().toISOString()}.`);
     log("What it does is described at the top of `scripts/bench-load.ts`.");
     log();
-    log(`- Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load average before the run ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")}`);
-    log("  (shared with other engineers' jobs; autocannon, `next start` and PostgreSQL all run on these 2 cores)");
+    log(`- Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`);
+    log(`- Load average (1 / 5 / 15 min): ${loadAverage(loadAtStart)} at the start (before seeding), ${loadAverage(os.loadavg())} at the end.`);
+    log(`  autocannon, \`next start\` and PostgreSQL share these ${os.cpus().length} CPUs; a load average above ${os.cpus().length} means other work was`);
+    log("  competing for them (the \"load\" column: the 1-minute load average at the end of each cell).");
     log(`- Server: one \`next start\` (Next.js 16, production build) on 127.0.0.1, PostgreSQL directly: ${version.split(",")[0]}`);
-    log(`- Data: ${seeded}`);
-    log(`- Each cell: ${DURATION} s of autocannon at that many connections after a warm-up; latency percentiles over every response`);
+    log(`- Data: ${seeded}; seeded (migrations, demo data, the generated organisation, ANALYZE) in ${seedSeconds.toFixed(0)} s`);
+    log(`- Each cell: ${DURATION} s of autocannon at that many connections after a warm-up; latency percentiles over every response;`);
+    log("  a request unanswered after 10 s counts as a timeout (an error). A cell starts once the server has worked off the previous");
+    log("  cell's abandoned requests (readiness, a database round trip through the app's pool, under 200 ms twice in a row).");
     log();
-    log("| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | requests | errors | vs static req/s |");
-    log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    log("| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | requests | errors | vs static req/s | load |");
+    log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const r of results) {
       const ratio = r.rps / baseline(r.connections).rps;
-      log(`| ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.requests} | ${r.errors}${r.detail ? ` (${r.detail})` : ""} | ${(100 * ratio).toFixed(0)} % |`);
+      log(`| ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.requests} | ${r.errors}${r.detail ? ` (${r.detail})` : ""} | ${(100 * ratio).toFixed(0)} % | ${r.load.toFixed(1)} |`);
     }
     log();
     log("## Targets");
     log();
     log(`- 0 errors: ${verdict(totalErrors === 0)} (${totalErrors} in all)`);
-    log(`- client dashboard p95 ≤ 150 ms at 50 connections: ${verdict((dashboard50?.p95 ?? Infinity) <= 150)} (${dashboard50?.p95} ms)`);
-    log(`- coach overview p95 ≤ 200 ms at 50 connections: ${verdict((overview50?.p95 ?? Infinity) <= 200)} (${overview50?.p95} ms)`);
-    log(`- measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    log(`- client dashboard p95 ≤ 150 ms at 50 connections: ${verdict((dashboard50?.p95 ?? Infinity) <= 150)} (${ms(dashboard50?.p95)} ms)`);
+    log(`- coach overview p95 ≤ 200 ms at 50 connections: ${verdict((overview50?.p95 ?? Infinity) <= 200)} (${ms(overview50?.p95)} ms)`);
+    log(`- \`next start\` stopped by SIGTERM after the run in ${stopMs} ms with status ${status} (0 is a clean drain)`);
+    log();
+    log(`Measured in ${measuredSeconds.toFixed(0)} s (after seeding and a warm-up of every scenario).`);
     if (args.out) writeFileSync(args.out, `${lines.join("\n")}\n`);
   } finally {
     if (server) {

@@ -43,7 +43,7 @@ import { makeDue, ORGS, plan, seed } from "./lib/reminder-workload";
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 process.env.AUTH_SECRET ??= randomBytes(24).toString("base64");
 const { renderEmail, templates } = await import("../emails");
-const { startRenderWorkers } = await import("../server/delivery/batch-render-pool");
+const { startRenderWorkers } = await import("./lib/render-pool");
 
 const { values: args } = parseArgs({
   options: {

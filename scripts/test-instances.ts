@@ -15,7 +15,8 @@
  *    part of its share and holds claims (mid-sweep), starts it again, and restarts PostgreSQL
  *    (immediate mode: a crash, WAL recovery) once more than half are accepted.
  * 5. Waits until every reminder is sent, then SIGTERMs both instances (graceful shutdown, timed)
- *    and counts what the fake accepted per reminder: 0 duplicates and 0 lost, or exit 1.
+ *    and counts what the fake accepted per reminder: 0 duplicates and 0 lost, and both stopped
+ *    with status 0, or exit 1.
  *
  * Needs PostgreSQL's server binaries and PgBouncer (Debian: postgresql, pgbouncer) and a build.
  * Ports: --base-port (default 3121) for PostgreSQL, +1 and +2 for the instances, +3 for the
@@ -243,7 +244,9 @@ async function main() {
     const requests = fake.requests;
     const count = (predicate: (r: (typeof requests)[number]) => boolean) => requests.filter(predicate).length;
     const byInstance = instances.map((instance) => `${instance.name} ${acceptedFrom(instance.from)}`).join(", ");
-    failed = duplicates > 0 || lost > 0 || sentRows !== ids.length || fake.accepted.length !== ids.length;
+    // A graceful SIGTERM ends with status 0 (143 would mean the drain ran out of time).
+    const uncleanStops = shutdowns.filter((stop) => stop.code !== 0).length;
+    failed = duplicates > 0 || lost > 0 || sentRows !== ids.length || fake.accepted.length !== ids.length || uncleanStops > 0;
 
     const report = [
       `Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${new Date().toISOString()}; load average at the end ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")}`,
@@ -259,7 +262,7 @@ async function main() {
         `${count((r) => r.outcome === "accepted")} accepted, ${count((r) => r.outcome === "replayed")} answered from the idempotency record (a retry after a crash), ` +
         `${count((r) => r.status === 429)} answered 429, ${count((r) => r.outcome === "in_flight")} refused while the same key was in flight`,
       `Rows: ${statuses.map((r) => `${r.status} ${r.n}`).join(", ")}`,
-      `Exactly once: ${duplicates} duplicates, ${lost} lost → ${failed ? "FAILED" : "passed"}`,
+      `Exactly once: ${duplicates} duplicates, ${lost} lost; ${uncleanStops} instances stopped by SIGTERM with a status other than 0 → ${failed ? "FAILED" : "passed"}`,
     ].join("\n");
     console.log(`\n${report}`);
     if (args.out) {

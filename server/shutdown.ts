@@ -7,8 +7,9 @@
  * routing here), stops the delivery schedule (no new claim; batches already handed to the
  * provider finish and are recorded; whatever stays due is another instance's next sweep), and
  * holds Next's `process.exit` until that is done and the database pool is closed, so the pool
- * never closes under a request still in flight. Everything is bounded: after `timeoutMs` the
- * process exits whatever is left; a lease still held then expires and another instance retries
+ * never closes under a request still in flight; a drain that finished in time exits 0 (Next
+ * would exit 143, "ended by a signal", which supervisors and CI count as a failure). Everything is
+ * bounded: after `timeoutMs` the process exits 143 whatever is left; a lease still held then expires and another instance retries
  * under the same idempotency key, exactly as after a crash.
  *
  * Logs go through `log` (console by default) so the structured logger can be passed in.
@@ -16,6 +17,9 @@
 
 /** Below Docker's default 10 s between SIGTERM and SIGKILL, and Kubernetes' 30 s. */
 export const SHUTDOWN_TIMEOUT_MS = 8_000;
+
+/** The exit status that reports an end by `signal` (128 + its number), as Next's own handler uses. */
+export const signalCode = (signal: NodeJS.Signals): number => (signal === "SIGINT" ? 130 : 143);
 
 export type ShutdownOptions = {
   /** Stops taking new background work and waits for the work in hand (the delivery schedule). */
@@ -33,7 +37,8 @@ export type Shutdown = {
   begin: (signal: NodeJS.Signals) => void;
   /**
    * What `process.exit` becomes: before a signal, exits at once; while draining, exits once the
-   * work has stopped and the pool is closed (or the bound is reached).
+   * work has stopped and the pool is closed — with 0 where Next passes the signal's code (143
+   * after SIGTERM), 1 if draining failed — or with the signal's code when the bound is reached.
    */
   exit: (code?: number) => void;
   draining: () => boolean;
@@ -52,6 +57,8 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
     options.exit(code);
   };
 
+  let signalled: NodeJS.Signals | null = null;
+
   const finish = async (code: number) => {
     try {
       await stopped;
@@ -59,8 +66,11 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
       log.info(`[shutdown] drained in ${Date.now() - started} ms; exiting`);
     } catch (error) {
       log.error("[shutdown] draining failed; exiting anyway", error);
+      return exitOnce(code === 0 || code === signalCode(signalled!) ? 1 : code);
     }
-    exitOnce(code);
+    // Next exits with 128 + the signal's number (143 after SIGTERM) to say "ended by a signal".
+    // A drain that finished in time is a clean stop: exit 0, so supervisors and CI see success.
+    exitOnce(code === signalCode(signalled!) ? 0 : code);
   };
 
   return {
@@ -68,12 +78,13 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
     begin(signal) {
       if (stopped) return;
       started = Date.now();
+      signalled = signal;
       log.info(`[shutdown] ${signal}: no new work; finishing what is in hand (at most ${timeoutMs} ms)`);
       stopped = options.stopWork().catch((error: unknown) => log.error("[shutdown] stopping the delivery schedule failed", error));
       // Kept referenced: it is what ends the process if anything below hangs.
       setTimeout(() => {
         log.error(`[shutdown] still draining after ${timeoutMs} ms; exiting (held leases expire and are retried elsewhere)`);
-        exitOnce(signal === "SIGINT" ? 130 : 143);
+        exitOnce(signalCode(signal));
       }, timeoutMs);
     },
     exit(code = 0) {
@@ -102,7 +113,7 @@ export function installGracefulShutdown(options: Omit<ShutdownOptions, "exit">):
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
       shutdown.begin(signal);
-      if (process.env.NEXT_MANUAL_SIG_HANDLE) shutdown.exit(signal === "SIGINT" ? 130 : 143);
+      if (process.env.NEXT_MANUAL_SIG_HANDLE) shutdown.exit(signalCode(signal));
     });
   }
   return shutdown;

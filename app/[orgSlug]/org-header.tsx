@@ -1,10 +1,9 @@
 import Link from "next/link";
+import { ROLE_LABEL } from "@/lib/vocabulary";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { signOutAction } from "../sign-in/actions";
 
 type Props = { org: AppRouterOutputs["org"]["get"]; me: AppRouterOutputs["me"]["get"] };
-
-const ROLE_LABEL = { owner: "Owner", coach: "Coach", client: "Client" } as const;
 
 export function OrgHeader({ org, me }: Props) {
   const nav =

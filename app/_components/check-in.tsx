@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "./ui";
-import { formatIsoDay } from "./when";
+import { formatIsoDay } from "@/lib/dates";
 
 type Outlook = { sittingTightUntil: string | null; checkInOn: string };
 type ListedOutlook = Outlook & { interviewId: string; applicationId: string; roleTitle: string; companyName: string };

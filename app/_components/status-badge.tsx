@@ -1,4 +1,5 @@
-import { STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import { type ApplicationStatus } from "@/server/services/applications/status";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 
 const STATUS_STYLE: Record<ApplicationStatus, string> = {
   saved: "bg-slate-100 text-slate-700",
@@ -11,5 +12,5 @@ const STATUS_STYLE: Record<ApplicationStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{STATUS_LABEL[status]}</span>;
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{APPLICATION_STATUS_LABEL[status]}</span>;
 }

@@ -1,5 +1,5 @@
 import { Facts } from "./blocks";
-import { formatDateTime } from "./format";
+import { formatLongDateTime } from "@/lib/dates";
 import type { Instant } from "./types";
 
 /** A promise the client made, as both commitment reminders describe it. */
@@ -23,6 +23,6 @@ export function CommitmentFacts({ commitment }: { commitment: CommitmentRef }) {
   const to = promisedToLabel(commitment);
   const rows: Array<readonly [string, string]> = [["What", commitment.description]];
   if (to) rows.push(["For", to]);
-  rows.push(["Due", formatDateTime(commitment.dueAt, commitment.timeZone)]);
+  rows.push(["Due", formatLongDateTime(commitment.dueAt, commitment.timeZone)]);
   return <Facts rows={rows} />;
 }

@@ -1,7 +1,7 @@
 import { Body, Container, Head, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { brandColor, logoUrl, PRODUCT_BRAND } from "./brand";
-import { oneLine } from "./format";
+import { oneLine } from "./text";
 import * as s from "./styles";
 import type { OrgBrand } from "./types";
 

@@ -1,25 +1,14 @@
-import type { draftKind, reminderKind } from "@/db/schema/followup";
-import type { memberRole } from "@/db/schema/org";
-import type { applicationStatus, contactChannel, interviewKind } from "@/db/schema/pipeline";
+export type { ApplicationStatus, ContactChannel, DraftKind, InterviewKind, MemberRole } from "@/lib/vocabulary";
+import type { ReminderKind as AnyReminderKind } from "@/lib/vocabulary";
 
-// Type-only imports: the enums stay in step with the database without pulling drizzle into the
-// email bundle.
-export type DraftKind = (typeof draftKind)["enumValues"][number];
+/** A `Date` from a row, or its ISO string after a trip through JSON (an Inngest step result). */
+export type { Instant } from "@/lib/dates";
+
 /**
  * The playbook's reminder kinds. An `invitation` row of the reminder outbox is not one: it only
  * borrows the outbox's exactly-once delivery, and its email is transactional (no unsubscribe).
  */
-export type ReminderKind = Exclude<(typeof reminderKind)["enumValues"][number], "invitation">;
-export type MemberRole = (typeof memberRole)["enumValues"][number];
-export type ApplicationStatus = (typeof applicationStatus)["enumValues"][number];
-export type InterviewKind = (typeof interviewKind)["enumValues"][number];
-export type ContactChannel = (typeof contactChannel)["enumValues"][number];
-
-/**
- * A point in time. `Date` from a database row, or its ISO string after a trip through JSON
- * (an Inngest step result), so props can be built in one step and rendered in another.
- */
-export type Instant = Date | string;
+export type ReminderKind = Exclude<AnyReminderKind, "invitation">;
 
 /** The organisation an email is sent on behalf of. */
 export type OrgBrand = {

@@ -29,16 +29,25 @@ export async function seedPortalOrganisations(
     select bench_id('u'||o||'-'||k), 'Person '||o||'-'||k, 'p'||o||'-'||k||'@bench.example', 'Europe/London' from ${orgs}, ${people}`);
   await sql.unsafe(`insert into memberships (id, org_id, user_id, role, created_at)
     select bench_id('m'||o||'-'||k), bench_id('org'||o), bench_id('u'||o||'-'||k), ${role}, now() - interval '200 days' from ${orgs}, ${people}`);
+  // Each loaded table is analysed before the next statement's foreign keys look into it. A
+  // connection caches its foreign-key check plan the first time it uses it; planned while a table
+  // was nearly empty (say, on the connection that just loaded the demo data), that plan may pick any
+  // index starting with org_id, and every check then walks the whole organisation's rows: quadratic,
+  // minutes for 5,000 clients. ANALYZE gives the planner the real size and makes every connection
+  // plan those checks again.
+  await sql.unsafe(`analyze organizations, users, memberships`);
   await sql.unsafe(`insert into coach_assignments (org_id, coach_membership_id, client_membership_id)
     select bench_id('org'||o), bench_id('m'||o||'-'||(${C} + 1 + k % ${COACHES})), bench_id('m'||o||'-'||k) from ${orgs}, ${clients}`);
   await sql.unsafe(`insert into companies (id, org_id, client_id, name, challenges)
     select bench_id('co'||o||'-'||k||'-'||j), bench_id('org'||o), bench_id('m'||o||'-'||k), 'Company '||j, array['scaling support']
     from ${orgs}, ${clients}, generate_series(0, 9) j`);
+  await sql.unsafe(`analyze companies`);
   const statuses = `(array['saved','applied','applied','interviewing','interviewing','offer','rejected','withdrawn'])[1 + (j % 8)]::application_status`;
   await sql.unsafe(`insert into applications (id, org_id, client_id, company_id, role_title, status, status_changed_at, created_at)
     select bench_id('a'||o||'-'||k||'-'||j), bench_id('org'||o), bench_id('m'||o||'-'||k), bench_id('co'||o||'-'||k||'-'||(j % 10)),
       'Role '||j, ${statuses}, now() - make_interval(days => 60 + j), now() - make_interval(days => 90 + j)
     from ${orgs}, ${clients}, generate_series(1, ${APPS}) j`);
+  await sql.unsafe(`analyze applications`);
   await sql.unsafe(`insert into application_status_history (org_id, client_id, application_id, to_status, changed_at)
     select bench_id('org'||o), bench_id('m'||o||'-'||k), bench_id('a'||o||'-'||k||'-'||j), ${statuses}, now() - make_interval(days => 60 + j)
     from ${orgs}, ${clients}, generate_series(1, ${APPS}) j`);
@@ -57,6 +66,7 @@ export async function seedPortalOrganisations(
       case when ((k * 7 + j * 3 + r * 11) % 140) - 110 < 0 and j % 3 <> 0 then now() + make_interval(days => ((k * 7 + j * 3 + r * 11) % 140) - 110, hours => (j % 8) + 2) end,
       case when j % 4 = 0 then (now() + make_interval(days => ((k * 7 + j * 3 + r * 11) % 140) - 103))::date end
     from ${orgs}, ${clients}, generate_series(1, ${APPS}) j, generate_series(1, 2) r`);
+  await sql.unsafe(`analyze contacts, interviews`);
   await sql.unsafe(`insert into interview_participants (org_id, client_id, interview_id, contact_id, thank_you_sent_at, thank_you_handwritten)
     select i.org_id, i.client_id, i.id, bench_id('ct'||o||'-'||k||'-'||j),
       case when j % 5 = 0 then null when j % 5 = 1 then i.ends_at + interval '30 hours' else i.ends_at + interval '3 hours' end,

@@ -4,6 +4,7 @@
  * and made due.
  */
 import { randomUUID } from "node:crypto";
+import { forEachConcurrently } from "../../server/concurrency";
 import { and, inArray, sql } from "drizzle-orm";
 import { withOrg, type Database } from "../../db";
 import * as s from "../../db/schema";
@@ -117,14 +118,9 @@ export async function seed(db: Database, interviews: number, now: Date): Promise
 /** Each application re-planned in its own tenant transaction, as after a debrief. */
 export async function plan(db: Database, seeded: Seeded[], now: Date, concurrency: number): Promise<void> {
   const { replanApplication } = await import("../../server/services/reminders/replan");
-  let next = 0;
-  const worker = async () => {
-    while (next < seeded.length) {
-      const { orgId, applicationId } = seeded[next++]!;
-      await withOrg(db, orgId, (tx) => replanApplication(tx, { orgId, applicationId }, now));
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await forEachConcurrently(seeded, concurrency, async ({ orgId, applicationId }) => {
+    await withOrg(db, orgId, (tx) => replanApplication(tx, { orgId, applicationId }, now));
+  });
 }
 
 /**

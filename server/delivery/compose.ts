@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
@@ -25,6 +26,7 @@ import { mondayOf } from "../digests/schedule";
 import { addDaysToIsoDate, localDateOf, localTimeOn } from "../followup/time";
 import type { DeliveryContext, ReminderRow } from "./context";
 import { appLinks, type AppLinks } from "./links";
+import type { ReminderKind } from "@/lib/vocabulary";
 
 type Kind = keyof typeof emailForReminderKind;
 
@@ -93,253 +95,270 @@ export async function unsafeComposeReminderEmail(
       unsubscribeUrl: base.unsubscribeUrl,
     },
   };
-  const orgId = reminder.orgId;
-  const timeZone = ctx.recipient.timeZone;
-  const { links } = ctx;
-
-  switch (reminder.kind) {
-    case "prepare": {
-      const application = applicationRef(ctx);
-      const interview = ctx.interview;
-      if (!application || !interview) return missing("the interview or its application is gone");
-      if (interview.status !== "scheduled") return closed(`the interview is ${interview.status}`);
-      return ready(await render("prepare", {
-        ...ctx.base,
-        application,
-        interview: {
-          startsAt: interview.startsAt,
-          timeZone,
-          kind: interview.kind,
-          round: interview.round,
-          location: interview.location,
-        },
-        researchExcerpt: excerpt(ctx.company!.researchNotes, RESEARCH_EXCERPT_CHARS),
-        actionUrl: links.interview(interview.id),
-      }));
-    }
-
-    case "debrief": {
-      const application = applicationRef(ctx);
-      const interview = ctx.interview;
-      if (!application || !interview) return missing("the interview or its application is gone");
-      if (interview.status === "cancelled") return closed("the interview was cancelled");
-      if (interview.debriefedAt) return closed("the debrief is already recorded");
-      const people = await participantsOf(db, orgId, interview.id);
-      return ready(await render("debrief", {
-        ...ctx.base,
-        application,
-        interview: { endedAt: interview.endsAt, timeZone, kind: interview.kind },
-        interviewerNames: people.map((p) => p.name),
-        actionUrl: links.debrief(interview.id),
-      }));
-    }
-
-    case "thank_you_due": {
-      const application = applicationRef(ctx);
-      const interview = ctx.interview;
-      if (!application || !interview) return missing("the interview or its application is gone");
-      if (interview.status === "cancelled") return closed("the interview was cancelled");
-      const people = await participantsOf(db, orgId, interview.id);
-      const unthanked = people.filter((p) => p.thankYouSentAt === null && !p.thankYouHandwritten);
-      if (unthanked.length === 0) return closed("every interviewer has been thanked");
-      const notes = await db
-        .select({ id: drafts.id, contactId: drafts.contactId })
-        .from(drafts)
-        .where(
-          and(
-            eq(drafts.orgId, orgId),
-            eq(drafts.interviewId, interview.id),
-            eq(drafts.kind, "thank_you"),
-            eq(drafts.status, "draft"),
-          ),
-        );
-      const noteFor = new Map(notes.map((note) => [note.contactId, note.id]));
-      return ready(await render("thank_you_due", {
-        ...ctx.base,
-        application,
-        interview: { endedAt: interview.endsAt, timeZone },
-        // Sent late (a retry, a server that was down), the email must not pretend it is on time.
-        daysSinceEnded: Math.max(0, Math.floor((+ctx.now - +interview.endsAt) / 86_400_000)),
-        pendingNotes: unthanked.map((p) => {
-          const draftId = noteFor.get(p.contactId);
-          return { interviewerName: p.name, editUrl: draftId ? links.draft(draftId) : links.interview(interview.id) };
-        }),
-        actionUrl: links.interview(interview.id),
-      }));
-    }
-
-    case "commitment_due":
-    case "commitment_overdue": {
-      const commitment = ctx.commitment;
-      if (!commitment) return missing("the commitment is gone");
-      if (commitment.doneAt) return closed("the commitment is done");
-      if (commitment.releasedAt) return closed("the application closed, so the promise is no longer needed");
-      const [promisedTo] = commitment.contactId
-        ? await db
-            .select({ name: contacts.name })
-            .from(contacts)
-            .where(and(eq(contacts.orgId, orgId), eq(contacts.id, commitment.contactId)))
-        : [];
-      const props = {
-        ...ctx.base,
-        commitment: {
-          description: commitment.description,
-          dueAt: commitment.dueAt,
-          timeZone,
-          promisedTo: promisedTo?.name ?? null,
-          companyName: ctx.company?.name ?? null,
-        },
-        actionUrl: links.commitment(commitment.id),
-      };
-      return ready(reminder.kind === "commitment_due" ? await render("commitment_due", props) : await render("commitment_overdue", props));
-    }
-
-    case "check_in": {
-      const application = applicationRef(ctx);
-      const interview = ctx.interview;
-      if (!application || !interview) return missing("the interview or its application is gone");
-      if (interview.status === "cancelled") return closed("the interview was cancelled");
-      const agreed = interview.agreedCheckInOn ?? interview.notBeforeOn;
-      const [contact] = await participantsOf(db, orgId, interview.id);
-      const [draft] = await draftsOf(db, orgId, "check_in", { interviewId: interview.id });
-      return ready(await render("check_in", {
-        ...ctx.base,
-        application,
-        timing: agreed
-          ? { kind: "agreed_date", date: localNoon(agreed, timeZone) }
-          : { kind: "default_wait", days: ctx.org.policy.checkInDefaultDays, lastInterviewAt: interview.endsAt },
-        timeZone,
-        contactName: contact?.name ?? null,
-        channel: interview.preferredChannel,
-        draft: draft ? draftRef(draft, links) : null,
-        actionUrl: draft ? links.draft(draft.id) : links.application(ctx.application!.id),
-      }));
-    }
-
-    case "proposal_suggestion": {
-      const application = applicationRef(ctx);
-      if (!application) return missing("the application is gone");
-      const challenges = ctx.company!.challenges.map((c) => c.trim()).filter(Boolean);
-      if (challenges.length === 0) return closed("the company has no recorded challenges");
-      return ready(await render("proposal_suggestion", {
-        ...ctx.base,
-        application,
-        challenges,
-        actionUrl: links.proposal(ctx.application!.id),
-      }));
-    }
-
-    case "networking_suggestion": {
-      const application = applicationRef(ctx);
-      if (!application) return missing("the application is gone");
-      const link = await goodWordLink(db, orgId, ctx.application!.id, ctx.application!.companyId);
-      if (!link) return closed("nobody in the network knows an interviewer or the company any more");
-      const [draft] = await draftsOf(db, orgId, "networking_ask", { applicationId: ctx.application!.id, contactId: link.contactId });
-      return ready(await render("networking_suggestion", {
-        ...ctx.base,
-        application,
-        contact: { name: link.contactName, howYouKnowThem: link.howWeKnow },
-        connection: link.interviewerName ? { kind: "interviewer", interviewerName: link.interviewerName } : { kind: "company" },
-        draft: draft ? draftRef(draft, links) : null,
-        actionUrl: draft ? links.draft(draft.id) : links.contact(link.contactId),
-      }));
-    }
-
-    case "rejection_follow_through": {
-      const application = applicationRef(ctx);
-      if (!application) return missing("the application is gone");
-      const [draft] = await draftsOf(db, orgId, "rejection_reply", { applicationId: ctx.application!.id });
-      const kept = await db.$count(contacts, and(eq(contacts.orgId, orgId), eq(contacts.companyId, ctx.company!.id)));
-      return ready(await render("rejection_follow_through", {
-        ...ctx.base,
-        application,
-        draft: draft ? draftRef(draft, links) : null,
-        contactsKept: kept,
-        reconnectAfterDays: ctx.org.policy.reconnectAfterDays,
-        actionUrl: draft ? links.draft(draft.id) : links.application(ctx.application!.id),
-      }));
-    }
-
-    case "reconnect": {
-      const application = applicationRef(ctx);
-      if (!application) return missing("the application is gone");
-      const people = await db
-        .select({ name: contacts.name, title: contacts.title })
-        .from(contacts)
-        .where(and(eq(contacts.orgId, orgId), eq(contacts.companyId, ctx.company!.id)))
-        .orderBy(asc(contacts.name))
-        .limit(5);
-      return ready(await render("reconnect", {
-        ...ctx.base,
-        application,
-        closedAt: ctx.application!.statusChangedAt,
-        timeZone,
-        contacts: people,
-        actionUrl: links.company(ctx.company!.id),
-      }));
-    }
-
-    case "coach_nudge": {
-      // Nudge reminders are keyed `coach_nudge/<nudgeId>`: the row names no nudge column.
-      const nudgeId = /^coach_nudge\/([0-9a-f-]{36})$/i.exec(reminder.dedupeKey)?.[1];
-      if (!nudgeId) return missing(`the dedupe key ${reminder.dedupeKey} names no nudge`);
-      const [nudge] = await db
-        .select({ message: nudges.message, coachName: users.name, coachEmail: users.email })
-        .from(nudges)
-        .innerJoin(memberships, and(eq(memberships.orgId, nudges.orgId), eq(memberships.id, nudges.coachMembershipId)))
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(nudges.orgId, orgId), eq(nudges.id, nudgeId)));
-      if (!nudge) return missing("the nudge is gone");
-      return ready(await render("coach_nudge", {
-        ...ctx.base,
-        coachName: nudge.coachName?.trim() || nudge.coachEmail,
-        message: nudge.message,
-        dashboardUrl: links.dashboard,
-      }));
-    }
-
-    case "client_digest": {
-      const week = digestWeek(reminder.dueAt, timeZone);
-      if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
-      const content = await unsafeClientDigestContent(db, {
-        orgId,
-        orgSlug: ctx.org.slug,
-        clientId: ctx.recipient.membershipId,
-        now: ctx.now,
-        weekEnd: week.end,
-        policy: ctx.org.policy,
-        links,
-      });
-      if (isEmptyClientDigest(content)) return closed("nothing to plan this week: no interviews, follow-ups, drafts or active applications");
-      return ready(await render("client_digest", { ...ctx.base, weekStart: week.start, timeZone, ...content, dashboardUrl: links.dashboard }));
-    }
-
-    case "coach_digest": {
-      const week = digestWeek(reminder.dueAt, timeZone);
-      if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
-      const clients = await unsafeCoachDigestClients(db, {
-        orgId,
-        coachMembershipId: ctx.recipient.membershipId,
-        now: ctx.now,
-        policy: ctx.org.policy,
-        links,
-      });
-      if (clients.length === 0) return closed("the coach has no active clients assigned");
-      return ready(await render("coach_digest", {
-        ...ctx.base,
-        weekStart: week.start,
-        timeZone,
-        goneQuietDays: ctx.org.policy.goneQuietDays,
-        clients,
-        portalUrl: links.coachOverview,
-      }));
-    }
-
-    case "invitation":
-      // Never reached: delivery/deliver.ts hands invitation rows to delivery/invitation.ts.
-      return missing("an invitation email is composed from its invitation, not as a reminder");
-  }
+  return COMPOSERS[reminder.kind]({ db, reminder, ctx, orgId: reminder.orgId, timeZone: ctx.recipient.timeZone, links: ctx.links });
 }
+
+/** What each reminder composer is given: the rows as they are now, and where the links point. */
+type ComposeInput = { db: Executor; reminder: ReminderRow; ctx: Ctx; orgId: string; timeZone: string; links: AppLinks };
+type Composer = (input: ComposeInput) => Promise<Composed>;
+
+const composePrepare: Composer = async ({ ctx, timeZone, links }) => {
+  const application = applicationRef(ctx);
+  const interview = ctx.interview;
+  if (!application || !interview) return missing("the interview or its application is gone");
+  if (interview.status !== "scheduled") return closed(`the interview is ${interview.status}`);
+  return ready(await render("prepare", {
+    ...ctx.base,
+    application,
+    interview: {
+      startsAt: interview.startsAt,
+      timeZone,
+      kind: interview.kind,
+      round: interview.round,
+      location: interview.location,
+    },
+    researchExcerpt: excerpt(ctx.company!.researchNotes, RESEARCH_EXCERPT_CHARS),
+    actionUrl: links.interview(interview.id),
+  }));
+};
+
+const composeDebrief: Composer = async ({ db, ctx, orgId, timeZone, links }) => {
+  const application = applicationRef(ctx);
+  const interview = ctx.interview;
+  if (!application || !interview) return missing("the interview or its application is gone");
+  if (interview.status === "cancelled") return closed("the interview was cancelled");
+  if (interview.debriefedAt) return closed("the debrief is already recorded");
+  const people = await participantsOf(db, orgId, interview.id);
+  return ready(await render("debrief", {
+    ...ctx.base,
+    application,
+    interview: { endedAt: interview.endsAt, timeZone, kind: interview.kind },
+    interviewerNames: people.map((p) => p.name),
+    actionUrl: links.debrief(interview.id),
+  }));
+};
+
+const composeThankYouDue: Composer = async ({ db, ctx, orgId, timeZone, links }) => {
+  const application = applicationRef(ctx);
+  const interview = ctx.interview;
+  if (!application || !interview) return missing("the interview or its application is gone");
+  if (interview.status === "cancelled") return closed("the interview was cancelled");
+  const people = await participantsOf(db, orgId, interview.id);
+  const unthanked = people.filter((p) => p.thankYouSentAt === null && !p.thankYouHandwritten);
+  if (unthanked.length === 0) return closed("every interviewer has been thanked");
+  const notes = await db
+    .select({ id: drafts.id, contactId: drafts.contactId })
+    .from(drafts)
+    .where(
+      and(
+        eq(drafts.orgId, orgId),
+        eq(drafts.interviewId, interview.id),
+        eq(drafts.kind, "thank_you"),
+        eq(drafts.status, "draft"),
+      ),
+    );
+  const noteFor = new Map(notes.map((note) => [note.contactId, note.id]));
+  return ready(await render("thank_you_due", {
+    ...ctx.base,
+    application,
+    interview: { endedAt: interview.endsAt, timeZone },
+    // Sent late (a retry, a server that was down), the email must not pretend it is on time.
+    daysSinceEnded: Math.max(0, Math.floor((+ctx.now - +interview.endsAt) / 86_400_000)),
+    pendingNotes: unthanked.map((p) => {
+      const draftId = noteFor.get(p.contactId);
+      return { interviewerName: p.name, editUrl: draftId ? links.draft(draftId) : links.interview(interview.id) };
+    }),
+    actionUrl: links.interview(interview.id),
+  }));
+};
+
+/** A promise coming due, or overdue: the same facts, two emails. */
+function composeCommitment(kind: "commitment_due" | "commitment_overdue"): Composer {
+  return async ({ db, orgId, timeZone, links, ctx }) => {
+    const commitment = ctx.commitment;
+    if (!commitment) return missing("the commitment is gone");
+    if (commitment.doneAt) return closed("the commitment is done");
+    if (commitment.releasedAt) return closed("the application closed, so the promise is no longer needed");
+    const [promisedTo] = commitment.contactId
+      ? await db
+          .select({ name: contacts.name })
+          .from(contacts)
+          .where(and(eq(contacts.orgId, orgId), eq(contacts.id, commitment.contactId)))
+      : [];
+    const props = {
+      ...ctx.base,
+      commitment: {
+        description: commitment.description,
+        dueAt: commitment.dueAt,
+        timeZone,
+        promisedTo: promisedTo?.name ?? null,
+        companyName: ctx.company?.name ?? null,
+      },
+      actionUrl: links.commitment(commitment.id),
+    };
+    return ready(await render(kind, props));
+  };
+}
+
+const composeCheckIn: Composer = async ({ db, ctx, orgId, timeZone, links }) => {
+  const application = applicationRef(ctx);
+  const interview = ctx.interview;
+  if (!application || !interview) return missing("the interview or its application is gone");
+  if (interview.status === "cancelled") return closed("the interview was cancelled");
+  const agreed = interview.agreedCheckInOn ?? interview.notBeforeOn;
+  const [contact] = await participantsOf(db, orgId, interview.id);
+  const [draft] = await draftsOf(db, orgId, "check_in", { interviewId: interview.id });
+  return ready(await render("check_in", {
+    ...ctx.base,
+    application,
+    timing: agreed
+      ? { kind: "agreed_date", date: localNoon(agreed, timeZone) }
+      : { kind: "default_wait", days: ctx.org.policy.checkInDefaultDays, lastInterviewAt: interview.endsAt },
+    timeZone,
+    contactName: contact?.name ?? null,
+    channel: interview.preferredChannel,
+    draft: draft ? draftRef(draft, links) : null,
+    actionUrl: draft ? links.draft(draft.id) : links.application(ctx.application!.id),
+  }));
+};
+
+const composeProposalSuggestion: Composer = async ({ ctx, links }) => {
+  const application = applicationRef(ctx);
+  if (!application) return missing("the application is gone");
+  const challenges = ctx.company!.challenges.map((c) => c.trim()).filter(Boolean);
+  if (challenges.length === 0) return closed("the company has no recorded challenges");
+  return ready(await render("proposal_suggestion", {
+    ...ctx.base,
+    application,
+    challenges,
+    actionUrl: links.proposal(ctx.application!.id),
+  }));
+};
+
+const composeNetworkingSuggestion: Composer = async ({ db, ctx, orgId, links }) => {
+  const application = applicationRef(ctx);
+  if (!application) return missing("the application is gone");
+  const link = await goodWordLink(db, orgId, ctx.application!.id, ctx.application!.companyId);
+  if (!link) return closed("nobody in the network knows an interviewer or the company any more");
+  const [draft] = await draftsOf(db, orgId, "networking_ask", { applicationId: ctx.application!.id, contactId: link.contactId });
+  return ready(await render("networking_suggestion", {
+    ...ctx.base,
+    application,
+    contact: { name: link.contactName, howYouKnowThem: link.howWeKnow },
+    connection: link.interviewerName ? { kind: "interviewer", interviewerName: link.interviewerName } : { kind: "company" },
+    draft: draft ? draftRef(draft, links) : null,
+    actionUrl: draft ? links.draft(draft.id) : links.contact(link.contactId),
+  }));
+};
+
+const composeRejectionFollowThrough: Composer = async ({ db, ctx, orgId, links }) => {
+  const application = applicationRef(ctx);
+  if (!application) return missing("the application is gone");
+  const [draft] = await draftsOf(db, orgId, "rejection_reply", { applicationId: ctx.application!.id });
+  const kept = await db.$count(contacts, and(eq(contacts.orgId, orgId), eq(contacts.companyId, ctx.company!.id)));
+  return ready(await render("rejection_follow_through", {
+    ...ctx.base,
+    application,
+    draft: draft ? draftRef(draft, links) : null,
+    contactsKept: kept,
+    reconnectAfterDays: ctx.org.policy.reconnectAfterDays,
+    actionUrl: draft ? links.draft(draft.id) : links.application(ctx.application!.id),
+  }));
+};
+
+const composeReconnect: Composer = async ({ db, ctx, orgId, timeZone, links }) => {
+  const application = applicationRef(ctx);
+  if (!application) return missing("the application is gone");
+  const people = await db
+    .select({ name: contacts.name, title: contacts.title })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.companyId, ctx.company!.id)))
+    .orderBy(asc(contacts.name))
+    .limit(5);
+  return ready(await render("reconnect", {
+    ...ctx.base,
+    application,
+    closedAt: ctx.application!.statusChangedAt,
+    timeZone,
+    contacts: people,
+    actionUrl: links.company(ctx.company!.id),
+  }));
+};
+
+const composeCoachNudge: Composer = async ({ db, reminder, ctx, orgId, links }) => {
+  // Nudge reminders are keyed `coach_nudge/<nudgeId>`: the row names no nudge column.
+  const nudgeId = /^coach_nudge\/([0-9a-f-]{36})$/i.exec(reminder.dedupeKey)?.[1];
+  if (!nudgeId) return missing(`the dedupe key ${reminder.dedupeKey} names no nudge`);
+  const [nudge] = await db
+    .select({ message: nudges.message, coachName: users.name, coachEmail: users.email })
+    .from(nudges)
+    .innerJoin(memberships, membershipNamedBy(nudges.orgId, nudges.coachMembershipId))
+    .innerJoin(users, userOfMembership)
+    .where(and(eq(nudges.orgId, orgId), eq(nudges.id, nudgeId)));
+  if (!nudge) return missing("the nudge is gone");
+  return ready(await render("coach_nudge", {
+    ...ctx.base,
+    coachName: nudge.coachName?.trim() || nudge.coachEmail,
+    message: nudge.message,
+    dashboardUrl: links.dashboard,
+  }));
+};
+
+const composeClientDigest: Composer = async ({ db, reminder, ctx, orgId, timeZone, links }) => {
+  const week = digestWeek(reminder.dueAt, timeZone);
+  if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
+  const content = await unsafeClientDigestContent(db, {
+    orgId,
+    orgSlug: ctx.org.slug,
+    clientId: ctx.recipient.membershipId,
+    now: ctx.now,
+    weekEnd: week.end,
+    policy: ctx.org.policy,
+    links,
+  });
+  if (isEmptyClientDigest(content)) return closed("nothing to plan this week: no interviews, follow-ups, drafts or active applications");
+  return ready(await render("client_digest", { ...ctx.base, weekStart: week.start, timeZone, ...content, dashboardUrl: links.dashboard }));
+};
+
+const composeCoachDigest: Composer = async ({ db, reminder, ctx, orgId, timeZone, links }) => {
+  const week = digestWeek(reminder.dueAt, timeZone);
+  if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
+  const clients = await unsafeCoachDigestClients(db, {
+    orgId,
+    coachMembershipId: ctx.recipient.membershipId,
+    now: ctx.now,
+    policy: ctx.org.policy,
+    links,
+  });
+  if (clients.length === 0) return closed("the coach has no active clients assigned");
+  return ready(await render("coach_digest", {
+    ...ctx.base,
+    weekStart: week.start,
+    timeZone,
+    goneQuietDays: ctx.org.policy.goneQuietDays,
+    clients,
+    portalUrl: links.coachOverview,
+  }));
+};
+
+/** One composer a reminder kind: a kind added to the enum does not compile until it has one. */
+const COMPOSERS = {
+  prepare: composePrepare,
+  debrief: composeDebrief,
+  thank_you_due: composeThankYouDue,
+  commitment_due: composeCommitment("commitment_due"),
+  commitment_overdue: composeCommitment("commitment_overdue"),
+  check_in: composeCheckIn,
+  proposal_suggestion: composeProposalSuggestion,
+  networking_suggestion: composeNetworkingSuggestion,
+  rejection_follow_through: composeRejectionFollowThrough,
+  reconnect: composeReconnect,
+  coach_nudge: composeCoachNudge,
+  client_digest: composeClientDigest,
+  coach_digest: composeCoachDigest,
+  // Never reached: delivery/deliver.ts hands invitation rows to delivery/invitation.ts.
+  invitation: async () => missing("an invitation email is composed from its invitation, not as a reminder"),
+} satisfies Record<ReminderKind, Composer>;
 
 /** The Monday-to-Monday week (recipient's calendar) a digest due at `dueAt` covers. */
 function digestWeek(dueAt: Date, timeZone: string) {

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { companyOfApplication, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import {
   applications,
@@ -79,7 +80,7 @@ export async function unsafeLoadDeliveryContext(db: Executor, reminder: Reminder
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .leftJoin(
       interviews,
       reminder.interviewId ? and(eq(interviews.orgId, orgId), eq(interviews.id, reminder.interviewId)) : none,
@@ -99,7 +100,7 @@ export async function unsafeLoadDeliveryContext(db: Executor, reminder: Reminder
         ),
       ),
     )
-    .leftJoin(companies, and(eq(companies.orgId, orgId), eq(companies.id, applications.companyId)))
+    .leftJoin(companies, companyOfApplication)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.id, reminder.recipientMembershipId)));
   if (!row) return null;
   return {

@@ -1,4 +1,5 @@
 import { asc } from "drizzle-orm";
+import { forEachConcurrently } from "../concurrency";
 import type { Database } from "@/db";
 import { reminders } from "@/db/schema";
 import { usesLocalOutbox } from "../env";
@@ -126,24 +127,21 @@ export async function deliverDueReminders(db: Database, options: SweepOptions = 
   const ids = due.map((row) => row.id);
   result.picked = ids.length;
 
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      if (result.rateLimited || options.signal?.aborted) {
-        result.deferred += ids.length - next;
-        next = ids.length;
-        return;
-      }
-      const id = ids[next++]!;
+  // Once the provider asks us to slow down, or the process is stopping, no new send starts.
+  const { notStarted } = await forEachConcurrently(
+    ids,
+    concurrency,
+    async (id) => {
       try {
         count(await deliverReminder(db, id, { now, ...(options.send ? { send: options.send } : {}) }));
       } catch (error) {
         result.errors++;
         options.onError?.(id, error);
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+    },
+    () => result.rateLimited || options.signal?.aborted === true,
+  );
+  result.deferred += notStarted;
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { interviewApplicationIsOpen, owedCommitment } from "../services/applications/closing";
+import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
@@ -129,13 +130,12 @@ export async function unsafeClientDigestContent(
 ): Promise<ClientDigestContent> {
   const { orgId, clientId, now, weekEnd, links } = w;
   const applicationOf = and(eq(applications.orgId, orgId), eq(applications.clientId, clientId));
-  const companyOf = and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId));
 
   const upcoming = await db
     .select({ id: interviews.id, startsAt: interviews.startsAt, kind: interviews.kind, roleTitle: applications.roleTitle, companyName: companies.name })
     .from(interviews)
     .innerJoin(applications, and(applicationOf, eq(applications.id, interviews.applicationId)))
-    .innerJoin(companies, companyOf)
+    .innerJoin(companies, companyOfApplication)
     .where(
       and(
         eq(interviews.orgId, orgId),
@@ -159,7 +159,7 @@ export async function unsafeClientDigestContent(
     })
     .from(reminders)
     .leftJoin(applications, and(applicationOf, eq(applications.id, reminders.applicationId)))
-    .leftJoin(companies, companyOf)
+    .leftJoin(companies, companyOfApplication)
     .where(
       and(
         eq(reminders.orgId, orgId),
@@ -216,7 +216,7 @@ export async function unsafeClientDigestContent(
       lastNoteAt: companies.researchUpdatedAt,
     })
     .from(applications)
-    .innerJoin(companies, companyOf)
+    .innerJoin(companies, companyOfApplication)
     .where(and(applicationOf, isNull(applications.archivedAt)))
     .orderBy(sql`${companies.researchUpdatedAt} asc nulls first`, asc(companies.name));
   const seen = new Set<string>();
@@ -245,8 +245,8 @@ export async function unsafeCoachDigestClients(db: Executor, w: Window & { coach
   const assigned = await db
     .select({ id: memberships.id, name: users.name, email: users.email, joinedAt: memberships.createdAt })
     .from(coachAssignments)
-    .innerJoin(memberships, and(eq(memberships.orgId, coachAssignments.orgId), eq(memberships.id, coachAssignments.clientMembershipId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(coachAssignments.orgId, coachAssignments.clientMembershipId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.coachMembershipId, w.coachMembershipId), eq(memberships.status, "active")))
     .orderBy(sql`coalesce(${users.name}, ${users.email})`);
   if (assigned.length === 0) return [];
@@ -262,7 +262,7 @@ export async function unsafeCoachDigestClients(db: Executor, w: Window & { coach
     })
     .from(applicationStatusHistory)
     .innerJoin(applications, and(eq(applications.orgId, applicationStatusHistory.orgId), eq(applications.id, applicationStatusHistory.applicationId)))
-    .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .innerJoin(companies, companyOfApplication)
     .where(
       and(
         eq(applicationStatusHistory.orgId, orgId),

@@ -1,4 +1,5 @@
 import { getISOWeek, getISOWeekYear } from "date-fns";
+import { userOfMembership } from "@/server/services/joins";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { coachAssignments, DEFAULT_POLICY, memberships, organizations, reminders, users } from "@/db/schema";
@@ -90,7 +91,7 @@ async function unsafeDigestRecipients(db: Database): Promise<Recipient[]> {
       assignedClients: activeClientCount,
     })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(eq(memberships.status, "active"));
 

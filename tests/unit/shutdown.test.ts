@@ -36,7 +36,8 @@ describe("graceful shutdown", () => {
     expect(exit).not.toHaveBeenCalled();
     finishWork();
     await vi.advanceTimersByTimeAsync(0);
-    expect(order).toEqual(["work stopped", "pool closed", "exit 143"]);
+    // Drained in time: a clean stop, so 0 rather than Next's "ended by a signal" 143.
+    expect(order).toEqual(["work stopped", "pool closed", "exit 0"]);
     // The bound's timer firing later changes nothing: one exit.
     await vi.advanceTimersByTimeAsync(10_000);
     expect(exit).toHaveBeenCalledTimes(1);
@@ -51,6 +52,37 @@ describe("graceful shutdown", () => {
     expect(exit).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(exit).toHaveBeenCalledWith(143);
+  });
+
+  it("a clean drain after SIGINT exits 0 too; an exit code of Next's own that is not the signal's is kept", async () => {
+    const exit = vi.fn();
+    const shutdown = createShutdown({ stopWork: async () => {}, closePool: async () => {}, exit, log: quiet });
+    shutdown.begin("SIGINT");
+    shutdown.exit(130);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(exit).toHaveBeenCalledWith(0);
+
+    const failing = vi.fn();
+    const other = createShutdown({ stopWork: async () => {}, closePool: async () => {}, exit: failing, log: quiet });
+    other.begin("SIGTERM");
+    other.exit(2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(failing).toHaveBeenCalledWith(2);
+  });
+
+  it("exits 1 when closing the pool fails", async () => {
+    const exit = vi.fn();
+    const shutdown = createShutdown({
+      stopWork: async () => {},
+      closePool: () => Promise.reject(new Error("pool would not close")),
+      exit,
+      log: quiet,
+    });
+    shutdown.begin("SIGTERM");
+    shutdown.exit(143);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(exit).toHaveBeenCalledTimes(1);
   });
 
   it("a second signal does not start a second drain", async () => {

@@ -1,14 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ROLE_LABEL, type MemberRole } from "@/lib/vocabulary";
 import { useState } from "react";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
-import { formatDate } from "../../_components/when";
+import { formatDate } from "@/lib/dates";
 import { HydratedForm } from "../../_components/hydrated-form";
 
-type Role = "owner" | "coach" | "client";
-const ROLE_LABEL: Record<Role, string> = { owner: "Owner", coach: "Coach", client: "Client" };
+type Role = MemberRole;
 
 export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { dateTime } from "../../_components/format";
+import { formatDateTime } from "@/lib/dates";
 import { auditChangeLines } from "./audit-changes";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
@@ -247,7 +247,7 @@ function AuditLog({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone
               </ul>
             ) : null}
             <p className="text-xs text-slate-500">
-              {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {dateTime(entry.createdAt, viewerTimeZone)}
+              {entry.actorName ?? entry.actorEmail ?? "Someone who has since left"} · {formatDateTime(entry.createdAt, viewerTimeZone)}
             </p>
           </li>
         ))}

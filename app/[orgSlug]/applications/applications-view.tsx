@@ -1,17 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, type DragEvent } from "react";
-import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
 import { EXCITEMENT_MAX, formatSalary, JOB_TYPE_LABEL, JOB_TYPES, WORKPLACE_LABEL, WORKPLACE_TYPES, type JobType, type WorkplaceType } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { REJECT_WARNING } from "../../_components/followup-labels";
 import { StatusBadge } from "../../_components/status-badge";
 import { useTRPC } from "../../_components/trpc";
 import { Button, ButtonLink, EmptyState, Notice } from "../../_components/ui";
-import { formatDate, formatDateTime } from "../../_components/when";
+import { formatDate, formatDateTime } from "@/lib/dates";
 import { readViewState, writeViewState, type ViewState } from "./search-state";
 
 type Row = AppRouterOutputs["application"]["list"][number];
@@ -113,7 +114,7 @@ function useChangeStatus(orgSlug: string, clientId: string | undefined, onMoved:
         if (context?.previous) queryClient.setQueryData(boardKey, context.previous);
       },
       onSuccess: (result) => {
-        if (result.changed) onMoved(`Moved to ${STATUS_LABEL[result.status]}.`);
+        if (result.changed) onMoved(`Moved to ${APPLICATION_STATUS_LABEL[result.status]}.`);
       },
       // A rejection also drafts a reply and closes follow-ups: every cached view may have changed.
       onSettled: () => queryClient.invalidateQueries(),
@@ -179,7 +180,7 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
         {board.data.columns.map((column) => (
           <section
             key={column.status}
-            aria-label={`${STATUS_LABEL[column.status]}: ${column.applications.length}`}
+            aria-label={`${APPLICATION_STATUS_LABEL[column.status]}: ${column.applications.length}`}
             onDragOver={
               canEdit
                 ? (event) => {
@@ -197,7 +198,7 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
             }`}
           >
             <h2 className="mb-2 flex items-center justify-between px-1 text-sm font-semibold">
-              {STATUS_LABEL[column.status]}
+              {APPLICATION_STATUS_LABEL[column.status]}
               <span className="rounded-full bg-white px-2 text-xs font-medium text-slate-600">{column.applications.length}</span>
             </h2>
             <ul className="flex flex-1 flex-col gap-2">
@@ -272,7 +273,7 @@ function BoardCard({
             <option value="">Move to…</option>
             {APPLICATION_STATUSES.filter((status) => status !== application.status).map((status) => (
               <option key={status} value={status}>
-                {STATUS_LABEL[status]}
+                {APPLICATION_STATUS_LABEL[status]}
               </option>
             ))}
           </select>
@@ -365,7 +366,7 @@ function TableView({
             }`}
           >
             <input type="checkbox" className="accent-brand" checked={state.status.includes(status)} onChange={() => toggleStatus(status)} />
-            {STATUS_LABEL[status]}
+            {APPLICATION_STATUS_LABEL[status]}
           </label>
         ))}
         <label className="inline-flex items-center gap-1.5 px-1">

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { percent, relative } from "../../_components/format";
+import { formatRelative } from "@/lib/dates";
+import { percent } from "../../_components/percent";
 import { useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Notice } from "../../_components/ui";
 import { HydratedForm } from "../../_components/hydrated-form";
@@ -184,7 +185,7 @@ export function ClientsOverview({
                     <td className="py-2 pr-3 text-right" title={`${row.checkIn.onTime} of ${row.checkIn.due}`}>{percent(row.checkIn.rate)}</td>
                     <td className="py-2 pr-3 text-right" title={`${row.commitments.onTime} of ${row.commitments.due}`}>{percent(row.commitments.rate)}</td>
                     <td className="py-2 pr-3 text-right font-medium">{percent(row.followThroughRate)}</td>
-                    <td className="py-2 pr-3">{relative(row.lastActivityAt)}</td>
+                    <td className="py-2 pr-3">{row.lastActivityAt ? formatRelative(row.lastActivityAt) : "never"}</td>
                   </tr>
                 ))}
               </tbody>

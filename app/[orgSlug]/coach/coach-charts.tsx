@@ -2,13 +2,13 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { percent } from "../../_components/format";
-import { formatIsoDay } from "../../_components/when";
+import { formatIsoDay } from "@/lib/dates";
+import { percent } from "../../_components/percent";
 import { useTRPC } from "../../_components/trpc";
 import { Card, Notice } from "../../_components/ui";
 
-const STAGE_LABEL: Record<string, string> = { saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted" };
 const LINE_COLOURS = ["#0f766e", "#7c3aed", "#b45309", "#0369a1", "#be123c", "#4d7c0f"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "12 4"];
 /** A week by its first day ("Mon 30 Nov"), formatted like every other date on the page. */
@@ -49,7 +49,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
   if (charts.isError) return <Notice tone="error">{charts.error.message}</Notice>;
   const data = charts.data;
 
-  const funnel = data.funnel.map((f) => ({ stage: STAGE_LABEL[f.status] ?? f.status, count: f.count }));
+  const funnel = data.funnel.map((f) => ({ stage: APPLICATION_STATUS_LABEL[f.status], count: f.count }));
   const series = clientId ? data.followThrough.perClient : data.followThrough.perCoach.slice(0, LINE_COLOURS.length - 1);
   const followThrough = data.weeks.map((week, index) => {
     const point: Record<string, string | number | null> = { week: weekLabel(week), Everyone: rateOrNull(data.followThrough.overall[index]!.rate) };

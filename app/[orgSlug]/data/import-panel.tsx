@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState, type ChangeEvent } from "react";
-import { STATUS_LABEL } from "@/server/services/applications/status";
 import { formatSalary, JOB_TYPE_LABEL, WORKPLACE_LABEL } from "@/server/services/applications/values";
 import type { AppRouterInputs, AppRouterOutputs } from "@/server/trpc/types";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
@@ -19,7 +19,7 @@ type Done = Extract<AppRouterOutputs["transfer"]["importApplications"], { import
 /** Matches the server's limit, so a file that is too big is refused before it is read. */
 const MAX_BYTES = 2 * 1024 * 1024;
 
-const TARGET_LABEL: Record<StatusTarget, string> = { ...STATUS_LABEL, archive: "Archive it (keep out of the board)" };
+const TARGET_LABEL: Record<StatusTarget, string> = { ...APPLICATION_STATUS_LABEL, archive: "Archive it (keep out of the board)" };
 const TARGETS = Object.keys(TARGET_LABEL) as StatusTarget[];
 
 /** The text sent for preview and import, and what it came from. */
@@ -427,7 +427,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
                       {a.roleTitle}
                     </td>
                     <td className="whitespace-nowrap px-3 py-2">
-                      {STATUS_LABEL[a.status]}
+                      {APPLICATION_STATUS_LABEL[a.status]}
                       {a.archived ? ", archived" : ""}
                     </td>
                     <td className="whitespace-nowrap px-3 py-2">{a.appliedOn ?? "—"}</td>

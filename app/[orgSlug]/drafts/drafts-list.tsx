@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DRAFT_KIND_LABEL } from "../../_components/followup-labels";
 import { useTRPC } from "../../_components/trpc";
 import { EmptyState, Notice, Select } from "../../_components/ui";
 import { When } from "../../_components/when";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { REMINDER_KIND_LABEL } from "../../_components/followup-labels";
 import { TimeZoneSelect } from "../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, Field, Notice, Select } from "../../_components/ui";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ROLE_WITH_ARTICLE } from "@/lib/vocabulary";
 import { TRPCError } from "@trpc/server";
 import { currentSession } from "@/server/auth";
 import { serverApi } from "@/server/trpc/server";
@@ -6,8 +7,6 @@ import { ButtonLink } from "../../_components/ui";
 import { AcceptInvitation } from "./accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation" };
-
-const ROLE_LABEL = { owner: "an owner", coach: "a coach", client: "a client" } as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -35,7 +34,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <Shell title={`Join ${invitation.orgName}`}>
       <p>
-        You&apos;ve been invited to join {invitation.orgName} as {ROLE_LABEL[invitation.role]}. The invitation is for{" "}
+        You&apos;ve been invited to join {invitation.orgName} as {ROLE_WITH_ARTICLE[invitation.role]}. The invitation is for{" "}
         <strong>{invitation.email}</strong>.
       </p>
       <div className="mt-6">

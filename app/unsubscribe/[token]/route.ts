@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
+import { REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import { unsafeApplyUnsubscribe, verifyUnsubscribeToken } from "@/server/delivery/unsubscribe";
-import { REMINDER_KIND_LABEL } from "../../_components/followup-labels";
 
 /**
  * One address for people and for mail clients (RFC 8058). GET only shows a confirmation with a

@@ -1,5 +1,5 @@
 import type { PlanContext, ReminderCandidate } from "../candidate";
-import { joinNames, quoteList } from "../format";
+import { joinNames, quoteList } from "../phrases";
 import type { PlanInput, PlanInterview } from "../types";
 import { addDaysToIsoDate, localDateOf, localTimeOn } from "../time";
 import { MORNING_LOCAL_TIME } from "./interview";

@@ -1,5 +1,5 @@
 import type { PlanContext, ReminderCandidate } from "../candidate";
-import { describeMoment } from "../format";
+import { describeMoment } from "../phrases";
 import type { PlanCommitment } from "../types";
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -1,7 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import type { PlanContext, ReminderCandidate } from "../candidate";
-import { channelPhrase, describeMoment, formatClock, formatIsoDate, joinNames } from "../format";
+import { formatIsoDate, formatTime } from "@/lib/dates";
+import { channelPhrase } from "@/lib/vocabulary";
+import { describeMoment, joinNames } from "../phrases";
 import type { PlanInterview } from "../types";
 import { addDaysToIsoDate, localDateOf, localTimeOn } from "../time";
 
@@ -25,7 +27,7 @@ export function prepareReminder(interview: PlanInterview, context: PlanContext):
   const whereItHappens =
     interview.timeZone === timeZone
       ? ""
-      : `, ${formatClock(interview.startsAt, interview.timeZone)} in ${interview.timeZone} where it takes place`;
+      : `, ${formatTime(interview.startsAt, interview.timeZone)} in ${interview.timeZone} where it takes place`;
   return {
     kind: "prepare",
     dueAt: localTimeOn(dayBefore, policy.prepareLocalTime, timeZone),

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, applicationStatusHistory, contacts, drafts, interviewParticipants, interviews, memberships, users } from "@/db/schema";
 import { recordActivity } from "../activity";
@@ -9,7 +10,7 @@ import { replanApplication } from "../reminders/replan";
 import type { TChangeApplicationStatusInput } from "./schemas";
 import { loadApplication } from "./scope";
 import { closeApplicationFollowUps, describeClosing, isApplicationClosed } from "./closing";
-import { STATUS_LABEL } from "./status";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import type { ClientActor } from "../scope";
 
 /** Drafts that only make sense while the application is alive; a rejection discards them. */
@@ -69,7 +70,7 @@ export async function changeApplicationStatus(db: Executor, scope: ClientActor, 
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: "application.status_changed",
-    summary: `Moved ${application.roleTitle} at ${company.name} from ${STATUS_LABEL[application.status]} to ${STATUS_LABEL[input.status]}${closing ? describeClosing(closing) : ""}`,
+    summary: `Moved ${application.roleTitle} at ${company.name} from ${APPLICATION_STATUS_LABEL[application.status]} to ${APPLICATION_STATUS_LABEL[input.status]}${closing ? describeClosing(closing) : ""}`,
     applicationId: application.id,
     data: {
       from: application.status,
@@ -96,8 +97,8 @@ async function draftRejectionReply(
   const [profile] = await db
     .select({ name: users.name, headline: users.headline, accomplishments: users.accomplishments })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+    .innerJoin(users, userOfMembership)
+    .where(membershipNamedBy(scope.orgId, scope.clientId));
   const met = await db
     .select({ contactId: contacts.id, name: contacts.name, title: contacts.title, startsAt: interviews.startsAt })
     .from(interviewParticipants)

@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { applicationOfInterview, companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, companies, interviews, memberships, reminders, users } from "@/db/schema";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf } from "../../followup/time";
@@ -36,11 +37,11 @@ export async function checkInOutlooks(db: Executor, scope: ClientRef, filter: { 
     })
     .from(reminders)
     // The client's own zone decides which day the check-in falls on.
-    .innerJoin(memberships, and(eq(memberships.orgId, reminders.orgId), eq(memberships.id, reminders.clientId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(reminders.orgId, reminders.clientId))
+    .innerJoin(users, userOfMembership)
     .innerJoin(interviews, and(eq(interviews.orgId, reminders.orgId), eq(interviews.clientId, reminders.clientId), eq(interviews.id, reminders.interviewId)))
-    .innerJoin(applications, and(eq(applications.orgId, interviews.orgId), eq(applications.clientId, interviews.clientId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)))
+    .innerJoin(applications, applicationOfInterview)
+    .innerJoin(companies, companyOfApplication)
     .where(
       and(
         eq(reminders.orgId, scope.orgId),

@@ -1,4 +1,5 @@
 import { checkInOutlooks } from "./check-in";
+import { interviewSummaryColumns } from "@/server/services/joins";
 import { owedCommitment } from "./closing";
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -42,14 +43,7 @@ export async function getApplicationDetail(db: Executor, scope: ClientRef, appli
 
   const interviewRows = await db
     .select({
-      id: interviews.id,
-      round: interviews.round,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      timeZone: interviews.timeZone,
-      location: interviews.location,
-      status: interviews.status,
+      ...interviewSummaryColumns,
       debriefedAt: interviews.debriefedAt,
     })
     .from(interviews)

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { companyOfApplication } from "@/server/services/joins";
 import { owedCommitment } from "./closing";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, drafts, interviews } from "@/db/schema";
@@ -69,10 +70,7 @@ export async function listApplications(db: Executor, scope: ClientRef, input: TL
       openDrafts,
     })
     .from(applications)
-    .innerJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .innerJoin(companies, companyOfApplication)
     .where(and(...conditions))
     .orderBy(direction(sortColumn), direction(applications.id))
     .limit(LIST_LIMIT);

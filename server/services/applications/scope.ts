@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { companyOfApplication } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, companies } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -12,10 +13,7 @@ export async function loadApplication(db: Executor, scope: ClientRef, applicatio
   const [row] = await db
     .select({ application: applications, company: companies })
     .from(applications)
-    .innerJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .innerJoin(companies, companyOfApplication)
     .where(and(eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId), eq(applications.id, applicationId)));
   if (!row) throw notFound("Application not found.");
   return row;

@@ -1,19 +1,9 @@
 /**
- * Application statuses in pipeline order, with the words people see. Pure constants: safe to
- * import from client components.
+ * Application statuses in pipeline order (their words are in lib/vocabulary). Pure constants: safe
+ * to import from client components.
  */
 export const APPLICATION_STATUSES = ["saved", "applied", "interviewing", "offer", "accepted", "rejected", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-export const STATUS_LABEL: Record<ApplicationStatus, string> = {
-  saved: "Saved",
-  applied: "Applied",
-  interviewing: "Interviewing",
-  offer: "Offer",
-  accepted: "Accepted",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-};
 
 /** Closed applications ask for no more follow-ups (the planner agrees). */
 export const CLOSED_STATUSES: ReadonlySet<ApplicationStatus> = new Set(["accepted", "rejected", "withdrawn"]);

@@ -1,4 +1,6 @@
 import { isApplicationClosed, owedCommitment } from "../applications/closing";
+import { companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
+import { INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, or } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -21,8 +23,6 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** Old interviews and check-ins stop being useful in a calendar; the feed stays small. */
 const HISTORY_DAYS = 180;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const INTERVIEW_KIND_WORDS = { phone: "Phone interview", video: "Video interview", onsite: "On-site interview", panel: "Panel interview" } as const;
 
 export function feedUrl(token: string, appUrl: string = env().APP_URL): string {
   return new URL(`/calendar/${token}.ics`, appUrl).toString();
@@ -101,23 +101,10 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
   const mine = (table: { orgId: PgColumn; clientId: PgColumn }) => and(eq(table.orgId, ref.orgId), eq(table.clientId, ref.clientId));
   const applicationOf = (applicationId: PgColumn) =>
     and(eq(applications.orgId, ref.orgId), eq(applications.clientId, ref.clientId), eq(applications.id, applicationId));
-  const companyOfApplication = and(
-    eq(companies.orgId, ref.orgId),
-    eq(companies.clientId, ref.clientId),
-    eq(companies.id, applications.companyId),
-  );
 
   const interviewRows = await db
     .select({
-      id: interviews.id,
-      applicationId: interviews.applicationId,
-      round: interviews.round,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      timeZone: interviews.timeZone,
-      location: interviews.location,
-      status: interviews.status,
+      ...interviewSummaryColumns,
       planVersion: interviews.planVersion,
       agreedCheckInOn: interviews.agreedCheckInOn,
       preferredChannel: interviews.preferredChannel,
@@ -174,7 +161,7 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
         timeZone: row.timeZone,
         location: row.location,
         status: row.status,
-        description: INTERVIEW_KIND_WORDS[row.kind],
+        description: `${INTERVIEW_KIND_LABEL[row.kind]} interview`,
         sequence: row.planVersion,
       });
     }

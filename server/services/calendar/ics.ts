@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { channelPhrase } from "@/lib/vocabulary";
 import ical, { ICalEventStatus, ICalEventTransparency, type ICalEventData } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { canonicalTimeZone } from "../../validation/time-zone";
@@ -130,17 +131,10 @@ function interviewData(event: InterviewCalendarEvent, url: string): ICalEventDat
   };
 }
 
-const CHANNEL_WORDS: Record<string, string> = {
-  email: "by email",
-  phone: "by phone",
-  linkedin: "on LinkedIn",
-  via_recruiter: "through the recruiter",
-};
-
 function checkInData(event: CheckInCalendarEvent, url: string): ICalEventData {
   const day = parseIsoDate(event.on);
   const who = text(event.contactName) || "The employer";
-  const how = event.channel ? CHANNEL_WORDS[event.channel] : undefined;
+  const how = channelPhrase(event.channel);
   return {
     // All-day events carry no zone: DTSTART;VALUE=DATE is the same calendar day everywhere.
     start: day,

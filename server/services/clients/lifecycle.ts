@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, memberships, reminders, users } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
@@ -12,7 +13,7 @@ async function loadClient(db: Executor, orgId: string, clientId: string) {
   const [client] = await db
     .select({ id: memberships.id, status: memberships.status, email: users.email })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.id, clientId), eq(memberships.role, "client")));
   if (!client) throw notFound("Client not found.");
   return client;

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { coachAssignments, memberships, users } from "@/db/schema";
 import type { ClientRef, OrgScope } from "../scope";
@@ -13,7 +14,7 @@ export async function listVisibleClients(db: Executor, caller: Caller) {
   return db
     .select({ clientId: memberships.id, name: users.name, email: users.email, status: memberships.status, timeZone: users.timeZone })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .where(
       and(
         eq(memberships.orgId, caller.orgId),
@@ -37,13 +38,13 @@ export async function getClientProfile(db: Executor, { orgId, clientId }: Client
       accomplishments: users.accomplishments,
     })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.id, clientId)));
   const coaches = await db
     .select({ membershipId: memberships.id, name: users.name, email: users.email })
     .from(coachAssignments)
-    .innerJoin(memberships, and(eq(memberships.orgId, coachAssignments.orgId), eq(memberships.id, coachAssignments.coachMembershipId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(coachAssignments.orgId, coachAssignments.coachMembershipId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.clientMembershipId, clientId)));
   return { ...profile!, coaches };
 }

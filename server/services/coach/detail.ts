@@ -5,22 +5,23 @@ import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
 import { jsonList, parseJson } from "./json";
 import type { CoachScope } from "./scope";
+import { APPLICATION_STATUSES } from "../applications/status";
+import type { ApplicationStatus, DraftKind, DraftStatus, InterviewKind, ReminderKind } from "@/lib/vocabulary";
 
-type ApplicationStatus = "saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
-export const PIPELINE_COLUMNS: ApplicationStatus[] = ["saved", "applied", "interviewing", "offer", "accepted", "rejected", "withdrawn"];
+export const PIPELINE_COLUMNS: ApplicationStatus[] = [...APPLICATION_STATUSES];
 
 export type DetailApplication = { id: string; roleTitle: string; companyName: string; status: ApplicationStatus; statusChangedAt: Date; archivedAt: Date | null };
 export type DetailInterview = {
-  id: string; applicationId: string; roleTitle: string; companyName: string; round: number; kind: string;
+  id: string; applicationId: string; roleTitle: string; companyName: string; round: number; kind: InterviewKind;
   startsAt: Date; endsAt: Date; timeZone: string; location: string | null; status: string; debriefedAt: Date | null;
   nextSteps: string | null; agreedCheckInOn: string | null; notBeforeOn: string | null;
   participants: Array<{ contactId: string; name: string; thankYouSentAt: Date | null; thankYouHandwritten: boolean }>;
 };
 export type DetailDraft = {
-  id: string; kind: string; subject: string; body: string; status: string; handwritten: boolean; sentAt: Date | null; updatedAt: Date;
+  id: string; kind: DraftKind; subject: string; body: string; status: DraftStatus; handwritten: boolean; sentAt: Date | null; updatedAt: Date;
   contactName: string | null; comments: Array<{ id: string; body: string; authorName: string; createdAt: Date }>;
 };
-export type DetailReminder = { id: string; kind: string; reason: string; dueAt: Date; status: string; sentAt: Date | null; lastError: string | null };
+export type DetailReminder = { id: string; kind: ReminderKind; reason: string; dueAt: Date; status: string; sentAt: Date | null; lastError: string | null };
 export type DetailActivity = { id: string; kind: string; summary: string; occurredAt: Date; actorName: string | null };
 export type DetailCommitment = { id: string; description: string; source: string; dueAt: Date; doneAt: Date | null; releasedAt: Date | null; assignedByName: string | null; applicationId: string | null };
 export type DetailNote = { id: string; body: string; visibility: "private" | "shared"; authorMembershipId: string; authorName: string; createdAt: Date; updatedAt: Date };

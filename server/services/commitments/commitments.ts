@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { companyOfApplication } from "@/server/services/joins";
 import { applications, commitments, companies, contacts } from "@/db/schema";
 import { isApplicationClosedNow, owedCommitment } from "../applications/closing";
 import { badRequest, notFound } from "../../errors";
 import { recordActivity } from "../activity";
 import { loadContact } from "../contacts/contacts";
-import { loadApplication, loadInterview } from "../interviews/load";
+import { loadApplication } from "../applications/scope";
+import { loadInterview } from "../interviews/load";
 import { commitmentCreated } from "../../inngest/events";
 import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
@@ -33,7 +35,7 @@ export async function listCommitments(db: Db, scope: ClientRef, filter: TListCom
     .from(commitments)
     .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
     .leftJoin(applications, and(eq(applications.orgId, commitments.orgId), eq(applications.id, commitments.applicationId)))
-    .leftJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .leftJoin(companies, companyOfApplication)
     .where(
       and(
         mine(scope),

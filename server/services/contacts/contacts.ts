@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { applicationOfInterview } from "@/server/services/joins";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, companies, contactLinks, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -125,7 +126,7 @@ export async function getContact(db: Db, scope: ClientRef, contactId: string) {
     })
     .from(interviewParticipants)
     .innerJoin(interviews, and(eq(interviews.orgId, interviewParticipants.orgId), eq(interviews.id, interviewParticipants.interviewId)))
-    .innerJoin(applications, and(eq(applications.orgId, interviews.orgId), eq(applications.id, interviews.applicationId)))
+    .innerJoin(applications, applicationOfInterview)
     .where(
       and(
         eq(interviewParticipants.orgId, scope.orgId),

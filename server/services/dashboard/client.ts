@@ -1,4 +1,6 @@
 import { checkInOutlooks } from "../applications/check-in";
+import { applicationOfInterview, companyOfApplication, interviewSummaryColumns, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -18,6 +20,7 @@ import {
   users,
 } from "@/db/schema";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf, localTimeOn } from "../../followup/time";
+import { PLANNED_KINDS } from "../../followup/types";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../applications/status";
 import { owedCommitment } from "../applications/closing";
 import { actionFor, DRAFT_FOR_REMINDER } from "./actions";
@@ -40,8 +43,8 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
   const [client] = await db
     .select({ name: users.name, timeZone: users.timeZone })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+    .innerJoin(users, userOfMembership)
+    .where(membershipNamedBy(scope.orgId, scope.clientId));
   const [viewer] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, scope.actorUserId));
   const clientTimeZone = zoneOr(client?.timeZone);
   const viewerTimeZone = zoneOr(viewer?.timeZone, clientTimeZone);
@@ -68,10 +71,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       applications,
       and(eq(applications.orgId, reminders.orgId), eq(applications.clientId, reminders.clientId), eq(applications.id, reminders.applicationId)),
     )
-    .leftJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .leftJoin(companies, companyOfApplication)
     .where(
       and(
         eq(reminders.orgId, scope.orgId),
@@ -81,7 +81,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
         // Pending ones (overdue included), and those already emailed today: the work they ask
         // for is still today's even after the email went out.
         or(eq(reminders.status, "pending"), and(eq(reminders.status, "sent"), gte(reminders.dueAt, startOfToday))),
-        inArray(reminders.kind, Object.keys(KIND_LABEL) as Array<keyof typeof KIND_LABEL>),
+        inArray(reminders.kind, [...FOLLOW_UP_KINDS]),
       ),
     )
     .orderBy(asc(reminders.dueAt))
@@ -94,7 +94,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
     return {
       id: r.id,
       kind: r.kind,
-      kindLabel: KIND_LABEL[r.kind as keyof typeof KIND_LABEL] ?? r.kind,
+      kindLabel: REMINDER_KIND_LABEL[r.kind],
       reason: r.reason,
       dueAt: r.dueAt,
       status: r.status,
@@ -119,10 +119,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       applications,
       and(eq(applications.orgId, commitments.orgId), eq(applications.clientId, commitments.clientId), eq(applications.id, commitments.applicationId)),
     )
-    .leftJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .leftJoin(companies, companyOfApplication)
     .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, scope.clientId), owedCommitment, lte(commitments.dueAt, endOfToday)))
     .orderBy(asc(commitments.dueAt))
     .limit(50);
@@ -130,26 +127,13 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
 
   const upcomingInterviews = await db
     .select({
-      id: interviews.id,
-      applicationId: interviews.applicationId,
-      round: interviews.round,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      timeZone: interviews.timeZone,
-      location: interviews.location,
+      ...interviewSummaryColumns,
       roleTitle: applications.roleTitle,
       companyName: companies.name,
     })
     .from(interviews)
-    .innerJoin(
-      applications,
-      and(eq(applications.orgId, interviews.orgId), eq(applications.clientId, interviews.clientId), eq(applications.id, interviews.applicationId)),
-    )
-    .innerJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .innerJoin(applications, applicationOfInterview)
+    .innerJoin(companies, companyOfApplication)
     .where(
       and(
         eq(interviews.orgId, scope.orgId),
@@ -187,10 +171,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       applications,
       and(eq(applications.orgId, drafts.orgId), eq(applications.clientId, drafts.clientId), eq(applications.id, drafts.applicationId)),
     )
-    .leftJoin(
-      companies,
-      and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)),
-    )
+    .leftJoin(companies, companyOfApplication)
     // A draft whose moment in the playbook has not come (a follow-up letter, a proposal) waits on the drafts page.
     .where(and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId), eq(drafts.status, "draft"), lte(drafts.availableAt, now)))
     .orderBy(desc(drafts.updatedAt), desc(drafts.id))
@@ -235,20 +216,8 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
 
 export type ClientDashboard = Awaited<ReturnType<typeof clientDashboard>>;
 
-/** What a follow-up is, in a few words (digests and coach-only kinds never reach this list). */
-const KIND_LABEL = {
-  prepare: "Prepare",
-  debrief: "Debrief",
-  thank_you_due: "Thank-you notes",
-  commitment_due: "Promise due",
-  commitment_overdue: "Promise overdue",
-  check_in: "Check in",
-  proposal_suggestion: "Proposal idea",
-  networking_suggestion: "A good word",
-  rejection_follow_through: "Close with grace",
-  reconnect: "Reconnect",
-  coach_nudge: "From your coach",
-} as const;
+/** The follow-ups a client acts on: the playbook's and their coach's nudges (never digests). */
+const FOLLOW_UP_KINDS = [...PLANNED_KINDS, "coach_nudge"] as const;
 
 /** The newest waiting draft per application and kind, for linking a follow-up straight to it. */
 async function waitingDraftsFor(db: Executor, scope: Scope, rows: Array<{ kind: string; applicationId: string | null }>) {
@@ -280,7 +249,7 @@ async function coachMessages(db: Executor, scope: Scope) {
     .select({ id: nudges.id, body: nudges.message, createdAt: nudges.createdAt, authorName: users.name, authorEmail: users.email })
     .from(nudges)
     .leftJoin(memberships, author(nudges.coachMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(users, userOfMembership)
     .where(and(eq(nudges.orgId, scope.orgId), eq(nudges.clientId, scope.clientId)))
     .orderBy(desc(nudges.createdAt))
     .limit(MESSAGES_LIMIT);
@@ -288,7 +257,7 @@ async function coachMessages(db: Executor, scope: Scope) {
     .select({ id: coachNotes.id, body: coachNotes.body, createdAt: coachNotes.createdAt, authorName: users.name, authorEmail: users.email })
     .from(coachNotes)
     .leftJoin(memberships, author(coachNotes.authorMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(users, userOfMembership)
     .where(and(eq(coachNotes.orgId, scope.orgId), eq(coachNotes.clientId, scope.clientId), eq(coachNotes.visibility, "shared")))
     .orderBy(desc(coachNotes.createdAt))
     .limit(MESSAGES_LIMIT);

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { draftKindPhrase } from "@/lib/vocabulary";
 import type { Executor } from "@/db";
 import { contacts, drafts, interviewParticipants } from "@/db/schema";
 import { badRequest, conflict, notFound } from "../../errors";
@@ -7,16 +8,6 @@ import { replanApplication } from "../reminders/replan";
 import { draftsOf } from "./queries";
 import type { TMarkSentDraftInput, TUpdateDraftInput } from "./schemas";
 import type { ClientActor } from "../scope";
-
-const KIND_LABEL = {
-  thank_you: "thank-you note",
-  follow_up_letter: "follow-up letter",
-  check_in: "check-in message",
-  proposal: "proposal",
-  networking_ask: "request for a good word",
-  rejection_reply: "reply to a rejection",
-  references: "references note",
-} as const;
 
 /**
  * Changes to a draft are conditional on it still being a draft (status in the WHERE), so two
@@ -81,7 +72,7 @@ export async function markDraftSent(db: Executor, scope: ClientActor, input: TMa
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: "draft.sent",
-    summary: `Sent a ${KIND_LABEL[sent.kind]}${input.handwritten ? " (handwritten)" : ""}`,
+    summary: `Sent ${draftKindPhrase(sent.kind)}${input.handwritten ? " (handwritten)" : ""}`,
     applicationId: sent.applicationId,
     interviewId: sent.interviewId,
     data: { draftId: sent.id, kind: sent.kind, handwritten: input.handwritten },
@@ -102,7 +93,7 @@ export async function discardDraft(db: Executor, scope: ClientActor, draftId: st
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: "draft.discarded",
-    summary: `Discarded a ${KIND_LABEL[discarded.kind]}`,
+    summary: `Discarded ${draftKindPhrase(discarded.kind)}`,
     applicationId: discarded.applicationId,
     interviewId: discarded.interviewId,
     data: { draftId: discarded.id, kind: discarded.kind },

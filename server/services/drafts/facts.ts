@@ -1,5 +1,5 @@
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
+import { formatDay, formatIsoDate } from "@/lib/dates";
+import { isValidTimeZone } from "../../followup/time";
 import { cleanLine, clip, phrase, shortHash } from "./text";
 import type { CommitmentFacts, DraftContext, InterviewFacts, Participant } from "./types";
 
@@ -28,23 +28,6 @@ export const LIMITS = {
 /** Never shown to more than this many people or promises in one draft, so bodies stay bounded. */
 export const MAX_LISTED = { commitments: 3, references: 10, acquaintances: 4 } as const;
 
-const DATE_FORMAT = "EEEE d MMMM";
-
-const validZones = new Map<string, boolean>();
-
-function isValidTimeZone(timeZone: string): boolean {
-  const known = validZones.get(timeZone);
-  if (known !== undefined) return known;
-  let valid = true;
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-  } catch {
-    valid = false;
-  }
-  validZones.set(timeZone, valid);
-  return valid;
-}
-
 /** The zone dates are written in: the interview's, or UTC when it has none we can use. */
 export function writingZone(ctx: DraftContext): string {
   const zone = ctx.interview?.timeZone;
@@ -63,18 +46,12 @@ function isPlausible(date: Date): boolean {
 
 /** "Tuesday 3 June", or "" when the instant is missing, invalid or absurd. */
 export function dayOf(instant: unknown, timeZone: string): string {
-  return isValidDate(instant) && isPlausible(instant) ? format(instant, DATE_FORMAT, { in: tz(timeZone) }) : "";
+  return isValidDate(instant) && isPlausible(instant) ? formatDay(instant, timeZone) : "";
 }
 
 /** "2026-06-12" → "Friday 12 June"; "" for anything that is not a real calendar date. */
 export function dayOfIsoDate(value: unknown): string {
-  const match = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!match) return "";
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Noon UTC keeps the date the same whatever zone it is formatted in.
-  const date = new Date(Date.UTC(year, month - 1, day, 12));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return "";
-  return format(date, DATE_FORMAT, { in: tz("UTC") });
+  return typeof value === "string" ? formatIsoDate(value) : "";
 }
 
 export function interviewDay(ctx: DraftContext): string {

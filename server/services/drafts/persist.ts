@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { applicationOfInterview, companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, contactLinks, contacts, drafts, interviewParticipants, interviews, memberships, organizations, users } from "@/db/schema";
 import { draftAvailableAt, resolvePolicy } from "@/server/followup";
@@ -48,8 +49,8 @@ export async function draftAfterDebrief(db: Executor, scope: ClientRef, intervie
     .select({ endsAt: interviews.endsAt, debriefedAt: interviews.debriefedAt, policy: organizations.policy, timeZone: users.timeZone })
     .from(interviews)
     .innerJoin(organizations, eq(organizations.id, interviews.orgId))
-    .innerJoin(memberships, and(eq(memberships.orgId, interviews.orgId), eq(memberships.id, interviews.clientId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(interviews.orgId, interviews.clientId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(interviews.orgId, scope.orgId), eq(interviews.id, interviewId)));
   const input = {
     now,
@@ -66,8 +67,8 @@ export async function loadDebriefContext(db: Executor, scope: ClientRef, intervi
   const [row] = await db
     .select({ interview: interviews, application: applications, company: companies })
     .from(interviews)
-    .innerJoin(applications, and(eq(applications.orgId, interviews.orgId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .innerJoin(applications, applicationOfInterview)
+    .innerJoin(companies, companyOfApplication)
     .where(and(eq(interviews.orgId, scope.orgId), eq(interviews.clientId, scope.clientId), eq(interviews.id, interviewId)));
   if (!row) throw new Error("loadDebriefContext: the interview was checked by the caller");
   const { interview, application, company } = row;
@@ -75,8 +76,8 @@ export async function loadDebriefContext(db: Executor, scope: ClientRef, intervi
   const [client] = await db
     .select({ name: users.name, headline: users.headline, accomplishments: users.accomplishments, tone: users.draftTone })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+    .innerJoin(users, userOfMembership)
+    .where(membershipNamedBy(scope.orgId, scope.clientId));
 
   const participants = await db
     .select({

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
+import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, companies, contacts, draftComments, drafts, interviews, memberships, users } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -34,7 +35,7 @@ export async function listDrafts(db: Executor, scope: ClientRef, filter: TListDr
     .from(drafts)
     .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
     .leftJoin(applications, and(eq(applications.orgId, drafts.orgId), eq(applications.id, drafts.applicationId)))
-    .leftJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .leftJoin(companies, companyOfApplication)
     .where(
       and(
         draftsOf(scope),
@@ -60,15 +61,15 @@ export async function getDraft(db: Executor, scope: ClientRef, draftId: string) 
     .from(drafts)
     .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
     .leftJoin(applications, and(eq(applications.orgId, drafts.orgId), eq(applications.id, drafts.applicationId)))
-    .leftJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .leftJoin(companies, companyOfApplication)
     .leftJoin(interviews, and(eq(interviews.orgId, drafts.orgId), eq(interviews.id, drafts.interviewId)))
     .where(and(draftsOf(scope), eq(drafts.id, draftId)));
   if (!row) throw notFound("Draft not found.");
   const comments = await db
     .select({ id: draftComments.id, body: draftComments.body, createdAt: draftComments.createdAt, authorName: users.name, authorEmail: users.email })
     .from(draftComments)
-    .innerJoin(memberships, and(eq(memberships.orgId, draftComments.orgId), eq(memberships.id, draftComments.authorMembershipId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(draftComments.orgId, draftComments.authorMembershipId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(draftComments.orgId, scope.orgId), eq(draftComments.clientId, scope.clientId), eq(draftComments.draftId, row.draft.id)))
     .orderBy(asc(draftComments.createdAt));
   const { generationKey: _key, ...draft } = row.draft;

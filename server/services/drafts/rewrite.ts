@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { withOrg, type Database, type Executor } from "@/db";
 import { applications, companies, contacts, draftComments, drafts, memberships, users } from "@/db/schema";
 import type { FollowUpPolicy } from "@/db/schema/org";
@@ -63,8 +64,8 @@ export async function prepareRewrite(
     const [comment] = await db
       .select({ body: draftComments.body, authorName: users.name })
       .from(draftComments)
-      .innerJoin(memberships, and(eq(memberships.orgId, draftComments.orgId), eq(memberships.id, draftComments.authorMembershipId)))
-      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(memberships, membershipNamedBy(draftComments.orgId, draftComments.authorMembershipId))
+      .innerJoin(users, userOfMembership)
       .where(
         and(
           eq(draftComments.orgId, scope.orgId),
@@ -188,14 +189,14 @@ async function factsOf(db: Executor, scope: ClientActor, draft: typeof drafts.$i
     ? await db
         .select({ role: applications.roleTitle, company: companies.name, challenges: companies.challenges })
         .from(applications)
-        .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+        .innerJoin(companies, companyOfApplication)
         .where(and(eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId), eq(applications.id, draft.applicationId)))
     : [];
   const [client] = await db
     .select({ name: users.name, headline: users.headline, accomplishments: users.accomplishments })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+    .innerJoin(users, userOfMembership)
+    .where(membershipNamedBy(scope.orgId, scope.clientId));
   return {
     sender: client?.name ?? null,
     senderHeadline: client?.headline ?? null,

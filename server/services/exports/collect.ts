@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { companyOfApplication, interviewSummaryColumns, userOfMembership } from "@/server/services/joins";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
 import type { ClientScope } from "../scope";
@@ -91,15 +92,7 @@ const COLUMNS = {
     changedAt: applicationStatusHistory.changedAt,
   },
   interviews: {
-    id: interviews.id,
-    applicationId: interviews.applicationId,
-    round: interviews.round,
-    kind: interviews.kind,
-    startsAt: interviews.startsAt,
-    endsAt: interviews.endsAt,
-    timeZone: interviews.timeZone,
-    location: interviews.location,
-    status: interviews.status,
+    ...interviewSummaryColumns,
     debriefedAt: interviews.debriefedAt,
     askedForJob: interviews.askedForJob,
     nextSteps: interviews.nextSteps,
@@ -233,7 +226,7 @@ export async function collectClientData(db: Executor, scope: ExportScope) {
   const [profile] = await db
     .select(COLUMNS.profile)
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.id, clientId), eq(memberships.userId, scope.clientUserId)));
   if (!profile) throw notFound("Client not found.");
@@ -244,7 +237,7 @@ export async function collectClientData(db: Executor, scope: ExportScope) {
     applications: await db
       .select(COLUMNS.applications)
       .from(applications)
-      .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)))
+      .innerJoin(companies, companyOfApplication)
       .where(mine(applications))
       .orderBy(asc(applications.createdAt), asc(applications.id)),
     applicationStatusHistory: await db
@@ -270,7 +263,7 @@ export async function collectClientData(db: Executor, scope: ExportScope) {
       .select(COLUMNS.draftComments)
       .from(draftComments)
       .leftJoin(memberships, staff(draftComments.authorMembershipId))
-      .leftJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(users, userOfMembership)
       .where(mine(draftComments))
       .orderBy(asc(draftComments.createdAt), asc(draftComments.id)),
     // The client's own reminders; those about them but addressed to a coach stay out.
@@ -289,14 +282,14 @@ export async function collectClientData(db: Executor, scope: ExportScope) {
       .select(COLUMNS.sharedCoachNotes)
       .from(coachNotes)
       .leftJoin(memberships, staff(coachNotes.authorMembershipId))
-      .leftJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(users, userOfMembership)
       .where(and(mine(coachNotes), eq(coachNotes.visibility, "shared")))
       .orderBy(asc(coachNotes.createdAt), asc(coachNotes.id)),
     nudges: await db
       .select(COLUMNS.nudges)
       .from(nudges)
       .leftJoin(memberships, staff(nudges.coachMembershipId))
-      .leftJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(users, userOfMembership)
       .where(mine(nudges))
       .orderBy(asc(nudges.createdAt), asc(nudges.id)),
   } satisfies Record<ExportSection, unknown>;

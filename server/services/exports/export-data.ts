@@ -1,4 +1,5 @@
 import type { Executor } from "@/db";
+import { localDateOf } from "../../followup/time";
 import { toCsv } from "../imports/applications-csv";
 import { collectClientData, EXPORT_SECTIONS, sectionColumns, type ClientData, type ExportScope, type ExportSection } from "./collect";
 import type { TExportDataInput } from "./schemas";
@@ -50,7 +51,7 @@ function rowsOf(data: ClientData, section: ExportSection): Record<string, unknow
 /** The day of the export where the client lives, so the file name matches their calendar. */
 function isoDay(now: Date, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+    return localDateOf(now, timeZone);
   } catch {
     return now.toISOString().slice(0, 10);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { companyOfApplication } from "@/server/services/joins";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db";
@@ -215,7 +216,7 @@ async function existingKeys(db: Executor, scope: ClientActor): Promise<Map<strin
   const rows = await db
     .select({ id: applications.id, company: companies.name, roleTitle: applications.roleTitle, jobUrl: applications.jobUrl })
     .from(applications)
-    .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.clientId, applications.clientId), eq(companies.id, applications.companyId)))
+    .innerJoin(companies, companyOfApplication)
     .where(and(eq(applications.orgId, scope.orgId), eq(applications.clientId, scope.clientId)))
     .orderBy(asc(applications.createdAt), asc(applications.id));
   const keys = new Map<string, string>();

@@ -7,7 +7,8 @@ import { draftAfterDebrief } from "../drafts/persist";
 import { interviewDebriefed } from "../../inngest/events";
 import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
-import { loadApplication, loadInterview } from "./load";
+import { loadApplication } from "../applications/scope";
+import { loadInterview } from "./load";
 import type { TDebriefInterviewInput } from "./schemas";
 import type { ClientActor, Db } from "../scope";
 

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq } from "drizzle-orm";
+import { applicationOfInterview, companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
 import { applications, commitments, companies, contacts, drafts, interviewParticipants, interviews } from "@/db/schema";
-import { loadApplication, loadInterview } from "./load";
+import { loadApplication } from "../applications/scope";
+import { loadInterview } from "./load";
 import type { ClientRef, Db } from "../scope";
 
 /** One interview with everything its page shows: people, debrief, the company's challenges, drafts, promises. */
@@ -62,22 +64,14 @@ export async function getInterview(db: Db, scope: ClientRef, interviewId: string
 export async function listInterviews(db: Db, scope: ClientRef, filter: { applicationId?: string }) {
   return db
     .select({
-      id: interviews.id,
-      applicationId: interviews.applicationId,
-      round: interviews.round,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      timeZone: interviews.timeZone,
-      location: interviews.location,
-      status: interviews.status,
+      ...interviewSummaryColumns,
       debriefedAt: interviews.debriefedAt,
       roleTitle: applications.roleTitle,
       companyName: companies.name,
     })
     .from(interviews)
-    .innerJoin(applications, and(eq(applications.orgId, interviews.orgId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .innerJoin(applications, applicationOfInterview)
+    .innerJoin(companies, companyOfApplication)
     .where(
       and(
         eq(interviews.orgId, scope.orgId),

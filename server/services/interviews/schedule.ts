@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { interviewKindPhrase } from "@/lib/vocabulary";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { applications, applicationStatusHistory, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { badRequest, notFound } from "../../errors";
@@ -6,12 +7,11 @@ import { recordActivity, type ActivityKind } from "../activity";
 import { interviewRescheduled, interviewScheduled } from "../../inngest/events";
 import { noteWorkflowEvent } from "../reminders/handoff";
 import { replanApplication } from "../reminders/replan";
-import { loadApplication, loadInterview } from "./load";
+import { loadApplication } from "../applications/scope";
+import { loadInterview } from "./load";
 import type { TRescheduleInterviewInput, TScheduleInterviewInput } from "./schemas";
 import { interviewInstants } from "./times";
 import type { ClientActor, Db } from "../scope";
-
-const KIND_LABEL = { phone: "phone", video: "video", onsite: "on-site", panel: "panel" } as const;
 
 /**
  * Schedules an interview for one of the client's applications, with its interviewers (existing
@@ -81,7 +81,7 @@ export async function scheduleInterview(db: Db, scope: ClientActor, input: TSche
     clientId: scope.clientId,
     actorUserId: scope.actorUserId,
     kind: "interview.scheduled",
-    summary: `Scheduled a ${KIND_LABEL[input.kind]} interview (round ${input.round}) with ${company.name}`,
+    summary: `Scheduled a ${interviewKindPhrase(input.kind)} (round ${input.round}) with ${company.name}`,
     applicationId: application.id,
     interviewId: interview!.id,
     data: { interviewers: participantIds.length },

@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { draftComments, drafts, memberships, users } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -29,8 +30,8 @@ export async function listDraftComments(db: Executor, scope: StaffActor, draftId
   return db
     .select({ id: draftComments.id, body: draftComments.body, createdAt: draftComments.createdAt, authorName: users.name, authorEmail: users.email })
     .from(draftComments)
-    .innerJoin(memberships, and(eq(memberships.orgId, draftComments.orgId), eq(memberships.id, draftComments.authorMembershipId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(draftComments.orgId, draftComments.authorMembershipId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(draftComments.orgId, scope.orgId), eq(draftComments.clientId, scope.clientId), eq(draftComments.draftId, draft.id)))
     .orderBy(asc(draftComments.createdAt));
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { coachNotes, memberships, users } from "@/db/schema";
 import { forbidden, notFound } from "../../errors";
@@ -21,8 +22,8 @@ export async function listNotes(db: Executor, scope: StaffActor) {
       updatedAt: coachNotes.updatedAt,
     })
     .from(coachNotes)
-    .innerJoin(memberships, and(eq(memberships.orgId, coachNotes.orgId), eq(memberships.id, coachNotes.authorMembershipId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(coachNotes.orgId, coachNotes.authorMembershipId))
+    .innerJoin(users, userOfMembership)
     .where(
       and(
         eq(coachNotes.orgId, scope.orgId),

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { memberships, nudges, organizations, reminders, users } from "@/db/schema";
 import { DomainError, notFound } from "../../errors";
@@ -35,9 +36,9 @@ export async function sendNudge(db: Executor, scope: StaffActor, input: TSendNud
   const [recipient] = await db
     .select({ timeZone: users.timeZone, policy: organizations.policy })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, scope.clientId)));
+    .where(membershipNamedBy(scope.orgId, scope.clientId));
   if (!recipient) throw notFound("Client not found.");
   const dueAt = applyQuietHours(now, canonicalTimeZoneOrUtc(recipient.timeZone), recipient.policy);
 
@@ -80,8 +81,8 @@ export async function listNudges(db: Executor, scope: StaffActor) {
       coachEmail: users.email,
     })
     .from(nudges)
-    .innerJoin(memberships, and(eq(memberships.orgId, nudges.orgId), eq(memberships.id, nudges.coachMembershipId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(nudges.orgId, nudges.coachMembershipId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(nudges.orgId, scope.orgId), eq(nudges.clientId, scope.clientId)))
     .orderBy(desc(nudges.createdAt));
 }

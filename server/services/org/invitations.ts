@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import { userOfMembership } from "@/server/services/joins";
 import { addDays } from "date-fns";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { withOrg, type Database, type Executor } from "@/db";
@@ -76,7 +77,7 @@ export async function createInvitation(db: Executor, scope: OrgActor, input: TCr
   const [existingMember] = await db
     .select({ id: memberships.id })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(memberships.orgId, scope.orgId), eq(users.email, input.email)));
   if (existingMember) throw conflict("This person is already a member of the organisation.", "email");
 

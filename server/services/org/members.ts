@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { coachAssignments, memberships, users } from "@/db/schema";
 import { badRequest, conflict, notFound } from "../../errors";
@@ -20,7 +21,7 @@ export async function listMembers(db: Executor, { orgId }: Pick<OrgActor, "orgId
       cohortIds: sql<string[]>`array(select cmb.cohort_id from cohort_members cmb where cmb.org_id = ${memberships.orgId} and cmb.client_membership_id = ${memberships.id})`,
     })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(users, userOfMembership)
     .leftJoin(
       coachAssignments,
       and(eq(coachAssignments.orgId, memberships.orgId), eq(coachAssignments.clientMembershipId, memberships.id)),

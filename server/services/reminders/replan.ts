@@ -1,4 +1,5 @@
 import { and, isNull, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { peopleAtCompany } from "../contacts/people-at-company";
 import type { Executor } from "@/db";
 import {
@@ -113,10 +114,10 @@ async function loadPlanInput(db: Executor, scope: { orgId: string; applicationId
       preferences: users.reminderPreferences,
     })
     .from(applications)
-    .innerJoin(companies, and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId)))
+    .innerJoin(companies, companyOfApplication)
     .innerJoin(organizations, eq(organizations.id, applications.orgId))
-    .innerJoin(memberships, and(eq(memberships.orgId, applications.orgId), eq(memberships.id, applications.clientId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(memberships, membershipNamedBy(applications.orgId, applications.clientId))
+    .innerJoin(users, userOfMembership)
     .where(and(eq(applications.orgId, scope.orgId), eq(applications.id, scope.applicationId)));
   if (!app) return null;
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { emailNames, renderEmail, renderEmailHere, templates, type EmailName } from "../../../emails";
-import { startRenderWorkers, type RenderWorkers } from "../../../server/delivery/batch-render-pool";
+import { startRenderWorkers, type RenderWorkers } from "../../../scripts/lib/render-pool";
 
-/** The delivery's render threads produce exactly what the main thread does. */
+/** The benchmark's render threads produce exactly what the main thread does. */
 describe("rendering on worker threads", () => {
   let workers: RenderWorkers | undefined;
   afterAll(async () => workers?.stop());

@@ -5,7 +5,7 @@ import { useState, type ChangeEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Notice } from "../../../_components/ui";
-import { formatDateTime } from "../../../_components/when";
+import { formatDateTime } from "@/lib/dates";
 import { readTextFile } from "../../data/read-text-file";
 
 type Preview = AppRouterOutputs["onboarding"]["preview"];

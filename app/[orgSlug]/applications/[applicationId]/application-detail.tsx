@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
 import { formatSalary, JOB_TYPE_LABEL, WORKPLACE_LABEL } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DEBRIEF_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REJECT_WARNING, REMINDER_KIND_LABEL } from "../../../_components/followup-labels";
+import { DEBRIEF_LABEL, REJECT_WARNING } from "../../../_components/followup-labels";
 import { StatusBadge } from "../../../_components/status-badge";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, EmptyState, Field, Notice } from "../../../_components/ui";
@@ -45,7 +46,7 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
           ← All applications
         </Link>
       </nav>
-      <Header detail={detail} orgSlug={orgSlug} />
+      <Header detail={detail} orgSlug={orgSlug} viewerTimeZone={viewerTimeZone} />
       {!canEdit ? <Notice>You are viewing this application read-only: only the client can change it.</Notice> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
@@ -246,7 +247,7 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
   );
 }
 
-function Header({ detail, orgSlug }: { detail: Detail; orgSlug: string }) {
+function Header({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const { application, company, canEdit } = detail;
@@ -304,7 +305,7 @@ function Header({ detail, orgSlug }: { detail: Detail; orgSlug: string }) {
       {application.postingSnapshot && !editing ? (
         <details className="mt-3 rounded-lg border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium">
-            The posting as saved{application.postingCapturedAt ? ` on ${application.postingCapturedAt.toISOString().slice(0, 10)}` : ""}
+            The posting as saved{application.postingCapturedAt ? <> on <When date={application.postingCapturedAt} timeZone={viewerTimeZone} dateOnly /></> : null}
           </summary>
           <p className="mt-2 max-h-96 overflow-y-auto whitespace-pre-line text-sm text-slate-700">{application.postingSnapshot}</p>
         </details>
@@ -429,7 +430,7 @@ function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSl
             >
               {APPLICATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_LABEL[status]}
+                  {APPLICATION_STATUS_LABEL[status]}
                   {status === application.status ? " (current)" : ""}
                 </option>
               ))}
@@ -448,8 +449,8 @@ function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSl
               <When date={entry.changedAt} timeZone={viewerTimeZone} />
             </span>
             <span>
-              {entry.fromStatus ? `${STATUS_LABEL[entry.fromStatus]} → ` : "Added as "}
-              <strong className="font-medium">{STATUS_LABEL[entry.toStatus]}</strong>
+              {entry.fromStatus ? `${APPLICATION_STATUS_LABEL[entry.fromStatus]} → ` : "Added as "}
+              <strong className="font-medium">{APPLICATION_STATUS_LABEL[entry.toStatus]}</strong>
               {entry.changedByName ? <span className="text-slate-500"> · {entry.changedByName}</span> : null}
             </span>
           </li>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from "@/server/services/applications/status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
 import type { CapturedPosting } from "@/server/services/capture/extract";
 import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
@@ -95,7 +96,7 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
             <Select label="Status" name="status" value={form.status} onChange={set("status")} error={fields.status}>
               {APPLICATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_LABEL[status]}
+                  {APPLICATION_STATUS_LABEL[status]}
                 </option>
               ))}
             </Select>

@@ -1,23 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUS_LABEL, DRAFT_KIND_LABEL, interviewKindPhrase } from "@/lib/vocabulary";
 import { useState } from "react";
 import type { ClientDetail } from "@/server/services/coach/detail";
-import { dateTime, relative, shortDate } from "../../../_components/format";
+import { formatDate, formatDateTime, formatRelative } from "@/lib/dates";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
 import { InterviewWhen } from "../../../_components/when";
 import { SittingTightCard } from "../../../_components/check-in";
 import { HydratedForm } from "../../../_components/hydrated-form";
-
-const STATUS_LABEL: Record<string, string> = {
-  saved: "Saved", applied: "Applied", interviewing: "Interviewing", offer: "Offer", accepted: "Accepted", rejected: "Rejected", withdrawn: "Withdrawn",
-};
-const KIND_LABEL: Record<string, string> = {
-  thank_you: "Thank-you note", follow_up_letter: "Follow-up letter", check_in: "Check-in", proposal: "Proposal",
-  networking_ask: "Networking ask", rejection_reply: "Reply to a rejection", references: "References",
-};
-const label = (map: Record<string, string>, key: string) => map[key] ?? key.replaceAll("_", " ");
 
 export function ClientDetailView({
   orgSlug, clientId, viewerMembershipId, viewerTimeZone: zone, initialData,
@@ -44,16 +36,16 @@ export function ClientDetailView({
         ) : (
           <div className="flex gap-3 overflow-x-auto pb-2" role="list" aria-label="Applications by stage">
             {data.pipeline.map((column) => (
-              <section key={column.status} role="listitem" className="w-48 shrink-0 rounded-lg bg-slate-50 p-2" aria-label={`${label(STATUS_LABEL, column.status)}: ${column.applications.length}`}>
+              <section key={column.status} role="listitem" className="w-48 shrink-0 rounded-lg bg-slate-50 p-2" aria-label={`${APPLICATION_STATUS_LABEL[column.status]}: ${column.applications.length}`}>
                 <h3 className="mb-2 text-xs font-semibold uppercase text-slate-600">
-                  {label(STATUS_LABEL, column.status)} <span className="font-normal">({column.applications.length})</span>
+                  {APPLICATION_STATUS_LABEL[column.status]} <span className="font-normal">({column.applications.length})</span>
                 </h3>
                 <ul className="space-y-2">
                   {column.applications.map((a) => (
                     <li key={a.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
                       <p className="font-medium">{a.roleTitle}</p>
                       <p className="text-xs text-slate-500">{a.companyName}</p>
-                      <p className="text-xs text-slate-400">since {shortDate(a.statusChangedAt, zone)}</p>
+                      <p className="text-xs text-slate-400">since {formatDate(a.statusChangedAt, zone)}</p>
                     </li>
                   ))}
                 </ul>
@@ -79,13 +71,13 @@ export function ClientDetailView({
                 const ended = +new Date(i.endsAt) < Date.now();
                 return (
                   <li key={i.id} className="py-2">
-                    <p className="font-medium">{i.companyName} · {i.roleTitle} (round {i.round}, {i.kind})</p>
+                    <p className="font-medium">{i.companyName} · {i.roleTitle} (round {i.round}, {interviewKindPhrase(i.kind)})</p>
                     <p className="text-slate-600">
                       <InterviewWhen startsAt={new Date(i.startsAt)} viewerTimeZone={zone} timeZone={i.timeZone} />
                     </p>
                     <p className="text-xs">
                       {i.debriefedAt ? (
-                        <span className="text-emerald-700">Debriefed {relative(i.debriefedAt)}</span>
+                        <span className="text-emerald-700">Debriefed {formatRelative(i.debriefedAt)}</span>
                       ) : ended ? (
                         <span className="font-medium text-amber-700">Waiting for the debrief</span>
                       ) : (
@@ -114,7 +106,7 @@ export function ClientDetailView({
                       {c.source === "coach_task" ? <span className="ml-1 text-xs text-slate-500">(task from {c.assignedByName ?? "a coach"})</span> : null}
                     </span>
                     <span className={`text-xs ${overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
-                      {c.doneAt ? `Done ${shortDate(c.doneAt, zone)}` : c.releasedAt ? `No longer needed (application closed ${shortDate(c.releasedAt, zone)})` : `${overdue ? "Overdue since" : "Due"} ${dateTime(c.dueAt, zone)}`}
+                      {c.doneAt ? `Done ${formatDate(c.doneAt, zone)}` : c.releasedAt ? `No longer needed (application closed ${formatDate(c.releasedAt, zone)})` : `${overdue ? "Overdue since" : "Due"} ${formatDateTime(c.dueAt, zone)}`}
                     </span>
                   </li>
                 );
@@ -137,8 +129,8 @@ export function ClientDetailView({
                   <summary className="cursor-pointer break-words font-medium">
                     {d.subject}
                     <span className="ml-2 text-xs font-normal text-slate-500">
-                      {label(KIND_LABEL, d.kind)} ·{" "}
-                      {d.status === "sent" ? `sent ${shortDate(d.sentAt, zone)}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
+                      {DRAFT_KIND_LABEL[d.kind]} ·{" "}
+                      {d.status === "sent" ? `sent${d.sentAt ? ` ${formatDate(d.sentAt, zone)}` : ""}${d.handwritten ? " (handwritten)" : ""}` : "not sent yet"}
                       {d.contactName ? ` · to ${d.contactName}` : ""}
                       {d.comments.length ? ` · ${d.comments.length} comment${d.comments.length === 1 ? "" : "s"}` : ""}
                     </span>
@@ -183,7 +175,7 @@ export function ClientDetailView({
                 <li key={n.id} className="py-2">
                   <p className="whitespace-pre-wrap">{n.message}</p>
                   <p className="text-xs text-slate-500">
-                    {n.coachName} · {dateTime(n.createdAt, zone)} · {n.readAt ? `read ${relative(n.readAt)}` : "not read yet"}
+                    {n.coachName} · {formatDateTime(n.createdAt, zone)} · {n.readAt ? `read ${formatRelative(n.readAt)}` : "not read yet"}
                   </p>
                 </li>
               ))}
@@ -211,8 +203,8 @@ export function ClientDetailView({
               {data.timeline.map((a) => (
                 <li key={a.id} className="flex justify-between gap-3">
                   <span>{a.summary}</span>
-                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.occurredAt).toISOString()} title={dateTime(a.occurredAt, zone)}>
-                    {relative(a.occurredAt)}
+                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.occurredAt).toISOString()} title={formatDateTime(a.occurredAt, zone)}>
+                    {formatRelative(a.occurredAt)}
                   </time>
                 </li>
               ))}
@@ -231,7 +223,7 @@ function ReminderList({ reminders, zone }: { reminders: ClientDetail["scheduledR
         <li key={r.id} className="py-1.5">
           <p>{r.reason}</p>
           <p className="text-xs text-slate-500">
-            {r.status === "sent" ? `Sent ${dateTime(r.sentAt, zone)}` : `${r.status === "failed" ? "Failed; was due" : "Due"} ${dateTime(r.dueAt, zone)}`}
+            {r.status === "sent" ? `Sent${r.sentAt ? ` ${formatDateTime(r.sentAt, zone)}` : ""}` : `${r.status === "failed" ? "Failed; was due" : "Due"} ${formatDateTime(r.dueAt, zone)}`}
           </p>
         </li>
       ))}
@@ -278,7 +270,7 @@ function NoteItem({ note, mine, orgSlug, clientId, zone, onDone }: { note: Clien
         <span className={`rounded-full px-2 py-0.5 ${note.visibility === "shared" ? "bg-emerald-100 text-emerald-900" : "bg-slate-100"}`}>
           {note.visibility === "shared" ? "Shared with the client" : "Private"}
         </span>
-        {note.authorName} · {dateTime(note.createdAt, zone)}
+        {note.authorName} · {formatDateTime(note.createdAt, zone)}
         {mine ? (
           <>
             <button type="button" className="underline" onClick={() => update.mutate({ orgSlug, clientId, noteId: note.id, visibility: note.visibility === "shared" ? "private" : "shared" })}>

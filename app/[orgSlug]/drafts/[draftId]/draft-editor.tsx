@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DRAFT_KIND_LABEL } from "../../../_components/followup-labels";
 import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice } from "../../../_components/ui";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
-import { DRAFT_KIND_LABEL } from "../../../_components/followup-labels";
 import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Field, Notice, Select } from "../../../_components/ui";

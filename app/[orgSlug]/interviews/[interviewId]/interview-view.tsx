@@ -1,14 +1,15 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL } from "../../../_components/followup-labels";
 import { TimeZoneSelect } from "../../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../../_components/ui";
-import { InterviewWhen, When, formatDateTime, zoneName } from "../../../_components/when";
+import { formatDateTime, zoneCity } from "@/lib/dates";
+import { InterviewWhen, When } from "../../../_components/when";
 import { wallClock } from "../../../_components/zoned";
 import { DebriefForm } from "./debrief-form";
 import { useInterviewRefresh } from "./refresh";
@@ -55,7 +56,7 @@ export function InterviewView({ orgSlug, clientId, initial, viewerTimeZone, canE
           {debriefOpen && !canEdit ? <DebriefSummary detail={detail} /> : null}
           {!hasEnded && interview.status === "scheduled" ? (
             <Notice>
-              The debrief opens when the interview ends, at {formatDateTime(interview.endsAt, viewerTimeZone)} ({zoneName(viewerTimeZone)}).
+              The debrief opens when the interview ends, at {formatDateTime(interview.endsAt, viewerTimeZone)} ({zoneCity(viewerTimeZone)}).
             </Notice>
           ) : null}
           <DraftsCard orgSlug={orgSlug} clientQuery={clientQuery} drafts={detail.drafts} debriefed={interview.debriefedAt !== null} viewerTimeZone={viewerTimeZone} />
@@ -73,7 +74,7 @@ export function InterviewView({ orgSlug, clientId, initial, viewerTimeZone, canE
               <div>
                 <dt className="text-slate-500">Where it happens</dt>
                 <dd>
-                  {formatDateTime(interview.startsAt, interview.timeZone)} in {zoneName(interview.timeZone)} ({interview.timeZone})
+                  {formatDateTime(interview.startsAt, interview.timeZone)} in {zoneCity(interview.timeZone)} ({interview.timeZone})
                 </dd>
               </div>
               <div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { INTERVIEW_KIND_LABEL, type InterviewKind } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -11,15 +12,11 @@ import { Button, Card, Field, Notice, Select } from "../../../_components/ui";
 import { HydratedForm } from "../../../_components/hydrated-form";
 
 type Options = AppRouterOutputs["interview"]["scheduleOptions"];
-type Kind = "phone" | "video" | "onsite" | "panel";
+type Kind = InterviewKind;
 type NewPerson = { key: number; name: string; title: string; email: string };
 
-const KINDS: Array<[Kind, string]> = [
-  ["video", "Video call"],
-  ["phone", "Phone call"],
-  ["onsite", "On-site"],
-  ["panel", "Panel"],
-];
+/** Video first: the most common kind, and the default. */
+const KINDS: Kind[] = ["video", "phone", "onsite", "panel"];
 
 export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: string; options: Options; viewerTimeZone: string }) {
   const trpc = useTRPC();
@@ -106,9 +103,9 @@ export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: st
         <Card title="What and where">
           <div className="grid gap-3 sm:grid-cols-2">
             <Select label="Kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} error={fields.kind}>
-              {KINDS.map(([value, label]) => (
+              {KINDS.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {INTERVIEW_KIND_LABEL[value]}
                 </option>
               ))}
             </Select>

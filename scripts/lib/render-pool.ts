@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { renderEmailHere, renderEmailsWith, type EmailName, type EmailPropsMap, type RenderedEmail } from "@/emails";
-import type { RenderReply, RenderRequest } from "./batch-render-worker";
+import type { RenderReply, RenderRequest } from "./render-worker";
 
 type Thread = { worker: Worker; inFlight: Map<number, { resolve: (email: RenderedEmail) => void; reject: (error: Error) => void }>; alive: boolean };
 
@@ -17,12 +17,12 @@ export type RenderWorkers = {
  * event loop to the database and the provider. Installs itself as renderEmail's renderer for the
  * whole process; the output is the same as on the main thread (the worker runs renderEmailHere).
  *
- * Opt-in, for a process that delivers at volume (the benchmark; a dedicated delivery worker):
- * the worker loads TypeScript sources, which `tsx` provides and a bundler may not. A thread that
+ * Used by the reminder benchmark only (scripts/bench-reminders.ts, `--render-workers`): the
+ * worker loads TypeScript sources, which `tsx` provides and a bundler may not. A thread that
  * dies fails its renders (the reminders back off and are retried) and the rest render here.
  */
 export function startRenderWorkers(size: number): RenderWorkers {
-  const entry = new URL("./batch-render-worker.ts", import.meta.url);
+  const entry = new URL("./render-worker.ts", import.meta.url);
   let rendered = 0;
   const threads: Thread[] = Array.from({ length: size }, () => {
     const thread: Thread = { worker: spawn(entry), inFlight: new Map(), alive: true };

@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { renderEmailHere, type EmailName, type EmailPropsMap } from "../../emails";
 
-/** One render thread of the delivery's pool (batch-render-pool.ts): renders what it is sent, in order. */
+/** One render thread of the benchmark's pool (render-pool.ts): renders what it is sent, in order. */
 
 export type RenderRequest = { id: number; name: EmailName; props: EmailPropsMap[EmailName] };
 export type RenderReply =

@@ -1,0 +1,34 @@
+import { and, eq, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { applications, companies, interviews, memberships, users } from "@/db/schema";
+
+/**
+ * Query pieces written once. The joins match on the organisation and the id: the composite
+ * foreign keys (`org_id`, `client_id`, id) already make a row's parent belong to the same
+ * organisation and client, so a client condition in a join would add nothing.
+ */
+
+/** applications → their company. */
+export const companyOfApplication: SQL = and(eq(companies.orgId, applications.orgId), eq(companies.id, applications.companyId))!;
+
+/** interviews → their application. */
+export const applicationOfInterview: SQL = and(eq(applications.orgId, interviews.orgId), eq(applications.id, interviews.applicationId))!;
+
+/** The membership a row (or a scope) names: its client, author or coach, in its organisation. */
+export const membershipNamedBy = (orgId: PgColumn | string, membershipId: PgColumn | string): SQL => and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId))!;
+
+/** memberships → the person (users are not tenant rows: the id is the whole key). */
+export const userOfMembership: SQL = eq(users.id, memberships.userId);
+
+/** What every list of interviews shows about one: when, where, what kind, which round, its state. */
+export const interviewSummaryColumns = {
+  id: interviews.id,
+  applicationId: interviews.applicationId,
+  round: interviews.round,
+  kind: interviews.kind,
+  startsAt: interviews.startsAt,
+  endsAt: interviews.endsAt,
+  timeZone: interviews.timeZone,
+  location: interviews.location,
+  status: interviews.status,
+};

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { APPLICATION_STATUS_LABEL, DRAFT_KIND_LABEL, INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
+import { DRAFT_KIND_LABEL, INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import { redirect } from "next/navigation";
 import { serverApi } from "@/server/trpc/server";
 import { SittingTightCard } from "../_components/check-in";
@@ -192,7 +192,6 @@ export default async function OrgHome({ params }: { params: Promise<{ orgSlug: s
                     <Link
                       href={`${base}/applications?view=table&status=${row.status}`}
                       className="flex items-center justify-between rounded px-1 py-0.5 hover:bg-slate-50"
-                      aria-label={`${row.count} ${APPLICATION_STATUS_LABEL[row.status]}`}
                     >
                       <StatusBadge status={row.status} />
                       <span className="font-medium tabular-nums">{row.count}</span>

@@ -7,5 +7,9 @@ export const DEBRIEF_LABEL = {
 } as const;
 
 /** What marking an application rejected does, asked before it is done (board and application page). */
-export const REJECT_WARNING =
-  "Mark this application as rejected? Its interviews still ahead are cancelled, its open promises are released (you can keep one from the Promises page), its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.";
+export const REJECT_CONFIRM = {
+  title: "Mark this application as rejected?",
+  description:
+    "Its interviews still ahead are cancelled, its open promises are released (you can keep one from the Promises page), its pending reminders and open check-in, proposal and networking drafts are closed, and a gracious reply is drafted for you.",
+  confirmLabel: "Mark as rejected",
+} as const;

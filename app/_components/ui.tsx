@@ -1,5 +1,25 @@
-import Link from "next/link";
 import { useId, type ComponentProps, type ReactNode } from "react";
+import { cn } from "./cn";
+
+/*
+ * The one set of components the screens use. Interactive primitives come from Radix (focus
+ * management, Escape, outside clicks, screen-reader semantics) styled with the Tailwind tokens:
+ * ConfirmDialog / useConfirm (never window.confirm), Dialog, DropdownMenu, useToast. `cn()` merges
+ * class names so a screen's className overrides a component's default.
+ */
+export { cn } from "./cn";
+export { Button, ButtonLink, buttonClass, type ButtonVariant } from "./button";
+export { ConfirmDialog, ConfirmProvider, Dialog, DialogClose, useConfirm, type ConfirmOptions } from "./dialog";
+export {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuGroup,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "./menu";
+export { ToastProvider, useToast, type ToastTone } from "./toast";
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
@@ -13,9 +33,9 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({ title, children, className }: { title?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}>
+    <section className={cn("rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}>
       {title ? <h2 className="mb-3 text-base font-semibold">{title}</h2> : null}
       {children}
     </section>
@@ -33,31 +53,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-const buttonStyles = {
-  primary: "bg-brand text-white hover:bg-brand-dark disabled:opacity-60",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-60",
-  danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:opacity-60",
-} as const;
-
-export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: keyof typeof buttonStyles }) {
-  return (
-    <button
-      className={`inline-flex min-h-10 items-center justify-center rounded-lg px-4 py-2 text-sm font-medium transition ${buttonStyles[variant]} ${className}`}
-      {...props}
-    />
-  );
-}
-
-export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
-  return (
-    <Link
-      className={`inline-flex min-h-10 items-center justify-center rounded-lg px-4 py-2 text-sm font-medium transition ${buttonStyles[variant]} ${className}`}
-      {...props}
-    />
-  );
-}
-
-type LabelledProps = { label: string; name: string; error?: string; hint?: string; id?: string };
+type LabelledProps = { label: string; name: string; error?: string; hint?: ReactNode; id?: string };
 
 /** What a labelled control carries: its id and name, and its error or hint wired for screen readers. */
 export type ControlAttributes = {
@@ -97,23 +93,23 @@ export function Labelled({ label, name, error, hint, id, control }: LabelledProp
 }
 
 /** A labelled input with its error shown beneath it and announced to screen readers. */
-export function Field({ label, name, error, hint, id, ...props }: ComponentProps<"input"> & LabelledProps) {
+export function Field({ label, name, error, hint, id, className, ...props }: ComponentProps<"input"> & LabelledProps) {
   return (
     <Labelled
       {...{ label, name, error, hint, id }}
       control={({ borderClass, ...attributes }) => (
-        <input {...attributes} className={`block w-full rounded-lg border px-3 py-2 text-sm shadow-sm ${borderClass}`} {...props} />
+        <input {...attributes} className={cn("block w-full rounded-lg border px-3 py-2 text-sm shadow-sm", borderClass, className)} {...props} />
       )}
     />
   );
 }
 
-export function Select({ label, name, error, hint, id, children, ...props }: ComponentProps<"select"> & LabelledProps) {
+export function Select({ label, name, error, hint, id, children, className, ...props }: ComponentProps<"select"> & LabelledProps) {
   return (
     <Labelled
       {...{ label, name, error, hint, id }}
       control={({ borderClass, ...attributes }) => (
-        <select {...attributes} className={`block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm ${borderClass}`} {...props}>
+        <select {...attributes} className={cn("block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm", borderClass, className)} {...props}>
           {children}
         </select>
       )}
@@ -121,8 +117,20 @@ export function Select({ label, name, error, hint, id, children, ...props }: Com
   );
 }
 
+/** A labelled multi-line input with its error beneath it, like `Field`. */
+export function TextArea({ label, name, error, hint, id, className, ...props }: ComponentProps<"textarea"> & LabelledProps) {
+  return (
+    <Labelled
+      {...{ label, name, error, hint, id }}
+      control={({ borderClass, ...attributes }) => (
+        <textarea {...attributes} className={cn("block w-full rounded-lg border px-3 py-2 text-sm shadow-sm", borderClass, className)} {...props} />
+      )}
+    />
+  );
+}
+
 /** The error (announced) or the hint beneath a field. */
-export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
   if (error) {
     return (
       <span id={`${id}-error`} role="alert" className="mt-1 block text-sm text-red-700">
@@ -131,7 +139,7 @@ export function FieldMessage({ id, error, hint }: { id: string; error?: string; 
     );
   }
   return hint ? (
-    <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-500">
+    <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-600">
       {hint}
     </span>
   ) : null;

@@ -41,9 +41,13 @@ test("a client logs an interview, records the debrief, sends a thank-you, moves 
 
   // Move the application on the board with the keyboard-accessible control.
   await page.goto("/northstar/applications");
-  await page.getByLabel(`Move Platform Engineer at ${company} to`).selectOption("offer");
+  const moveButton = page.getByRole("button", { name: `Move Platform Engineer at ${company} to…` });
+  await moveButton.click();
+  await page.getByRole("menuitem", { name: "Offer" }).click();
   const offerColumn = page.getByRole("region", { name: /^Offer:/ });
   await expect(offerColumn.getByText(company, { exact: true })).toBeVisible();
+  // Focus stays on the moved card, now in its new column.
+  await expect(offerColumn.getByRole("button", { name: `Move Platform Engineer at ${company} to…` })).toBeFocused();
 
   // Export everything as JSON.
   await page.goto("/northstar/data");

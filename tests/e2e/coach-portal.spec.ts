@@ -13,6 +13,33 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Puts the seed back as it was (Aisha with Maya only), whatever this test got to: other journeys,
+ * in any order, count on the seeded assignments.
+ */
+async function assignAishaBackToMaya(browser: Browser) {
+  const priya = await signedIn(browser, PRIYA);
+  await priya.goto("/northstar/admin");
+  await expect(priya.getByRole("checkbox", { name: "Aisha Bello" })).toBeVisible();
+  const withDaniel = priya.getByRole("button", { name: "Unassign Aisha Bello from Daniel Okafor" });
+  if ((await withDaniel.count()) > 0) {
+    await withDaniel.click();
+    await expect(withDaniel).toHaveCount(0);
+  }
+  const withMaya = priya.getByRole("button", { name: "Unassign Aisha Bello from Maya Chen" });
+  if ((await withMaya.count()) === 0) {
+    await priya.getByRole("checkbox", { name: "Aisha Bello" }).check();
+    await priya.getByLabel("Coach", { exact: true }).selectOption({ label: "Maya Chen" });
+    await priya.getByRole("button", { name: /Assign 1 selected/ }).click();
+    await expect(withMaya).toBeVisible();
+  }
+  await priya.context().close();
+}
+
+test.afterEach(async ({ browser }) => {
+  await assignAishaBackToMaya(browser);
+});
+
 test("a coach follows up with an assigned client, who sees it, until the owner reassigns the client", async ({ browser }) => {
   const stamp = Date.now();
   const note = `Your debrief notes are excellent, keep them coming (${stamp})`;

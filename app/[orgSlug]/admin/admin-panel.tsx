@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ROLE_LABEL, type MemberRole } from "@/lib/vocabulary";
 import { useState } from "react";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, Select, useConfirm } from "../../_components/ui";
 import { formatDate } from "@/lib/dates";
 import { HydratedForm } from "../../_components/hydrated-form";
 
@@ -63,6 +63,7 @@ type Member = { membershipId: string; name: string | null; email: string; role: 
 
 function MembersTable({ orgSlug, members, coaches, onChange }: { orgSlug: string; members: Member[]; coaches: Member[]; onChange: () => Promise<unknown> }) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const changeRole = useMutation(trpc.member.changeRole.mutationOptions({ onSuccess: onChange }));
   const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: onChange }));
   const unassign = useMutation(trpc.member.unassign.mutationOptions({ onSuccess: onChange }));
@@ -88,7 +89,7 @@ function MembersTable({ orgSlug, members, coaches, onChange }: { orgSlug: string
                       {coachName(coachId)}
                       <button
                         type="button"
-                        className="text-slate-500 hover:text-red-700"
+                        className="text-slate-600 hover:text-red-700"
                         aria-label={`Unassign ${member.name ?? member.email} from ${coachName(coachId)}`}
                         onClick={() => unassign.mutate({ orgSlug, coachMembershipId: coachId, clientMembershipId: member.membershipId })}
                       >
@@ -119,8 +120,9 @@ function MembersTable({ orgSlug, members, coaches, onChange }: { orgSlug: string
                 <Button
                   variant="danger"
                   type="button"
-                  onClick={() => {
-                    if (window.confirm(`Remove ${member.name ?? member.email} from the organisation?`)) {
+                  onClick={async () => {
+                    const who = member.name ?? member.email;
+                    if (await confirm({ title: `Remove ${who} from the organisation?`, description: "They lose access to this organisation at once.", confirmLabel: "Remove" })) {
                       remove.mutate({ orgSlug, membershipId: member.membershipId });
                     }
                   }}

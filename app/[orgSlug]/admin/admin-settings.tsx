@@ -5,7 +5,7 @@ import { useState } from "react";
 import { formatDateTime } from "@/lib/dates";
 import { auditChangeLines } from "./audit-changes";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, useToast } from "../../_components/ui";
 import { HydratedForm } from "../../_components/hydrated-form";
 
 type PolicyKey =
@@ -63,8 +63,16 @@ function useRefreshSettings() {
 
 function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<PolicyKey, string | number> & { aiRewriting: boolean } }) {
   const trpc = useTRPC();
-  const onSuccess = useRefreshSettings();
-  const update = useMutation(trpc.settings.updatePolicy.mutationOptions({ onSuccess }));
+  const refresh = useRefreshSettings();
+  const toast = useToast();
+  const update = useMutation(
+    trpc.settings.updatePolicy.mutationOptions({
+      onSuccess: async () => {
+        toast("Policy saved. New reminders follow it from now on.");
+        await refresh();
+      },
+    }),
+  );
   const { message, fields } = fieldErrors(update.error);
   return (
     <HydratedForm
@@ -103,7 +111,6 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
       </label>
       <div className="sm:col-span-2 space-y-2">
         {message ? <Notice tone="error">{message}</Notice> : null}
-        {update.isSuccess ? <Notice tone="success">Policy saved. New reminders follow it from now on.</Notice> : null}
         <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save policy"}</Button>
       </div>
     </HydratedForm>
@@ -112,9 +119,17 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
 
 function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: string; brandColor: string; logoUrl: string | null } }) {
   const trpc = useTRPC();
-  const onSuccess = useRefreshSettings();
+  const refresh = useRefreshSettings();
+  const toast = useToast();
   const [colour, setColour] = useState(current.brandColor);
-  const update = useMutation(trpc.settings.updateBranding.mutationOptions({ onSuccess }));
+  const update = useMutation(
+    trpc.settings.updateBranding.mutationOptions({
+      onSuccess: async () => {
+        toast("Branding saved.");
+        await refresh();
+      },
+    }),
+  );
   const { message, fields } = fieldErrors(update.error);
   return (
     <HydratedForm
@@ -135,7 +150,6 @@ function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: 
       </div>
       <Field label="Logo address (https)" name="logoUrl" type="url" defaultValue={current.logoUrl ?? ""} error={fields.logoUrl} hint="Leave empty for no logo" />
       {message ? <Notice tone="error">{message}</Notice> : null}
-      {update.isSuccess ? <Notice tone="success">Branding saved.</Notice> : null}
       <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save branding"}</Button>
     </HydratedForm>
   );

@@ -1,8 +1,7 @@
 "use client";
 
 import { EXCITEMENT_MAX, JOB_TYPE_LABEL, JOB_TYPES, WORKPLACE_LABEL, WORKPLACE_TYPES, type JobType, type WorkplaceType } from "@/server/services/applications/values";
-import { TextArea } from "../../_components/textarea";
-import { Field, Select } from "../../_components/ui";
+import { Field, Select, TextArea } from "../../_components/ui";
 
 /**
  * The fields an application carries beyond company and role, as one block shared by the new

@@ -4,14 +4,25 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
 import { EXCITEMENT_MAX, formatSalary, JOB_TYPE_LABEL, JOB_TYPES, WORKPLACE_LABEL, WORKPLACE_TYPES, type JobType, type WorkplaceType } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { REJECT_WARNING } from "../../_components/followup-labels";
+import { REJECT_CONFIRM } from "../../_components/followup-labels";
 import { StatusBadge } from "../../_components/status-badge";
 import { useTRPC } from "../../_components/trpc";
-import { Button, ButtonLink, EmptyState, Notice } from "../../_components/ui";
+import {
+  Button,
+  ButtonLink,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+  EmptyState,
+  Notice,
+  useConfirm,
+} from "../../_components/ui";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { readViewState, writeViewState, type ViewState } from "./search-state";
 
@@ -117,7 +128,10 @@ function useChangeStatus(orgSlug: string, clientId: string | undefined, onMoved:
         if (result.changed) onMoved(`Moved to ${APPLICATION_STATUS_LABEL[result.status]}.`);
       },
       // A rejection also drafts a reply and closes follow-ups: every cached view may have changed.
-      onSettled: () => queryClient.invalidateQueries(),
+      // Not awaited: the move is done when the server answers, not when every view has refetched.
+      onSettled: () => {
+        void queryClient.invalidateQueries();
+      },
     }),
   );
 }
@@ -127,11 +141,16 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
   const board = useQuery(trpc.application.board.queryOptions({ orgSlug, clientId }));
   const [announcement, setAnnouncement] = useState("");
   const [dragOver, setDragOver] = useState<ApplicationStatus | null>(null);
+  // The card just moved from its menu: it is drawn anew in its new column, and takes the focus back there.
+  const [focusCard, setFocusCard] = useState<string | null>(null);
   const changeStatus = useChangeStatus(orgSlug, clientId, setAnnouncement);
+  const confirm = useConfirm();
+  const focusTaken = useCallback(() => setFocusCard(null), []);
 
-  const move = (applicationId: string, from: ApplicationStatus, to: ApplicationStatus) => {
+  const move = async (applicationId: string, from: ApplicationStatus, to: ApplicationStatus, { keepFocus = false } = {}) => {
     if (from === to) return;
-    if (to === "rejected" && !window.confirm(REJECT_WARNING)) return;
+    if (to === "rejected" && !(await confirm(REJECT_CONFIRM))) return;
+    if (keepFocus) setFocusCard(applicationId);
     changeStatus.mutate({ orgSlug, applicationId, status: to });
   };
 
@@ -157,7 +176,7 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
     const payload = event.dataTransfer.getData(DRAG_TYPE);
     if (!payload) return;
     const { id, from } = JSON.parse(payload) as { id: string; from: ApplicationStatus };
-    move(id, from, status);
+    void move(id, from, status);
   };
 
   return (
@@ -211,10 +230,12 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
                   canEdit={canEdit}
                   viewerTimeZone={viewerTimeZone}
                   busy={changeStatus.isPending && changeStatus.variables?.applicationId === application.id}
-                  onMove={(to) => move(application.id, application.status, to)}
+                  takeFocus={focusCard === application.id}
+                  onFocusTaken={focusTaken}
+                  onMove={(to) => void move(application.id, application.status, to, { keepFocus: true })}
                 />
               ))}
-              {column.applications.length === 0 ? <li className="px-1 text-xs text-slate-500">{canEdit ? "Drop a card here." : "None."}</li> : null}
+              {column.applications.length === 0 ? <li className="px-1 text-xs text-slate-600">{canEdit ? "Drop a card here." : "None."}</li> : null}
             </ul>
           </section>
         ))}
@@ -230,6 +251,8 @@ function BoardCard({
   canEdit,
   viewerTimeZone,
   busy,
+  takeFocus,
+  onFocusTaken,
   onMove,
 }: {
   application: Row;
@@ -238,9 +261,24 @@ function BoardCard({
   canEdit: boolean;
   viewerTimeZone: string;
   busy: boolean;
+  takeFocus: boolean;
+  onFocusTaken: () => void;
   onMove: (to: ApplicationStatus) => void;
 }) {
-  const selectId = `move-${application.id}`;
+  const moveButton = useRef<HTMLButtonElement>(null);
+  // The choice waits until the menu has closed and handed focus back to its button, so a confirm
+  // dialog that follows (for "Rejected") returns focus there too.
+  const chosen = useRef<ApplicationStatus | null>(null);
+  useEffect(() => {
+    if (!takeFocus) return;
+    // After the menu (or the confirm dialog) has put focus back where it was, which is gone.
+    const timer = setTimeout(() => {
+      moveButton.current?.focus();
+      onFocusTaken();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [takeFocus, onFocusTaken]);
+  const name = `${application.roleTitle} at ${application.companyName}`;
   return (
     <li
       draggable={canEdit}
@@ -256,28 +294,31 @@ function BoardCard({
       <p className="text-slate-600">{application.companyName}</p>
       <CardFacts application={application} viewerTimeZone={viewerTimeZone} />
       {canEdit ? (
-        <div className="mt-2">
-          <label htmlFor={selectId} className="sr-only">
-            Move {application.roleTitle} at {application.companyName} to
-          </label>
-          <select
-            id={selectId}
-            value=""
-            disabled={busy}
-            onChange={(event) => {
-              const to = event.target.value as ApplicationStatus;
+        // A menu, not a select: arrowing through the choices moves nothing; only choosing one does.
+        <DropdownMenu>
+          <DropdownMenuTrigger
+            ref={moveButton}
+            className="mt-2 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-left text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+          >
+            Move<span className="sr-only"> {name}</span> to…
+          </DropdownMenuTrigger>
+          <DropdownMenuContent
+            align="start"
+            className="w-48"
+            onCloseAutoFocus={() => {
+              const to = chosen.current;
+              chosen.current = null;
               if (to) onMove(to);
             }}
-            className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-xs"
           >
-            <option value="">Move to…</option>
+            <DropdownMenuLabel>Move to</DropdownMenuLabel>
             {APPLICATION_STATUSES.filter((status) => status !== application.status).map((status) => (
-              <option key={status} value={status}>
+              <DropdownMenuItem key={status} onSelect={() => (chosen.current = status)}>
                 {APPLICATION_STATUS_LABEL[status]}
-              </option>
+              </DropdownMenuItem>
             ))}
-          </select>
-        </div>
+          </DropdownMenuContent>
+        </DropdownMenu>
       ) : null}
     </li>
   );

@@ -16,7 +16,9 @@ const weekLabel = (iso: string) => formatIsoDay(iso);
 
 /**
  * Charts above the overview. Each chart is hidden from screen readers and paired with a table of
- * the same numbers (visually hidden, or shown on request), so nothing is only in a picture.
+ * the same numbers (visually hidden, or shown on request), so nothing is only in a picture. Their
+ * keyboard layer is off (`accessibilityLayer={false}`): a chart hidden from screen readers must not
+ * take the keyboard's focus either.
  */
 export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?: string }) {
   const trpc = useTRPC();
@@ -65,7 +67,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
       <Card title="Pipeline funnel">
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={funnel} layout="vertical" margin={{ left: 16 }}>
+            <BarChart data={funnel} layout="vertical" margin={{ left: 16 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="stage" width={90} />
@@ -80,7 +82,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">
             {/* Top margin and a wider axis so "100%" is not clipped. */}
-            <LineChart data={followThrough} margin={{ top: 12, right: 16, bottom: 0, left: 0 }}>
+            <LineChart data={followThrough} margin={{ top: 12, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
               <YAxis domain={[0, 100]} unit="%" width={48} tick={{ fontSize: 11 }} />
@@ -117,7 +119,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
       <Card title="Interviews per week">
         <div aria-hidden="true" className="h-56">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={interviews}>
+            <BarChart data={interviews} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} width={30} />

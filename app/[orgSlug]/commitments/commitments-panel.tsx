@@ -96,16 +96,16 @@ export function CommitmentsPanel({ orgSlug, clientId, initial, canEdit, viewerTi
                 </div>
                 {canEdit ? (
                   c.doneAt ? (
-                    <Button variant="secondary" onClick={() => reopen.mutate({ orgSlug, commitmentId: c.id })} aria-label={`Mark "${c.description}" as not done`}>
-                      Not done yet
+                    <Button variant="secondary" onClick={() => reopen.mutate({ orgSlug, commitmentId: c.id })}>
+                      Not done yet<span className="sr-only">: {c.description}</span>
                     </Button>
                   ) : c.releasedAt ? (
-                    <Button variant="secondary" onClick={() => reopen.mutate({ orgSlug, commitmentId: c.id })} aria-label={`Keep the promise "${c.description}"`}>
-                      Keep this promise
+                    <Button variant="secondary" onClick={() => reopen.mutate({ orgSlug, commitmentId: c.id })}>
+                      Keep this promise<span className="sr-only">: {c.description}</span>
                     </Button>
                   ) : (
-                    <Button onClick={() => complete.mutate({ orgSlug, commitmentId: c.id })} aria-label={`Mark "${c.description}" as done`}>
-                      Mark done
+                    <Button onClick={() => complete.mutate({ orgSlug, commitmentId: c.id })}>
+                      Mark done<span className="sr-only">: {c.description}</span>
                     </Button>
                   )
                 ) : null}

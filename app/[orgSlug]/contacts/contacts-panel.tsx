@@ -3,9 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useState, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { TextArea } from "../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice, Select } from "../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, Select, TextArea } from "../../_components/ui";
 import { When } from "../../_components/when";
 import { HydratedForm } from "../../_components/hydrated-form";
 
@@ -169,12 +168,12 @@ function ContactItem({
               <li key={link.id} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-3 py-1 text-sm">
                 <span>
                   {link.knowsCompanyId ? `someone at ${link.name}` : link.name}
-                  {link.note ? <span className="text-slate-500"> · {link.note}</span> : null}
+                  {link.note ? <span className="text-slate-600"> · {link.note}</span> : null}
                 </span>
                 {canEdit ? (
                   <button
                     type="button"
-                    className="ml-1 rounded px-1 text-slate-500 hover:text-red-700"
+                    className="ml-1 rounded px-1 text-slate-600 hover:text-red-700"
                     aria-label={`Remove the link between ${contact.name} and ${link.name}`}
                     onClick={() => unlink.mutate({ orgSlug, linkId: link.id })}
                   >

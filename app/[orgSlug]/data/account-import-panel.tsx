@@ -3,12 +3,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Card, Field, Notice } from "../../_components/ui";
+import { Card, Field, Notice, useConfirm } from "../../_components/ui";
 import { readTextFile } from "./read-text-file";
 
 /** Restoring a whole JSON export (from this or another Followthrough account) into an empty account. */
 export function AccountImportPanel({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const queryClient = useQueryClient();
   const [inputKey, setInputKey] = useState(0);
   const restore = useMutation(
@@ -28,7 +29,13 @@ export function AccountImportPanel({ orgSlug }: { orgSlug: string }) {
     const file = event.target.files?.[0];
     if (!file) return;
     const { text } = await readTextFile(file);
-    if (window.confirm(`Restore everything in ${file.name} into this account?`)) restore.mutate({ orgSlug, json: text });
+    const yes = await confirm({
+      title: `Restore everything in ${file.name} into this account?`,
+      description: "Its applications, interviews, contacts, promises and drafts are added to this account.",
+      confirmLabel: "Restore",
+      tone: "default",
+    });
+    if (yes) restore.mutate({ orgSlug, json: text });
   }
 
   return (

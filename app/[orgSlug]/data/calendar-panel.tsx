@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../_components/trpc";
-import { Button, Card, Notice } from "../../_components/ui";
+import { Button, Card, Notice, useConfirm } from "../../_components/ui";
 
 /** The person's one calendar feed, the same from every organisation they belong to. */
 export function CalendarPanel() {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const queryClient = useQueryClient();
   const feed = useQuery(trpc.calendar.feed.queryOptions());
   const [copied, setCopied] = useState(false);
@@ -73,10 +74,14 @@ export function CalendarPanel() {
                 type="button"
                 variant="secondary"
                 disabled={working}
-                onClick={() => {
-                  if (window.confirm("Get a new URL? Calendars subscribed to the current one will stop updating until you subscribe again.")) {
-                    rotate.mutate();
-                  }
+                onClick={async () => {
+                  const yes = await confirm({
+                    title: "Get a new URL?",
+                    description: "Calendars subscribed to the current one will stop updating until you subscribe again.",
+                    confirmLabel: "Get a new URL",
+                    tone: "default",
+                  });
+                  if (yes) rotate.mutate();
                 }}
               >
                 {rotate.isPending ? "Replacing…" : "Get a new URL"}
@@ -85,8 +90,13 @@ export function CalendarPanel() {
                 type="button"
                 variant="danger"
                 disabled={working}
-                onClick={() => {
-                  if (window.confirm("Turn off your calendar feed? It is the one feed for all your practices: subscribed calendars will stop updating.")) revoke.mutate();
+                onClick={async () => {
+                  const yes = await confirm({
+                    title: "Turn off your calendar feed?",
+                    description: "It is the one feed for all your practices: subscribed calendars will stop updating.",
+                    confirmLabel: "Turn off",
+                  });
+                  if (yes) revoke.mutate();
                 }}
               >
                 {revoke.isPending ? "Turning off…" : "Turn off"}

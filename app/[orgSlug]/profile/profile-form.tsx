@@ -6,7 +6,7 @@ import { useState, useSyncExternalStore, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { TimeZoneSelect } from "../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Button, Card, Field, Notice, Select } from "../../_components/ui";
+import { Button, Card, Field, Notice, Select, useToast } from "../../_components/ui";
 import { HydratedForm } from "../../_components/hydrated-form";
 
 type Profile = AppRouterOutputs["profile"]["get"];
@@ -40,9 +40,13 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
   const [accomplishments, setAccomplishments] = useState<string[]>(() => [0, 1, 2].map((i) => initial.accomplishments[i] ?? ""));
   const [preferences, setPreferences] = useState(initial.reminderPreferences);
   const [draftTone, setDraftTone] = useState(initial.draftTone);
+  const toast = useToast();
   const update = useMutation(
     trpc.profile.update.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() }),
+      onSuccess: async () => {
+        toast("Saved. Your reminders follow the new settings.");
+        await queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() });
+      },
     }),
   );
   const { message, fields } = fieldErrors(update.error);
@@ -139,7 +143,6 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
           </Card>
         ) : null}
         {message ? <Notice tone="error">{message}</Notice> : null}
-        {update.isSuccess ? <Notice tone="success">Saved. Your reminders follow the new settings.</Notice> : null}
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save profile"}
         </Button>

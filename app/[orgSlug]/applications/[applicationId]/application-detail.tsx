@@ -7,10 +7,10 @@ import { useState, type FormEvent } from "react";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
 import { formatSalary, JOB_TYPE_LABEL, WORKPLACE_LABEL } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { DEBRIEF_LABEL, REJECT_WARNING } from "../../../_components/followup-labels";
+import { DEBRIEF_LABEL, REJECT_CONFIRM } from "../../../_components/followup-labels";
 import { StatusBadge } from "../../../_components/status-badge";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, ButtonLink, Card, EmptyState, Field, Notice } from "../../../_components/ui";
+import { Button, ButtonLink, Card, EmptyState, Field, Notice, TextArea, useConfirm, useToast } from "../../../_components/ui";
 import { InterviewWhen, When } from "../../../_components/when";
 import { ApplicationDetailsFields, detailsInput, detailsOf, type DetailsForm as DetailsFormState } from "../application-details-fields";
 import { CheckInOutlookLine } from "../../../_components/check-in";
@@ -249,6 +249,7 @@ export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }
 
 function Header({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const refresh = useRefresh();
   const { application, company, canEdit } = detail;
   const archive = useMutation(trpc.application.archive.mutationOptions({ onSuccess: refresh }));
@@ -286,8 +287,8 @@ function Header({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: 
                 type="button"
                 variant="danger"
                 disabled={archive.isPending}
-                onClick={() => {
-                  if (window.confirm("Archive this application? It leaves your board and its reminders stop.")) {
+                onClick={async () => {
+                  if (await confirm({ title: "Archive this application?", description: "It leaves your board and its reminders stop.", confirmLabel: "Archive" })) {
                     archive.mutate({ orgSlug, applicationId: application.id });
                   }
                 }}
@@ -383,19 +384,7 @@ function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: str
       </div>
       <Field label="Job link" name="jobUrl" type="url" maxLength={2000} placeholder="https://" value={form.jobUrl} onChange={set("jobUrl")} error={fields.jobUrl} />
       <ApplicationDetailsFields form={details} set={setDetail} errors={fields} />
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium text-slate-800">Notes</span>
-        <textarea
-          name="notes"
-          rows={4}
-          maxLength={10_000}
-          value={form.notes}
-          onChange={set("notes")}
-          aria-invalid={fields.notes ? true : undefined}
-          className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm"
-        />
-        {fields.notes ? <span role="alert" className="mt-1 block text-sm text-red-700">{fields.notes}</span> : null}
-      </label>
+      <TextArea label="Notes" name="notes" rows={4} maxLength={10_000} value={form.notes} onChange={set("notes")} error={fields.notes} />
       <div className="flex justify-end">
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save details"}
@@ -411,10 +400,11 @@ function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSl
   const { application, canEdit } = detail;
   const [next, setNext] = useState<ApplicationStatus>(application.status);
   const changeStatus = useMutation(trpc.application.changeStatus.mutationOptions({ onSuccess: refresh }));
-  const submit = (event: FormEvent) => {
+  const confirm = useConfirm();
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (next === application.status) return;
-    if (next === "rejected" && !window.confirm(REJECT_WARNING)) return;
+    if (next === "rejected" && !(await confirm(REJECT_CONFIRM))) return;
     changeStatus.mutate({ orgSlug, applicationId: application.id, status: next });
   };
   return (
@@ -466,11 +456,11 @@ function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; org
   const { company, canEdit } = detail;
   const [notes, setNotes] = useState(company.researchNotes);
   const [website, setWebsite] = useState(company.website ?? "");
-  const [saved, setSaved] = useState(false);
+  const toast = useToast();
   const update = useMutation(
     trpc.company.update.mutationOptions({
       onSuccess: async () => {
-        setSaved(true);
+        toast("Research saved.");
         await refresh();
       },
     }),
@@ -479,7 +469,6 @@ function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; org
   const dirty = notes !== company.researchNotes || website !== (company.website ?? "");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
     update.mutate({ orgSlug, companyId: company.id, researchNotes: notes, website });
   };
   return (
@@ -497,34 +486,27 @@ function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; org
             onChange={(event) => setWebsite(event.target.value)}
             error={fields.website}
           />
-          <label className="block">
-            <span className="mb-1 block text-sm font-medium text-slate-800">What you have learned</span>
-            <textarea
-              name="researchNotes"
-              rows={6}
-              maxLength={20_000}
-              value={notes}
-              onChange={(event) => {
-                setNotes(event.target.value);
-                setSaved(false);
-              }}
-              aria-describedby="research-hint"
-              aria-invalid={fields.researchNotes ? true : undefined}
-              className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm"
-              placeholder="Products, news, team, how they talk about their work…"
-            />
-            <span id="research-hint" className="mt-1 block text-xs text-slate-500">
-              {notes.length.toLocaleString("en-GB")} / 20,000 characters
-              {company.researchUpdatedAt ? (
-                <>
-                  {" "}· last updated <When date={company.researchUpdatedAt} timeZone={viewerTimeZone} />
-                </>
-              ) : null}
-            </span>
-            {fields.researchNotes ? <span role="alert" className="mt-1 block text-sm text-red-700">{fields.researchNotes}</span> : null}
-          </label>
+          <TextArea
+            label="What you have learned"
+            name="researchNotes"
+            rows={6}
+            maxLength={20_000}
+            value={notes}
+            onChange={(event) => setNotes(event.target.value)}
+            error={fields.researchNotes}
+            placeholder="Products, news, team, how they talk about their work…"
+            hint={
+              <>
+                {notes.length.toLocaleString("en-GB")} / 20,000 characters
+                {company.researchUpdatedAt ? (
+                  <>
+                    {" "}· last updated <When date={company.researchUpdatedAt} timeZone={viewerTimeZone} />
+                  </>
+                ) : null}
+              </>
+            }
+          />
           <div className="flex items-center justify-end gap-3">
-            {saved && !dirty ? <span role="status" className="text-sm text-emerald-700">Saved.</span> : null}
             <Button type="submit" disabled={update.isPending || !dirty}>
               {update.isPending ? "Saving…" : "Save research"}
             </Button>

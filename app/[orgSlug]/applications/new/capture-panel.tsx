@@ -4,9 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { extractPosting, type CapturedPosting, type PageData } from "@/server/services/capture/extract";
-import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Card, Field, Notice } from "../../../_components/ui";
+import { Button, Card, Field, Notice, TextArea } from "../../../_components/ui";
 import { BOOKMARKLET_MESSAGES } from "../capture/bookmarklet";
 import { HydratedForm } from "../../../_components/hydrated-form";
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { ClientDetail } from "@/server/services/coach/detail";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/dates";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, Select, TextArea, useConfirm } from "../../../_components/ui";
 import { InterviewWhen } from "../../../_components/when";
 import { SittingTightCard } from "../../../_components/check-in";
 import { HydratedForm } from "../../../_components/hydrated-form";
@@ -34,7 +34,9 @@ export function ClientDetailView({
         {applications.length === 0 ? (
           <EmptyState title="No applications yet">When the client adds applications, they appear here by stage.</EmptyState>
         ) : (
-          <div className="flex gap-3 overflow-x-auto pb-2" role="list" aria-label="Applications by stage">
+          // Scrolls sideways inside itself: focusable, so the keyboard can scroll it too.
+          <div className="overflow-x-auto pb-2" role="region" aria-label="Applications by stage" tabIndex={0}>
+          <div className="flex gap-3" role="list">
             {data.pipeline.map((column) => (
               <section key={column.status} role="listitem" className="w-48 shrink-0 rounded-lg bg-slate-50 p-2" aria-label={`${APPLICATION_STATUS_LABEL[column.status]}: ${column.applications.length}`}>
                 <h3 className="mb-2 text-xs font-semibold uppercase text-slate-600">
@@ -44,13 +46,14 @@ export function ClientDetailView({
                   {column.applications.map((a) => (
                     <li key={a.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
                       <p className="font-medium">{a.roleTitle}</p>
-                      <p className="text-xs text-slate-500">{a.companyName}</p>
-                      <p className="text-xs text-slate-400">since {formatDate(a.statusChangedAt, zone)}</p>
+                      <p className="text-xs text-slate-600">{a.companyName}</p>
+                      <p className="text-xs text-slate-600">since {formatDate(a.statusChangedAt, zone)}</p>
                     </li>
                   ))}
                 </ul>
               </section>
             ))}
+          </div>
           </div>
         )}
       </Card>
@@ -247,7 +250,7 @@ function NoteForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: st
         create.mutate({ orgSlug, clientId, body, visibility: shared ? "shared" : "private" });
       }}
     >
-      <TextArea id="note-body" label="Note" value={body} onChange={setBody} maxLength={5000} error={fields.body} />
+      <TextArea id="note-body" name="body" label="Note" value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} rows={4} error={fields.body} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
         Share with the client
@@ -261,6 +264,7 @@ function NoteForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: st
 
 function NoteItem({ note, mine, orgSlug, clientId, zone, onDone }: { note: ClientDetail["notes"][number]; mine: boolean; orgSlug: string; clientId: string; zone: string; onDone: Refresh }) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const remove = useMutation(trpc.note.delete.mutationOptions({ onSuccess: onDone }));
   const update = useMutation(trpc.note.update.mutationOptions({ onSuccess: onDone }));
   return (
@@ -276,7 +280,9 @@ function NoteItem({ note, mine, orgSlug, clientId, zone, onDone }: { note: Clien
             <button type="button" className="underline" onClick={() => update.mutate({ orgSlug, clientId, noteId: note.id, visibility: note.visibility === "shared" ? "private" : "shared" })}>
               {note.visibility === "shared" ? "Make private" : "Share"}
             </button>
-            <button type="button" className="text-red-700 underline" onClick={() => window.confirm("Delete this note?") && remove.mutate({ orgSlug, clientId, noteId: note.id })}>
+            <button type="button" className="text-red-700 underline" onClick={async () => {
+                if (await confirm({ title: "Delete this note?", description: "It cannot be brought back.", confirmLabel: "Delete note" })) remove.mutate({ orgSlug, clientId, noteId: note.id });
+              }}>
               Delete
             </button>
           </>
@@ -294,7 +300,7 @@ function NudgeForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: s
   const errors = fieldErrors(send.error);
   return (
     <HydratedForm className="space-y-2" onSubmit={(e) => { e.preventDefault(); send.mutate({ orgSlug, clientId, message }); }}>
-      <TextArea id="nudge-message" label="Nudge message" value={message} onChange={setMessage} maxLength={1000} error={errors.fields.message} hint={`${message.length}/1,000 · emailed to the client`} />
+      <TextArea id="nudge-message" name="message" label="Nudge message" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={1000} rows={4} error={errors.fields.message} hint={`${message.length}/1,000 · emailed to the client`} />
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       {send.isSuccess ? <Notice tone="success">Nudge sent.</Notice> : null}
       <Button type="submit" disabled={send.isPending || !message.trim()}>{send.isPending ? "Sending…" : "Send nudge"}</Button>
@@ -309,7 +315,7 @@ function DraftCommentForm({ orgSlug, clientId, draftId, onDone }: { orgSlug: str
   const { message, fields } = fieldErrors(comment.error);
   return (
     <HydratedForm className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); comment.mutate({ orgSlug, clientId, draftId, body }); }}>
-      <TextArea id={`comment-${draftId}`} label="Comment for the client" value={body} onChange={setBody} maxLength={2000} rows={2} error={fields.body} />
+      <TextArea id={`comment-${draftId}`} name="body" label="Comment for the client" value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} rows={2} error={fields.body} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <Button variant="secondary" type="submit" disabled={comment.isPending || !body.trim()}>Add comment</Button>
     </HydratedForm>
@@ -351,24 +357,3 @@ function AssignTaskForm({ orgSlug, clientId, applications, onDone }: { orgSlug: 
   );
 }
 
-function TextArea({
-  id, label: text, value, onChange, maxLength, error, hint, rows = 4,
-}: { id: string; label: string; value: string; onChange: (value: string) => void; maxLength: number; error?: string; hint?: string; rows?: number }) {
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">{text}</label>
-      <textarea
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        maxLength={maxLength}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full rounded-lg border px-3 py-2 text-sm ${error ? "border-red-500" : "border-slate-300"}`}
-      />
-      {error ? <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">{error}</p> : hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-    </div>
-  );
-}

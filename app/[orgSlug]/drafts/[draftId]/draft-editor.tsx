@@ -5,9 +5,8 @@ import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { TextArea } from "../../../_components/textarea";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Card, Field, Notice } from "../../../_components/ui";
+import { Button, Card, Field, Notice, TextArea, useConfirm, useToast } from "../../../_components/ui";
 import { When } from "../../../_components/when";
 import { OpenInMail } from "./open-in-mail";
 import { HydratedForm } from "../../../_components/hydrated-form";
@@ -28,6 +27,7 @@ type Props = { orgSlug: string; clientId?: string; initial: Detail; canEdit: boo
 
 export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZone }: Props) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.draft.byId.queryOptions({ orgSlug, clientId, draftId: initial.draft.id }, { initialData: initial }));
   const { draft, contact, application, companyName, interview, comments, rewriting } = query.data;
@@ -46,12 +46,14 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
       queryClient.invalidateQueries({ queryKey: trpc.interview.byId.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.application.byId.queryKey() }),
     ]);
+  const toast = useToast();
   const save = useMutation(
     trpc.draft.update.mutationOptions({
       onSuccess: async (saved) => {
         // The server trims the subject: show exactly what was stored.
         setSubject(saved.subject);
         setBody(saved.body);
+        toast("Draft saved.");
         await refresh();
       },
     }),
@@ -124,7 +126,7 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
           {interview ? (
             <>
               {" · "}
-              <Link href={`/${orgSlug}/interviews/${interview.id}${clientQuery}`} className="text-brand hover:underline">
+              <Link href={`/${orgSlug}/interviews/${interview.id}${clientQuery}`} className="text-brand underline underline-offset-2">
                 the interview on <When date={interview.startsAt} timeZone={viewerTimeZone} dateOnly />
               </Link>
             </>
@@ -160,7 +162,6 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
             </div>
           </Card>
           {message ? <Notice tone="error">{message}</Notice> : null}
-          {save.isSuccess && !dirty ? <Notice tone="success">Saved.</Notice> : null}
           <div className="flex flex-wrap gap-2">
             <Button type="button" variant="secondary" onClick={copy}>
               Copy to clipboard
@@ -226,8 +227,10 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
                   type="button"
                   variant="danger"
                   disabled={discard.isPending}
-                  onClick={() => {
-                    if (window.confirm("Discard this draft? You can still read it later.")) discard.mutate({ orgSlug, draftId: draft.id });
+                  onClick={async () => {
+                    if (await confirm({ title: "Discard this draft?", description: "You can still read it later.", confirmLabel: "Discard draft" })) {
+                      discard.mutate({ orgSlug, draftId: draft.id });
+                    }
                   }}
                 >
                   Discard

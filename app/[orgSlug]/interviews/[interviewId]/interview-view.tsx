@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { TimeZoneSelect } from "../../../_components/time-zone-select";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice } from "../../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, useConfirm } from "../../../_components/ui";
 import { formatDateTime, zoneCity } from "@/lib/dates";
 import { InterviewWhen, When } from "../../../_components/when";
 import { wallClock } from "../../../_components/zoned";
@@ -200,6 +200,7 @@ function DebriefSummary({ detail }: { detail: InterviewDetail }) {
 
 function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDetail }) {
   const trpc = useTRPC();
+  const confirm = useConfirm();
   const refresh = useInterviewRefresh();
   const { interview } = detail;
   const start = wallClock(interview.startsAt, interview.timeZone);
@@ -242,8 +243,14 @@ function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDe
             type="button"
             variant="danger"
             disabled={cancel.isPending}
-            onClick={() => {
-              if (window.confirm("Cancel this interview? Its reminders will be cancelled too.")) cancel.mutate({ orgSlug, interviewId: interview.id });
+            onClick={async () => {
+              const yes = await confirm({
+                title: "Cancel this interview?",
+                description: "Its reminders will be cancelled too.",
+                confirmLabel: "Cancel interview",
+                cancelLabel: "Keep it",
+              });
+              if (yes) cancel.mutate({ orgSlug, interviewId: interview.id });
             }}
           >
             Cancel interview

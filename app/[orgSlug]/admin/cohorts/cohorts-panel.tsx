@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { HydratedForm } from "../../../_components/hydrated-form";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice, Select } from "../../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, Select, useConfirm } from "../../../_components/ui";
 
 type Cohort = AppRouterOutputs["cohort"]["list"][number];
 type Member = AppRouterOutputs["member"]["list"][number];
@@ -86,6 +86,7 @@ function CohortCard({
   const trpc = useTRPC();
   const [panel, setPanel] = useState<"none" | "rename" | "clients">("none");
   const archive = useMutation(trpc.cohort.archive.mutationOptions({ onSuccess: onChange }));
+  const confirm = useConfirm();
   const archived = cohort.archivedAt !== null;
   const headingId = useId();
   return (
@@ -109,7 +110,25 @@ function CohortCard({
           <Button variant="secondary" type="button" aria-expanded={panel === "rename"} onClick={() => setPanel(panel === "rename" ? "none" : "rename")}>
             Rename
           </Button>
-          <Button variant="secondary" type="button" disabled={archive.isPending} onClick={() => archive.mutate({ orgSlug, cohortId: cohort.id, archived: !archived })}>
+          <Button
+            variant="secondary"
+            type="button"
+            disabled={archive.isPending}
+            onClick={async () => {
+              // Restoring is harmless; archiving takes the cohort out of every list and filter.
+              if (
+                archived ||
+                (await confirm({
+                  title: `Archive ${cohort.name}?`,
+                  description: "It leaves the lists and the filters and takes no new clients. Its clients stay in it for past reports, and you can restore it at any time.",
+                  confirmLabel: "Archive cohort",
+                  tone: "default",
+                }))
+              ) {
+                archive.mutate({ orgSlug, cohortId: cohort.id, archived: !archived });
+              }
+            }}
+          >
             {archived ? "Restore" : "Archive"}
           </Button>
         </div>

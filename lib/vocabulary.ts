@@ -72,6 +72,7 @@ export const REMINDER_KIND_LABEL = {
   client_digest: "Weekly digest",
   coach_digest: "Coach digest",
   coach_nudge: "Note from your coach",
+  invitation: "Invitation to join",
 } as const satisfies Record<ReminderKind, string>;
 
 export const ROLE_LABEL = {

@@ -1,9 +1,9 @@
-import { boolean, index, integer, json, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, json, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { clientMembershipFk, sameClientFk } from "./_tenancy";
 import { contacts } from "./network";
-import { memberships, orgIdColumn } from "./org";
+import { invitations, memberships, orgIdColumn } from "./org";
 import { foreignKey } from "drizzle-orm/pg-core";
 import { applications, interviews } from "./pipeline";
 
@@ -116,6 +116,7 @@ export const reminderKind = pgEnum("reminder_kind", [
   "client_digest",
   "coach_digest",
   "coach_nudge",
+  "invitation",
 ]);
 export const reminderStatus = pgEnum("reminder_status", ["pending", "sent", "cancelled", "failed"]);
 
@@ -183,7 +184,10 @@ export const reminders = pgTable(
   {
     id: id(),
     orgId: orgIdColumn(),
-    recipientMembershipId: uuid("recipient_membership_id").notNull(),
+    /** Who gets it; null only for an invitation, whose recipient is not a member yet. */
+    recipientMembershipId: uuid("recipient_membership_id"),
+    /** The invitation an `invitation` email delivers (its address is the recipient). */
+    invitationId: uuid("invitation_id"),
     /** The client this is about (null for a coach's digest). */
     clientId: uuid("client_id"),
     applicationId: uuid("application_id"),
@@ -223,6 +227,10 @@ export const reminders = pgTable(
       columns: [t.orgId, t.recipientMembershipId],
       foreignColumns: [memberships.orgId, memberships.id],
     }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.invitationId], foreignColumns: [invitations.orgId, invitations.id] }).onDelete("cascade"),
+    index("reminders_org_invitation_idx").on(t.orgId, t.invitationId).where(sql`invitation_id is not null`),
+    // A member is the recipient, or (an invitation email) an invitation's address: exactly one.
+    check("reminders_recipient_or_invitation", sql`(${t.recipientMembershipId} is null) = (${t.invitationId} is not null)`),
     foreignKey({ columns: [t.orgId, t.clientId], foreignColumns: [memberships.orgId, memberships.id] }).onDelete(
       "cascade",
     ),

@@ -124,6 +124,12 @@ export const invitations = pgTable(
     invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
     /** For a client invitation: the coach to assign on acceptance. */
     coachMembershipId: uuid("coach_membership_id"),
+    /** For a client invitation: the cohort they join on acceptance. */
+    cohortId: uuid("cohort_id"),
+    /** The name the inviter gave (a roster upload); becomes the person's name if they have none. */
+    name: text("name"),
+    /** The roster upload that created it, so its emails' progress can be followed. */
+    importId: uuid("import_id"),
     expiresAt: instant("expires_at").notNull(),
     acceptedAt: instant("accepted_at"),
     revokedAt: instant("revoked_at"),
@@ -131,10 +137,14 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    unique("invitations_org_id_key").on(t.orgId, t.id),
     index("invitations_org_email_idx").on(t.orgId, t.email),
+    index("invitations_org_import_idx").on(t.orgId, t.importId).where(sql`import_id is not null`),
     foreignKey({ columns: [t.orgId, t.coachMembershipId], foreignColumns: [memberships.orgId, memberships.id] }).onDelete(
       "cascade",
     ),
+    // Cohorts are archived, never deleted, while anything points at them.
+    foreignKey({ columns: [t.orgId, t.cohortId], foreignColumns: [cohorts.orgId, cohorts.id] }),
   ],
 );
 

@@ -1,7 +1,14 @@
-export type { ApplicationStatus, ContactChannel, DraftKind, InterviewKind, MemberRole, ReminderKind } from "@/lib/vocabulary";
+export type { ApplicationStatus, ContactChannel, DraftKind, InterviewKind, MemberRole } from "@/lib/vocabulary";
+import type { ReminderKind as AnyReminderKind } from "@/lib/vocabulary";
 
 /** A `Date` from a row, or its ISO string after a trip through JSON (an Inngest step result). */
 export type { Instant } from "@/lib/dates";
+
+/**
+ * The playbook's reminder kinds. An `invitation` row of the reminder outbox is not one: it only
+ * borrows the outbox's exactly-once delivery, and its email is transactional (no unsubscribe).
+ */
+export type ReminderKind = Exclude<AnyReminderKind, "invitation">;
 
 /** The organisation an email is sent on behalf of. */
 export type OrgBrand = {

@@ -310,7 +310,7 @@ const composeClientDigest: Composer = async ({ db, reminder, ctx, orgId, timeZon
   const content = await unsafeClientDigestContent(db, {
     orgId,
     orgSlug: ctx.org.slug,
-    clientId: reminder.recipientMembershipId,
+    clientId: ctx.recipient.membershipId,
     now: ctx.now,
     weekEnd: week.end,
     policy: ctx.org.policy,
@@ -325,7 +325,7 @@ const composeCoachDigest: Composer = async ({ db, reminder, ctx, orgId, timeZone
   if (+week.end <= +ctx.now) return closed("the week this digest covers is over");
   const clients = await unsafeCoachDigestClients(db, {
     orgId,
-    coachMembershipId: reminder.recipientMembershipId,
+    coachMembershipId: ctx.recipient.membershipId,
     now: ctx.now,
     policy: ctx.org.policy,
     links,
@@ -356,6 +356,8 @@ const COMPOSERS = {
   coach_nudge: composeCoachNudge,
   client_digest: composeClientDigest,
   coach_digest: composeCoachDigest,
+  // Never reached: delivery/deliver.ts hands invitation rows to delivery/invitation.ts.
+  invitation: async () => missing("an invitation email is composed from its invitation, not as a reminder"),
 } satisfies Record<ReminderKind, Composer>;
 
 /** The Monday-to-Monday week (recipient's calendar) a digest due at `dueAt` covers. */

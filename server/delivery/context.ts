@@ -51,6 +51,8 @@ export type DeliveryContext = {
  */
 export async function unsafeLoadDeliveryContext(db: Executor, reminder: ReminderRow): Promise<DeliveryContext | null> {
   const orgId = reminder.orgId;
+  // An invitation's recipient is not a member yet: delivery/invitation.ts loads what it needs.
+  if (!reminder.recipientMembershipId) return null;
   const none = sql`false`;
   const [row] = await db
     .select({

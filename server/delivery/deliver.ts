@@ -4,6 +4,7 @@ import { emailBatches, reminders } from "@/db/schema";
 import { sendEmail, type OutgoingEmail, type SendResult } from "../email/send";
 import { unsafeComposeReminderEmail } from "./compose";
 import { unsafeLoadDeliveryContext, type ReminderRow } from "./context";
+import { unsafePrepareInvitationEmail } from "./invitation";
 import { checkPlanVersion } from "./plan-version";
 import { listUnsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
 
@@ -159,6 +160,7 @@ export async function unsafePrepareClaimed(db: Database, reminder: ReminderRow, 
   }
   const cancel = (reason: SkipReason, detail: string): Prepared => ({ kind: "cancel", reason, detail });
   try {
+    if (reminder.kind === "invitation") return await unsafePrepareInvitationEmail(db, reminder, now);
     const context = await unsafeLoadDeliveryContext(db, reminder);
     if (!context) return cancel("recipient_missing", "the recipient or the organisation is gone");
     if (context.recipient.membershipStatus !== "active") return cancel("recipient_inactive", "the recipient's membership is archived");
@@ -168,7 +170,7 @@ export async function unsafePrepareClaimed(db: Database, reminder: ReminderRow, 
     const plan = checkPlanVersion(reminder, context);
     if (!plan.ok) return cancel(plan.reason, plan.detail);
 
-    const unsubscribe = unsubscribeUrl(reminder.recipientMembershipId, reminder.kind);
+    const unsubscribe = unsubscribeUrl(context.recipient.membershipId, reminder.kind);
     const composed = await unsafeComposeReminderEmail(db, reminder, context, { unsubscribeUrl: unsubscribe, now });
     if (!composed.ok) return cancel(composed.reason, composed.detail);
     return {
@@ -214,9 +216,13 @@ export function readyForDelivery(now: Date, dueBy: Date = now, lease: "free" | "
     expired: lte(reminders.leaseUntil, now),
     free_or_expired: or(isNull(reminders.leaseUntil), lte(reminders.leaseUntil, now)),
   }[lease];
+  // The grace period leaves fresh rows to their own workflow runs; invitation rows (a roster's
+  // emails) have none, since only the sweep batches them, so it does not hold them back.
+  const due =
+    +dueBy >= +now ? lte(reminders.dueAt, dueBy) : and(lte(reminders.dueAt, now), or(lte(reminders.dueAt, dueBy), sql`${reminders.kind} = 'invitation'`));
   return and(
     sql`${reminders.status} = 'pending'`,
-    lte(reminders.dueAt, dueBy),
+    due,
     or(isNull(reminders.nextAttemptAt), lte(reminders.nextAttemptAt, now)),
     leaseCondition,
     isNull(reminders.batchId),

@@ -35,6 +35,7 @@ export const planSubjectOf = {
   client_digest: null,
   coach_digest: null,
   coach_nudge: null,
+  invitation: null,
 } as const satisfies Record<ReminderKind, PlanSubject>;
 
 export type PlanCheck =

@@ -17,8 +17,16 @@ export type AuditEntry = {
     | "branding.updated"
     | "client.archived"
     | "client.unarchived"
-    | "client.deleted";
-  targetType: "membership" | "invitation" | "organization";
+    | "client.deleted"
+    | "cohort.created"
+    | "cohort.renamed"
+    | "cohort.archived"
+    | "cohort.unarchived"
+    | "cohort.clients_added"
+    | "cohort.clients_removed"
+    | "assignment.bulk"
+    | "onboarding.imported";
+  targetType: "membership" | "invitation" | "organization" | "cohort" | "import";
   targetId: string;
   data?: Record<string, unknown>;
 };

@@ -19,6 +19,8 @@ import { profileRouter } from "./routers/profile";
 import { transferRouter } from "./routers/transfer";
 import { calendarRouter } from "./routers/calendar";
 import { captureRouter } from "./routers/capture";
+import { cohortRouter } from "./routers/cohort";
+import { onboardingRouter } from "./routers/onboarding";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -43,6 +45,8 @@ export const appRouter = router({
   transfer: transferRouter,
   calendar: calendarRouter,
   capture: captureRouter,
+  cohort: cohortRouter,
+  onboarding: onboardingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,7 +35,14 @@ const COACH_SCREENS: Screen[] = [
   "/northstar/data",
 ];
 
-const OWNER_SCREENS: Screen[] = ["/northstar/coach", "/northstar/coach/outcomes", "/northstar/admin", { from: "/northstar/coach", link: 'a[href*="/clients/"]', name: "a client" }];
+const OWNER_SCREENS: Screen[] = [
+  "/northstar/coach",
+  "/northstar/coach/outcomes",
+  "/northstar/admin",
+  "/northstar/admin/onboarding",
+  "/northstar/admin/cohorts",
+  { from: "/northstar/coach", link: 'a[href*="/clients/"]', name: "a client" },
+];
 
 type Finding = { screen: string; id: string; impact: string; help: string; nodes: string[] };
 

@@ -19,7 +19,7 @@ const pagesOf = {
     "/northstar/data",
   ],
   "maya@northstar.example": ["/northstar/coach"],
-  "priya@northstar.example": ["/northstar/admin"],
+  "priya@northstar.example": ["/northstar/admin", "/northstar/admin/onboarding", "/northstar/admin/cohorts"],
 };
 
 /** Screens reached by following a link from a listed one: an application, an interview, a client. */

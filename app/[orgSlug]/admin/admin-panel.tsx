@@ -14,6 +14,7 @@ export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewe
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.member.list.queryOptions({ orgSlug }));
+  const cohorts = useQuery(trpc.cohort.list.queryOptions({ orgSlug }));
   const invitations = useQuery(trpc.invitation.list.queryOptions({ orgSlug }));
   const refresh = () =>
     Promise.all([
@@ -42,7 +43,7 @@ export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewe
       </div>
       <div className="space-y-6">
         <Card title="Invite someone">
-          <InviteForm orgSlug={orgSlug} coaches={coaches} onInvited={refresh} />
+          <InviteForm orgSlug={orgSlug} coaches={coaches} cohorts={cohorts.data ?? []} onInvited={refresh} />
         </Card>
         <Card title="Invitations">
           {invitations.isPending ? (
@@ -141,8 +142,9 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
   const trpc = useTRPC();
   const [selected, setSelected] = useState<string[]>([]);
   const [coachId, setCoachId] = useState("");
+  const [mode, setMode] = useState<"add" | "replace">("add");
   const assign = useMutation(
-    trpc.member.assign.mutationOptions({
+    trpc.member.bulkAssign.mutationOptions({
       onSuccess: async () => {
         setSelected([]);
         await onChange();
@@ -157,7 +159,7 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        assign.mutate({ orgSlug, coachMembershipId: coachId, clientMembershipIds: selected });
+        assign.mutate({ orgSlug, coachMembershipId: coachId, target: { clientIds: selected }, mode });
       }}
     >
       <fieldset>
@@ -187,8 +189,17 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
           </option>
         ))}
       </Select>
+      <Select label="Their other coaches" name="mode" value={mode} onChange={(e) => setMode(e.target.value as "add" | "replace")}>
+        <option value="add">Keep them</option>
+        <option value="replace">Replace them (handover)</option>
+      </Select>
       {message ? <Notice tone="error">{message}</Notice> : null}
-      {assign.isSuccess ? <Notice tone="success">Assigned.</Notice> : null}
+      {assign.isSuccess ? (
+        <Notice tone="success">
+          Assigned: {assign.data.assigned} newly, {assign.data.alreadyAssigned} already
+          {assign.data.unassignedFromOthers > 0 ? `, ${assign.data.unassignedFromOthers} handed over from other coaches` : ""}.
+        </Notice>
+      ) : null}
       <Button type="submit" disabled={!coachId || selected.length === 0 || assign.isPending}>
         Assign {selected.length || ""} selected
       </Button>
@@ -196,7 +207,17 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
   );
 }
 
-function InviteForm({ orgSlug, coaches, onInvited }: { orgSlug: string; coaches: Member[]; onInvited: () => Promise<unknown> }) {
+function InviteForm({
+  orgSlug,
+  coaches,
+  cohorts,
+  onInvited,
+}: {
+  orgSlug: string;
+  coaches: Member[];
+  cohorts: Array<{ id: string; name: string }>;
+  onInvited: () => Promise<unknown>;
+}) {
   const trpc = useTRPC();
   const [role, setRole] = useState<Role>("client");
   const invite = useMutation(trpc.invitation.create.mutationOptions({ onSuccess: onInvited }));
@@ -209,8 +230,15 @@ function InviteForm({ orgSlug, coaches, onInvited }: { orgSlug: string; coaches:
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         const coachMembershipId = String(form.get("coachMembershipId") ?? "");
+        const cohortId = String(form.get("cohortId") ?? "");
         invite.mutate(
-          { orgSlug, email: String(form.get("email") ?? ""), role, coachMembershipId: role === "client" && coachMembershipId ? coachMembershipId : undefined },
+          {
+            orgSlug,
+            email: String(form.get("email") ?? ""),
+            role,
+            coachMembershipId: role === "client" && coachMembershipId ? coachMembershipId : undefined,
+            cohortId: role === "client" && cohortId ? cohortId : undefined,
+          },
           { onSuccess: () => (event.target as HTMLFormElement).reset() },
         );
       }}
@@ -227,6 +255,16 @@ function InviteForm({ orgSlug, coaches, onInvited }: { orgSlug: string; coaches:
           {coaches.map((coach) => (
             <option key={coach.membershipId} value={coach.membershipId}>
               {coach.name ?? coach.email}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      {role === "client" && cohorts.length > 0 ? (
+        <Select label="Cohort (optional)" name="cohortId" error={fields.cohortId} defaultValue="">
+          <option value="">None</option>
+          {cohorts.map((cohort) => (
+            <option key={cohort.id} value={cohort.id}>
+              {cohort.name}
             </option>
           ))}
         </Select>

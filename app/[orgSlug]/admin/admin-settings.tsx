@@ -233,6 +233,9 @@ const ACTION_LABEL: Record<string, string> = {
   "assignment.removed": "Unassigned a client", "invitation.created": "Invited someone", "invitation.revoked": "Revoked an invitation",
   "invitation.accepted": "Accepted an invitation", "organization.created": "Created the practice", "policy.updated": "Changed the follow-up policy",
   "branding.updated": "Changed the branding", "client.archived": "Archived a client", "client.unarchived": "Restored a client", "client.deleted": "Deleted a client's data",
+  "assignment.bulk": "Assigned clients in bulk", "onboarding.imported": "Invited clients from a roster", "cohort.created": "Created a cohort",
+  "cohort.renamed": "Renamed a cohort", "cohort.archived": "Archived a cohort", "cohort.unarchived": "Restored a cohort",
+  "cohort.clients_added": "Added clients to a cohort", "cohort.clients_removed": "Removed clients from a cohort",
 };
 
 function AuditLog({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {

@@ -42,5 +42,19 @@ export function auditChangeLines(data: unknown): string[] {
     }
     return shown(from) === shown(to) ? [] : [`${shown(from)} → ${shown(to)}`];
   }
-  return [];
+  // Bulk actions (a roster, a cohort's clients, a coach for many): their counts.
+  const counts = Object.entries(COUNT_LABEL).flatMap(([key, label]) =>
+    typeof record[key] === "number" && (record[key] as number) > 0 ? [`${record[key]} ${label}`] : [],
+  );
+  return counts.length ? [counts.join(", ")] : [];
 }
+
+const COUNT_LABEL: Record<string, string> = {
+  invited: "invited",
+  added: "added",
+  removed: "removed",
+  assigned: "newly assigned",
+  alreadyAssigned: "already assigned",
+  unassignedFromOthers: "handed over from other coaches",
+  invitations: "pending invitations pointed at the coach",
+};

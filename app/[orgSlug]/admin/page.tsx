@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
 import { orNotFound } from "../../_components/server";
-import { PageHeader } from "../../_components/ui";
+import { ButtonLink, PageHeader } from "../../_components/ui";
 import { AdminPanel } from "./admin-panel";
 import { AdminSettings } from "./admin-settings";
 
@@ -15,7 +15,20 @@ export default async function AdminPage({ params }: { params: Promise<{ orgSlug:
   const me = await api.me.get();
   return (
     <>
-      <PageHeader title="Organisation admin" description="Invite coaches and clients, decide who coaches whom, set the follow-up policy and branding, and review what changed." />
+      <PageHeader
+        title="Organisation admin"
+        description="Invite coaches and clients, decide who coaches whom, set the follow-up policy and branding, and review what changed."
+        actions={
+          <>
+            <ButtonLink variant="secondary" href={`/${orgSlug}/admin/onboarding`}>
+              Onboard from a CSV
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/${orgSlug}/admin/cohorts`}>
+              Cohorts
+            </ButtonLink>
+          </>
+        }
+      />
       <AdminPanel orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
       <AdminSettings orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
     </>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatIsoDay } from "@/lib/dates";
@@ -21,8 +22,32 @@ const weekLabel = (iso: string) => formatIsoDay(iso);
  */
 export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?: string }) {
   const trpc = useTRPC();
-  const charts = useQuery(trpc.coach.charts.queryOptions({ orgSlug, clientId }));
-  if (charts.isPending) return <Card><p className="text-sm text-slate-500" aria-live="polite">Loading charts…</p></Card>;
+  const [cohortId, setCohortId] = useState("");
+  // On the overview (not one client's page), the charts can be narrowed to a cohort.
+  const cohorts = useQuery({ ...trpc.cohort.list.queryOptions({ orgSlug }), enabled: !clientId });
+  const charts = useQuery({ ...trpc.coach.charts.queryOptions({ orgSlug, clientId, cohortId: cohortId || undefined }), placeholderData: keepPreviousData });
+  const cohortFilter =
+    !clientId && (cohorts.data ?? []).length > 0 ? (
+      <div className="mb-3 flex items-center gap-2 text-sm">
+        <label htmlFor="charts-cohort" className="font-medium">
+          Charts for
+        </label>
+        <select
+          id="charts-cohort"
+          className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          value={cohortId}
+          onChange={(event) => setCohortId(event.target.value)}
+        >
+          <option value="">All cohorts</option>
+          {(cohorts.data ?? []).map((cohort) => (
+            <option key={cohort.id} value={cohort.id}>
+              {cohort.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    ) : null;
+  if (charts.isPending) return <Card><p className="text-sm text-slate-600" aria-live="polite">Loading charts…</p></Card>;
   if (charts.isError) return <Notice tone="error">{charts.error.message}</Notice>;
   const data = charts.data;
 
@@ -36,6 +61,8 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
   const interviews = data.interviewsPerWeek.map((w) => ({ week: weekLabel(w.week), Interviews: w.count }));
 
   return (
+    <div>
+    {cohortFilter}
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
       <Card title="Pipeline funnel">
         <div aria-hidden="true" className="h-56">
@@ -103,6 +130,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
         </div>
         <DataTable caption="Interviews per week" headers={["Week", "Interviews"]} rows={interviews.map((w) => [w.week, String(w.Interviews)])} />
       </Card>
+    </div>
     </div>
   );
 }

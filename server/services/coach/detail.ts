@@ -50,6 +50,10 @@ export async function clientDetail(db: Executor, scope: Pick<CoachScope, "orgId"
         join users cu on cu.id = cm.user_id
         where ca.org_id = ${org} and ca.client_membership_id = ${clientId}
         order by 2`)} as coaches,
+      ${jsonList(sql`select c.id, c.name, c.archived_at as "archivedAt"
+        from cohort_members cmb join cohorts c on c.org_id = cmb.org_id and c.id = cmb.cohort_id
+        where cmb.org_id = ${org} and cmb.client_membership_id = ${clientId}
+        order by lower(c.name)`)} as cohorts,
       ${jsonList(sql`select a.id, a.role_title as "roleTitle", co.name as "companyName", a.status,
           a.status_changed_at as "statusChangedAt", a.archived_at as "archivedAt"
         from applications a join companies co on co.org_id = a.org_id and co.id = a.company_id
@@ -129,6 +133,8 @@ export async function clientDetail(db: Executor, scope: Pick<CoachScope, "orgId"
   return {
     profile: parseJson<{ clientId: string; name: string | null; email: string; timeZone: string; headline: string | null; status: "active" | "archived"; joinedAt: Date }>(r.profile),
     coaches: parseJson<Array<{ membershipId: string; name: string }>>(r.coaches),
+    /** The cohorts the client belongs to (archived ones too, marked). */
+    cohorts: parseJson<Array<{ id: string; name: string; archivedAt: Date | null }>>(r.cohorts),
     pipeline,
     interviews: parseJson<DetailInterview[]>(r.interviews),
     drafts: parseJson<DetailDraft[]>(r.drafts),

@@ -95,4 +95,6 @@ export type TAssignTaskInput = z.infer<typeof ZAssignTaskInput>;
 export const ZChartsInput = z.object({
   /** Narrow the per-client follow-through series to one client (the client detail page). */
   clientId: z.uuid().optional(),
+  /** Only the clients of one cohort (an unknown or foreign cohort simply matches nobody). */
+  cohortId: z.uuid().optional(),
 });

@@ -19,8 +19,8 @@ export function visibleClientCondition(scope: CoachScope, alias = "m", idColumn 
       and ca_scope.coach_membership_id = ${scope.membership.id})`;
 }
 
-/** Kinds of reminder that are not a follow-up the client owes (digests, a coach's nudge). */
-export const NOT_FOLLOW_UPS = sql`('client_digest', 'coach_digest', 'coach_nudge')`;
+/** Kinds of reminder that are not a follow-up the client owes (digests, a coach's nudge, an invitation). */
+export const NOT_FOLLOW_UPS = sql`('client_digest', 'coach_digest', 'coach_nudge', 'invitation')`;
 
 /** `x / y` as a fraction, or null when nothing was due. */
 export const rate = (done: number, due: number) => (due > 0 ? done / due : null);

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { userOfMembership } from "@/server/services/joins";
 import { addDays } from "date-fns";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { withOrg, type Database, type Executor } from "@/db";
-import { coachAssignments, invitations, memberships, organizations, users } from "@/db/schema";
+import { coachAssignments, cohortMembers, cohorts, invitations, memberships, organizations, users } from "@/db/schema";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../../errors";
 import { renderInvitationEmail, sendRenderedEmail } from "../../email/messages";
+import { env } from "../../env";
 import { log } from "../../log";
 import { recordAudit } from "../audit";
 import { runAfterCommit } from "../reminders/handoff";
@@ -16,6 +17,16 @@ export const INVITATION_LIFETIME_DAYS = 7;
 
 /** Only the hash is stored: a copy of the database does not hand out working invitations. */
 export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * The token of an invitation whose email goes out later, through the delivery outbox: derived
+ * from the invitation's id with AUTH_SECRET, so every rendering of its email (a retry, another
+ * instance) carries the same link, while the database still holds only its hash and a copy of
+ * it alone opens nothing. The purpose prefix keeps this MAC from meaning anything else.
+ */
+export function derivedInvitationToken(invitationId: string, secret: string = env().AUTH_SECRET): string {
+  return createHmac("sha256", secret).update(`invitation:v1:${invitationId.toLowerCase()}`).digest("base64url");
+}
 
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
 
@@ -79,6 +90,15 @@ export async function createInvitation(db: Executor, scope: OrgActor, input: TCr
     if (!coach || coach.role === "client") throw badRequest("Choose one of the organisation's coaches.", "coachMembershipId");
   }
 
+  if (input.cohortId) {
+    if (input.role !== "client") throw badRequest("Only clients join a cohort.", "cohortId");
+    const [cohort] = await db
+      .select({ archivedAt: cohorts.archivedAt })
+      .from(cohorts)
+      .where(and(eq(cohorts.orgId, scope.orgId), eq(cohorts.id, input.cohortId)));
+    if (!cohort || cohort.archivedAt) throw badRequest("Choose one of the organisation's current cohorts.", "cohortId");
+  }
+
   const now = new Date();
   await db
     .update(invitations)
@@ -95,6 +115,7 @@ export async function createInvitation(db: Executor, scope: OrgActor, input: TCr
       email: input.email,
       role: input.role,
       coachMembershipId: input.coachMembershipId ?? null,
+      cohortId: input.cohortId ?? null,
       tokenHash: hashInvitationToken(token),
       invitedByUserId: scope.actorUserId,
       expiresAt: addDays(now, INVITATION_LIFETIME_DAYS),
@@ -122,6 +143,8 @@ export async function listInvitations(db: Executor, { orgId }: Pick<OrgActor, "o
       revokedAt: invitations.revokedAt,
       createdAt: invitations.createdAt,
       coachMembershipId: invitations.coachMembershipId,
+      cohortId: invitations.cohortId,
+      name: invitations.name,
     })
     .from(invitations)
     .where(eq(invitations.orgId, orgId))
@@ -161,6 +184,8 @@ export async function unsafeFindInvitationByToken(db: Database, token: string) {
       email: invitations.email,
       role: invitations.role,
       coachMembershipId: invitations.coachMembershipId,
+      cohortId: invitations.cohortId,
+      name: invitations.name,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
@@ -220,6 +245,13 @@ export async function acceptInvitation(db: Database, scope: UserScope, token: st
         .insert(coachAssignments)
         .values({ orgId: row.orgId, coachMembershipId: row.coachMembershipId, clientMembershipId: membership!.id })
         .onConflictDoNothing();
+    }
+    if (row.cohortId && row.role === "client") {
+      await tx.insert(cohortMembers).values({ orgId: row.orgId, cohortId: row.cohortId, clientMembershipId: membership!.id }).onConflictDoNothing();
+    }
+    if (row.name) {
+      // The name on the roster, only where the person has not given one themselves.
+      await tx.update(users).set({ name: row.name }).where(and(eq(users.id, scope.actorUserId), isNull(users.name)));
     }
     await recordAudit(tx, {
       orgId: row.orgId,

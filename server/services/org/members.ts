@@ -18,6 +18,7 @@ export async function listMembers(db: Executor, { orgId }: Pick<OrgActor, "orgId
       status: memberships.status,
       joinedAt: memberships.createdAt,
       coachMembershipIds: sql<string[]>`coalesce(array_agg(${coachAssignments.coachMembershipId}) filter (where ${coachAssignments.id} is not null), '{}')`,
+      cohortIds: sql<string[]>`array(select cmb.cohort_id from cohort_members cmb where cmb.org_id = ${memberships.orgId} and cmb.client_membership_id = ${memberships.id})`,
     })
     .from(memberships)
     .innerJoin(users, userOfMembership)

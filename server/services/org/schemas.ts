@@ -33,8 +33,22 @@ export const ZCreateInvitationInput = z.object({
   role: ZMemberRole,
   /** For a client: the coach who will look after them. */
   coachMembershipId: z.uuid().optional(),
+  /** For a client: the cohort they join on acceptance. */
+  cohortId: z.uuid().optional(),
 });
 export type TCreateInvitationInput = z.infer<typeof ZCreateInvitationInput>;
 
 export const ZInvitationToken = z.string().trim().min(20).max(128).regex(/^[A-Za-z0-9_-]+$/, "That invitation link is not valid.");
 export const ZRevokeInvitationInput = z.object({ invitationId: z.uuid() });
+
+/** A coach for a selection of clients or a whole cohort; "replace" ends their other coaches' assignments. */
+export const ZBulkAssignInput = z.object({
+  coachMembershipId: z.uuid(),
+  // Strict: a target naming both a selection and a cohort is refused, not read as whichever comes first.
+  target: z.union([
+    z.strictObject({ clientIds: z.array(z.uuid()).min(1, "Choose at least one client.").max(5000, "Choose at most 5,000 clients at once.") }),
+    z.strictObject({ cohortId: z.uuid() }),
+  ]),
+  mode: z.enum(["add", "replace"]).default("add"),
+});
+export type TBulkAssignInput = z.infer<typeof ZBulkAssignInput>;

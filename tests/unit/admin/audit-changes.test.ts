@@ -19,4 +19,11 @@ describe("audit log: what changed", () => {
     expect(auditChangeLines({ clientId: "x" })).toEqual([]);
     expect(auditChangeLines(null)).toEqual([]);
   });
+
+  it("sums up a bulk action by its counts", () => {
+    expect(auditChangeLines({ mode: "replace", clients: 40, assigned: 12, alreadyAssigned: 28, unassignedFromOthers: 12, invitations: 0, assignedClientIds: ["a"] })).toEqual([
+      "12 newly assigned, 28 already assigned, 12 handed over from other coaches",
+    ]);
+    expect(auditChangeLines({ invited: 5000, cohortsCreated: ["Class of 2027"] })).toEqual(["5000 invited"]);
+  });
 });

@@ -21,6 +21,16 @@ export default async function ClientPage({ params }: { params: Promise<{ orgSlug
           <>
             {profile.headline ?? "No headline yet."} · {profile.email} · lives in {profile.timeZone}
             {profile.status === "archived" ? <strong className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs">Archived: read-only</strong> : null}
+            {detail.cohorts.length > 0 ? (
+              <span role="list" className="mt-2 flex flex-wrap items-center gap-1" aria-label="Cohorts">
+                {detail.cohorts.map((cohort) => (
+                  <span role="listitem" key={cohort.id} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
+                    {cohort.name}
+                    {cohort.archivedAt ? " (archived)" : ""}
+                  </span>
+                ))}
+              </span>
+            ) : null}
           </>
         }
       />

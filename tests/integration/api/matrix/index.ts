@@ -1,5 +1,6 @@
 import { applicationsMatrix } from "./applications";
 import { coachMatrix } from "./coach";
+import { cohortsMatrix } from "./cohorts";
 import { coreMatrix } from "./core";
 import type { MatrixEntry } from "./shared";
 import { transferMatrix } from "./transfer";
@@ -16,4 +17,5 @@ export const matrix: Record<string, MatrixEntry> = {
   ...applicationsMatrix,
   ...workspaceMatrix,
   ...transferMatrix,
+  ...cohortsMatrix,
 };

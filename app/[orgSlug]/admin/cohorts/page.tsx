@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { serverApi } from "@/server/trpc/server";
+import { orNotFound } from "../../../_components/server";
+import { ButtonLink, PageHeader } from "../../../_components/ui";
+import { CohortsPanel } from "./cohorts-panel";
+
+export const metadata: Metadata = { title: "Cohorts" };
+
+export default async function CohortsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const api = await serverApi();
+  // Owners only: the API answers FORBIDDEN to anyone else, which the page turns into a 404.
+  await orNotFound(api.member.list({ orgSlug }));
+  return (
+    <>
+      <PageHeader
+        title="Cohorts"
+        description="Group clients the way you report on them: a programme, a graduating class, a funder's intake. Filter the charts by cohort, and hand a whole cohort to a coach at once."
+        actions={
+          <>
+            <ButtonLink variant="secondary" href={`/${orgSlug}/admin/onboarding`}>
+              Onboard from a CSV
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/${orgSlug}/admin`}>
+              Back to admin
+            </ButtonLink>
+          </>
+        }
+      />
+      <CohortsPanel orgSlug={orgSlug} />
+    </>
+  );
+}

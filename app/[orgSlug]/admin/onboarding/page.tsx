@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { serverApi } from "@/server/trpc/server";
+import { orNotFound } from "../../../_components/server";
+import { ButtonLink, PageHeader } from "../../../_components/ui";
+import { RosterUpload } from "./roster-upload";
+
+export const metadata: Metadata = { title: "Onboard clients" };
+
+export default async function OnboardingPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const api = await serverApi();
+  // Owners only: the API answers FORBIDDEN to anyone else, which the page turns into a 404.
+  await orNotFound(api.onboarding.imports({ orgSlug }));
+  const me = await api.me.get();
+  return (
+    <>
+      <PageHeader
+        title="Onboard clients from a roster"
+        description="Upload a CSV of your clients: everyone on it is invited at once, into their cohort and with their coach. Nothing is sent until you confirm, and a file with any problem is not imported at all."
+        actions={
+          <>
+            <ButtonLink variant="secondary" href={`/${orgSlug}/admin/cohorts`}>
+              Cohorts
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/${orgSlug}/admin`}>
+              Back to admin
+            </ButtonLink>
+          </>
+        }
+      />
+      <RosterUpload orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
+    </>
+  );
+}

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { linkInEmail, openLatestEmail, signInWithMagicLink } from "./helpers";
 
@@ -20,7 +21,7 @@ function roster(stamp: string, count: number, broken: Record<number, string> = {
   return Buffer.from(`${lines.join("\r\n")}\r\n`);
 }
 
-test("a career centre onboards a 200-student roster, groups clients into a cohort and hands it to a coach, who sorts her clients by follow-through", async ({
+test("a career centre onboards a 200-student roster, groups clients into a cohort and hands it to a coach, who sorts and filters her clients; the owner exports the overview and opens the outcomes", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
@@ -93,8 +94,27 @@ test("a career centre onboards a 200-student roster, groups clients into a cohor
   await expect(maya.getByRole("columnheader", { name: /follow-through/i })).toHaveAttribute("aria-sort", /ascending|descending/);
   await maya.getByLabel("Charts for").selectOption({ label: cohortName });
   await expect(maya.getByRole("heading", { name: "Pipeline funnel" })).toBeVisible();
+  // ...and narrows her list of clients to the cohort: Sam and Tom, not Aisha or Lena.
+  await maya.getByLabel("Cohort", { exact: true }).selectOption({ label: cohortName });
+  await expect(maya.getByText("2 clients · page 1 of 1")).toBeVisible();
+  await expect(maya.getByRole("link", { name: "Aisha Bello" })).toHaveCount(0);
   await maya.getByRole("link", { name: "Tom Becker" }).click();
   await expect(maya.getByLabel("Cohorts")).toContainText(cohortName);
+
+  // The owner exports the whole overview (every row, not the page on screen) for a funder...
+  await priya.goto("/northstar/coach");
+  const exportLink = priya.getByRole("link", { name: /^Export \d+ to CSV$/ });
+  const total = Number((await exportLink.textContent())!.match(/\d+/)![0]);
+  const [download] = await Promise.all([priya.waitForEvent("download"), exportLink.click()]);
+  const csv = await readFile((await download.path())!, "utf8");
+  expect(csv.trim().split("\r\n")).toHaveLength(total + 1);
+  expect(csv).toContain("Tom Becker");
+
+  // ...and opens the outcomes, where the new cohort has its own line.
+  await priya.getByRole("link", { name: "Outcomes" }).first().click();
+  await expect(priya.getByRole("heading", { name: "Outcomes", level: 1 })).toBeVisible();
+  const byCohort = priya.locator("section").filter({ has: priya.getByRole("heading", { name: "By cohort" }) });
+  await expect(byCohort).toContainText(cohortName);
 });
 
 test("the onboarding page fits a phone and works from the keyboard", async ({ browser }) => {

@@ -98,7 +98,7 @@ export function ClientsOverview({
     goneQuiet: flagValue(goneQuiet),
     hasOverdue: flagValue(hasOverdue),
   };
-  const exportHref = `/api/orgs/${encodeURIComponent(orgSlug)}/overview-export?${new URLSearchParams(
+  const exportHref = `/api/orgs/${encodeURIComponent(orgSlug)}/export/overview?${new URLSearchParams(
     Object.entries(filters).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
   ).toString()}`;
   const pages = overview.data ? Math.max(1, Math.ceil(overview.data.total / pageSize)) : 1;

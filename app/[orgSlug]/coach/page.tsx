@@ -14,7 +14,7 @@ export default async function CoachPage({ params }: { params: Promise<{ orgSlug:
   // Coaches and owners only: a client gets FORBIDDEN, which the page turns into a 404.
   await orNotFound(api.coach.overview({ orgSlug, pageSize: 1 }));
   const coaches = org.role === "owner" ? (await api.member.list({ orgSlug })).filter((m) => m.role !== "client") : [];
-  const cohorts = (await api.coach.outcomes({ orgSlug })).perCohort.filter((c) => !c.archived);
+  const cohorts = await api.cohort.list({ orgSlug });
   return (
     <>
       <PageHeader

@@ -35,6 +35,12 @@ describe("sweep-due-reminders function", () => {
   });
 
   it("is served with the reminder delivery function, under stable ids", () => {
-    expect(functions.map((fn) => fn.id())).toEqual(["deliver-reminder", "sweep-due-reminders", "plan-weekly-digests", "replan-application"]);
+    expect(functions.map((fn) => fn.id())).toEqual([
+      "deliver-reminder",
+      "sweep-due-reminders",
+      "plan-weekly-digests",
+      "replan-application",
+      "refresh-client-metrics",
+    ]);
   });
 });

@@ -130,10 +130,11 @@ function Group({ title, lines, empty }: { title: string; lines: Line[]; empty: s
   const height = Math.max(160, lines.length * 36 + 60);
   return (
     <Card title={title}>
+      {/* The numbers are in the table beneath: the charts are hidden from screen readers, so their keyboard layer is off too. */}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div aria-hidden="true" style={{ height }}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={chartRates} layout="vertical" margin={{ left: 16, right: 16 }}>
+            <BarChart data={chartRates} layout="vertical" margin={{ left: 16, right: 16 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" domain={[0, 100]} unit="%" />
               <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12 }} />
@@ -146,7 +147,7 @@ function Group({ title, lines, empty }: { title: string; lines: Line[]; empty: s
         </div>
         <div aria-hidden="true" style={{ height }}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={chartDays} layout="vertical" margin={{ left: 16, right: 16 }}>
+            <BarChart data={chartDays} layout="vertical" margin={{ left: 16, right: 16 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" unit=" d" allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12 }} />

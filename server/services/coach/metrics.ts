@@ -14,8 +14,16 @@ import { NOT_FOLLOW_UPS, visibleClientCondition, type CoachScope } from "./scope
  */
 /** The day a check-in is due: the agreed date, else the interview's local end date plus the policy's days, never before the "not before" date. */
 const checkInTargetDay = sql`greatest(coalesce(i.agreed_check_in_on, (i.ends_at at time zone b.tz)::date + b.check_in_days), i.not_before_on)`;
-/** The application moved between the interview and the target day: no check-in is owed. */
-const movedBeforeCheckIn = sql`(a.status_changed_at > i.ends_at and a.status_changed_at < (t.target::timestamp at time zone b.tz))`;
+/** Interviews `i` with their application `a` and their check-in's target day `t`. */
+const interviewsWithCheckInDay = sql`interviews i
+  join applications a on a.org_id = i.org_id and a.id = i.application_id
+  cross join lateral (select ${checkInTargetDay} as target) t`;
+/**
+ * A check-in is owed for a debriefed interview that was not cancelled, unless the application
+ * moved between the interview and the target day.
+ */
+const checkInOwedCondition = sql`i.status <> 'cancelled' and i.debriefed_at is not null
+  and not (a.status_changed_at > i.ends_at and a.status_changed_at < (t.target::timestamp at time zone b.tz))`;
 /** A check_in draft for the interview was marked sent on the target day or within the grace days after. */
 const checkInSentOnTime = (org: string): SQL => sql`exists (
   select 1 from drafts d
@@ -159,15 +167,10 @@ export async function refreshClientMetrics(
           select
             t.target,
             ${checkInSentOnTime(org)} as on_time
-          from interviews i
-          join applications a on a.org_id = i.org_id and a.id = i.application_id
-          cross join lateral (
-            select ${checkInTargetDay} as target
-          ) t
-          where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled' and i.debriefed_at is not null
+          from ${interviewsWithCheckInDay}
+          where i.org_id = ${org} and i.client_id = v.client_id and ${checkInOwedCondition}
             and i.starts_at >= b.since - interval '120 days' and i.starts_at <= b.now
             and t.target >= b.today - ${FOLLOW_THROUGH_DAYS}::int and t.target <= b.today
-            and not ${movedBeforeCheckIn}
         ) owed
         where owed.on_time or owed.target + ${CHECK_IN_GRACE_DAYS}::int < b.today
       ) ci on true
@@ -228,14 +231,9 @@ export async function refreshClientMetrics(
             union all
             select ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz), 1,
               ${checkInSentOnTime(org)}::int, 0
-            from interviews i
-            join applications a on a.org_id = i.org_id and a.id = i.application_id
-            cross join lateral (
-              select ${checkInTargetDay} as target
-            ) t
-            where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled' and i.debriefed_at is not null
+            from ${interviewsWithCheckInDay}
+            where i.org_id = ${org} and i.client_id = v.client_id and ${checkInOwedCondition}
               and i.starts_at >= b.chart_since - interval '120 days'
-              and not ${movedBeforeCheckIn}
               and ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz) between b.chart_since and b.now
             union all
             select i.starts_at, 0, 0, 1

@@ -15,16 +15,11 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
 import { and, eq, isNotNull } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { schema, type Database } from "../db";
-import { runMigrations } from "../db/migrate";
 import * as s from "../db/schema";
 import { createMember, createOrg } from "../tests/factories";
 import { ResendFake } from "../tests/helpers/resend-fake";
+import { openBenchDatabase } from "./lib/bench-database";
 
 // Rendering as production runs it (React's development build is several times slower).
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
@@ -35,36 +30,6 @@ const { values: args } = parseArgs({ options: { rows: { type: "string", default:
 const ROWS = Number(args.rows);
 const RUNS = Number(args.runs);
 const RESEND_LIMIT = 2;
-
-async function openDatabase(): Promise<{ db: Database; label: string; dispose: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const client = new PGlite();
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
-    await runMigrations({ db, mode: "embedded", close: async () => {} });
-    return { db, label: "embedded PGlite (in memory)", dispose: () => client.close() };
-  }
-  const name = `ft_bench_${randomBytes(4).toString("hex")}`;
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const [version] = await admin.unsafe<Array<{ server_version: string }>>("show server_version");
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const client = postgres(target.toString(), { max: 10, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Database;
-  await runMigrations({ db, mode: "server", close: async () => {} });
-  return {
-    db,
-    label: `PostgreSQL ${version!.server_version} on 127.0.0.1 (database ${name}, dropped afterwards)`,
-    dispose: async () => {
-      await client.end({ timeout: 5 });
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 function roster(tag: string, coachEmail: string) {
   const lines = ["Name,Email,Cohort,Coach email"];
@@ -82,7 +47,7 @@ async function main() {
   process.env.RESEND_BASE_URL = fake.url;
   const { createCaller } = await import("../server/trpc/root");
   const { deliverDueReminders } = await import("../server/delivery/sweep");
-  const bench = await openDatabase();
+  const bench = await openBenchDatabase();
   console.log(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${f1(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`Database: ${bench.label}`);
   try {

@@ -24,17 +24,13 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { schema, type Database } from "../db";
-import { runMigrations } from "../db/migrate";
+import { type Database } from "../db";
 import * as s from "../db/schema";
 import { rows } from "../db/sql";
 import type { EmailName } from "../emails";
 import { ResendFake } from "../tests/helpers/resend-fake";
+import { openBenchDatabase, type BenchDatabase } from "./lib/bench-database";
 import { makeDue, ORGS, plan, seed } from "./lib/reminder-workload";
 
 // Rendering is measured as production runs it: React's development build (prop checks, owner
@@ -62,43 +58,6 @@ const CAPACITY = Number(args.capacity);
 const CONCURRENCY = Number(args.concurrency);
 const RESEND_LIMIT = 2;
 
-type Bench = { db: Database; label: string; mode: "embedded" | "server"; statements: () => number; dispose: () => Promise<void> };
-
-/** A fresh database whose drizzle handle counts the statements it sends. */
-async function openDatabase(): Promise<Bench> {
-  let statements = 0;
-  const logger = { logQuery: () => void statements++ };
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const client = new PGlite();
-    const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
-    await runMigrations({ db, mode: "embedded", close: async () => {} });
-    return { db, label: "embedded PGlite 0.5 (in memory, in this process)", mode: "embedded", statements: () => statements, dispose: () => client.close() };
-  }
-  const name = `ft_bench_${randomBytes(4).toString("hex")}`;
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const [version] = await admin.unsafe<Array<{ server_version: string }>>("show server_version");
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const client = postgres(target.toString(), { max: 10, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
-  await runMigrations({ db, mode: "server", close: async () => {} });
-  return {
-    db,
-    label: `PostgreSQL ${version!.server_version} on 127.0.0.1 (database ${name}, dropped afterwards)`,
-    mode: "server",
-    statements: () => statements,
-    dispose: async () => {
-      await client.end({ timeout: 5 });
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 type Run = {
   kinds: string;
   seconds: number;
@@ -113,7 +72,7 @@ type Run = {
 };
 
 /** Sweeps (real clock) until every one of `ids` has a verdict. */
-async function deliver(bench: Bench, fake: ResendFake, ids: string[], options: { requestsPerSecond: number }): Promise<Run> {
+async function deliver(bench: BenchDatabase, fake: ResendFake, ids: string[], options: { requestsPerSecond: number }): Promise<Run> {
   const { deliverDueReminders } = await import("../server/delivery/sweep");
   const firstRequest = fake.requests.length;
   const statementsBefore = bench.statements();
@@ -208,7 +167,7 @@ async function main() {
   // Before anything reads the environment: the send layer goes through Resend, at the fake.
   process.env.RESEND_API_KEY = fake.apiKey;
   process.env.RESEND_BASE_URL = fake.url;
-  const bench = await openDatabase();
+  const bench = await openBenchDatabase();
   console.log(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${f1(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`Database: ${bench.label}`);
   try {

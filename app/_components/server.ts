@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound, redirect } from "next/navigation";
+import type { serverApi } from "@/server/trpc/server";
 
 /**
  * Layouts and pages render in parallel, so each page handles a signed-out visitor itself.
@@ -15,6 +16,14 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
     if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
     throw error;
   }
+}
+
+/**
+ * Owner-only pages: asks the API for something only owners may read (the organisation's
+ * settings, one row), which answers FORBIDDEN to anyone else, so the page is a 404 for them.
+ */
+export async function notFoundUnlessOwner(api: Awaited<ReturnType<typeof serverApi>>, orgSlug: string): Promise<void> {
+  await orNotFound(api.settings.get({ orgSlug }));
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;

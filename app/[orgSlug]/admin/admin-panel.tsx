@@ -7,6 +7,7 @@ import { fieldErrors, useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select, useConfirm } from "../../_components/ui";
 import { formatDate } from "@/lib/dates";
 import { HydratedForm } from "../../_components/hydrated-form";
+import { AssignModeChoice, CoachChoice, type AssignMode } from "./assign-coach-fields";
 
 type Role = MemberRole;
 
@@ -142,7 +143,7 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
   const trpc = useTRPC();
   const [selected, setSelected] = useState<string[]>([]);
   const [coachId, setCoachId] = useState("");
-  const [mode, setMode] = useState<"add" | "replace">("add");
+  const [mode, setMode] = useState<AssignMode>("add");
   const assign = useMutation(
     trpc.member.bulkAssign.mutationOptions({
       onSuccess: async () => {
@@ -181,18 +182,8 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
           ))}
         </div>
       </fieldset>
-      <Select label="Coach" name="coachMembershipId" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={fields.coachMembershipId} required>
-        <option value="">Choose a coach…</option>
-        {coaches.map((coach) => (
-          <option key={coach.membershipId} value={coach.membershipId}>
-            {coach.name ?? coach.email}
-          </option>
-        ))}
-      </Select>
-      <Select label="Their other coaches" name="mode" value={mode} onChange={(e) => setMode(e.target.value as "add" | "replace")}>
-        <option value="add">Keep them</option>
-        <option value="replace">Replace them (handover)</option>
-      </Select>
+      <CoachChoice label="Coach" coaches={coaches} value={coachId} onChange={setCoachId} error={fields.coachMembershipId} />
+      <AssignModeChoice value={mode} onChange={setMode} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       {assign.isSuccess ? (
         <Notice tone="success">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../_components/server";
+import { notFoundUnlessOwner } from "../../_components/server";
 import { ButtonLink, PageHeader } from "../../_components/ui";
 import { AdminPanel } from "./admin-panel";
 import { AdminSettings } from "./admin-settings";
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const api = await serverApi();
-  // Owners only: the API answers FORBIDDEN to anyone else, which the page turns into a 404.
-  await orNotFound(api.member.list({ orgSlug }));
+  await notFoundUnlessOwner(api, orgSlug);
   const me = await api.me.get();
   return (
     <>

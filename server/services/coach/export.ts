@@ -5,7 +5,8 @@ import { rows } from "@/db/sql";
 import { toCsv, type CsvColumn } from "../imports/to-csv";
 import { refreshVisibleMetrics } from "./metrics";
 import type { CoachOutcomes, Outcome } from "./outcomes";
-import { overviewConditions, overviewOrder, overviewRow, rowColumns, type OverviewRawRow } from "./overview";
+import { overviewConditions, overviewOrder, rowColumns, type OverviewRawRow } from "./overview";
+import { overviewRow } from "./overview-row";
 import { encodeCursor, type ZOverviewExportBatchInput } from "./schemas";
 import type { CoachScope } from "./scope";
 

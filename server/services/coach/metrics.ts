@@ -6,6 +6,32 @@ import { CHART_WEEKS } from "./charts-direct";
 import { CHECK_IN_GRACE_DAYS, FOLLOW_THROUGH_DAYS } from "./overview-direct";
 import { NOT_FOLLOW_UPS, visibleClientCondition, type CoachScope } from "./scope";
 
+/*
+ * The check-in rules, written once for the overview's counts, the charts' weeks and the times the
+ * numbers change (all over `interviews i`, the interview's `applications a`, the target day `t`
+ * and the bounds `b`). The direct reference (overview-direct.ts, charts-direct.ts) keeps its own
+ * copy on purpose: the property test compares these against it.
+ */
+/** The day a check-in is due: the agreed date, else the interview's local end date plus the policy's days, never before the "not before" date. */
+const checkInTargetDay = sql`greatest(coalesce(i.agreed_check_in_on, (i.ends_at at time zone b.tz)::date + b.check_in_days), i.not_before_on)`;
+/** Interviews `i` with their application `a` and their check-in's target day `t`. */
+const interviewsWithCheckInDay = sql`interviews i
+  join applications a on a.org_id = i.org_id and a.id = i.application_id
+  cross join lateral (select ${checkInTargetDay} as target) t`;
+/**
+ * A check-in is owed for a debriefed interview that was not cancelled, unless the application
+ * moved between the interview and the target day.
+ */
+const checkInOwedCondition = sql`i.status <> 'cancelled' and i.debriefed_at is not null
+  and not (a.status_changed_at > i.ends_at and a.status_changed_at < (t.target::timestamp at time zone b.tz))`;
+/** A check_in draft for the interview was marked sent on the target day or within the grace days after. */
+const checkInSentOnTime = (org: string): SQL => sql`exists (
+  select 1 from drafts d
+  where d.org_id = ${org} and d.client_id = i.client_id and d.interview_id = i.id
+    and d.kind = 'check_in' and d.status = 'sent'
+    and d.sent_at >= (t.target::timestamp at time zone b.tz)
+    and d.sent_at < ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz))`;
+
 /**
  * Keeps `client_metrics` exact for a reader at `now`: recomputes, in one statement, the rows of
  * the caller's visible clients that a write has marked (client_metric_marks, filled by triggers),
@@ -140,22 +166,11 @@ export async function refreshClientMetrics(
         from (
           select
             t.target,
-            exists (
-              select 1 from drafts d
-              where d.org_id = ${org} and d.client_id = v.client_id and d.interview_id = i.id
-                and d.kind = 'check_in' and d.status = 'sent'
-                and d.sent_at >= (t.target::timestamp at time zone b.tz)
-                and d.sent_at < ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz)
-            ) as on_time
-          from interviews i
-          join applications a on a.org_id = i.org_id and a.id = i.application_id
-          cross join lateral (
-            select greatest(coalesce(i.agreed_check_in_on, (i.ends_at at time zone b.tz)::date + b.check_in_days), i.not_before_on) as target
-          ) t
-          where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled' and i.debriefed_at is not null
+            ${checkInSentOnTime(org)} as on_time
+          from ${interviewsWithCheckInDay}
+          where i.org_id = ${org} and i.client_id = v.client_id and ${checkInOwedCondition}
             and i.starts_at >= b.since - interval '120 days' and i.starts_at <= b.now
             and t.target >= b.today - ${FOLLOW_THROUGH_DAYS}::int and t.target <= b.today
-            and not (a.status_changed_at > i.ends_at and a.status_changed_at < (t.target::timestamp at time zone b.tz))
         ) owed
         where owed.on_time or owed.target + ${CHECK_IN_GRACE_DAYS}::int < b.today
       ) ci on true
@@ -215,18 +230,10 @@ export async function refreshClientMetrics(
             where c.org_id = ${org} and c.client_id = v.client_id and c.due_at >= b.chart_since and c.due_at <= b.now and c.released_at is null
             union all
             select ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz), 1,
-              exists (select 1 from drafts d where d.org_id = ${org} and d.client_id = i.client_id and d.interview_id = i.id
-                and d.kind = 'check_in' and d.status = 'sent'
-                and d.sent_at >= (t.target::timestamp at time zone b.tz)
-                and d.sent_at < ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz))::int, 0
-            from interviews i
-            join applications a on a.org_id = i.org_id and a.id = i.application_id
-            cross join lateral (
-              select greatest(coalesce(i.agreed_check_in_on, (i.ends_at at time zone b.tz)::date + b.check_in_days), i.not_before_on) as target
-            ) t
-            where i.org_id = ${org} and i.client_id = v.client_id and i.status <> 'cancelled' and i.debriefed_at is not null
+              ${checkInSentOnTime(org)}::int, 0
+            from ${interviewsWithCheckInDay}
+            where i.org_id = ${org} and i.client_id = v.client_id and ${checkInOwedCondition}
               and i.starts_at >= b.chart_since - interval '120 days'
-              and not (a.status_changed_at > i.ends_at and a.status_changed_at < (t.target::timestamp at time zone b.tz))
               and ((t.target + ${CHECK_IN_GRACE_DAYS + 1}::int)::timestamp at time zone b.tz) between b.chart_since and b.now
             union all
             select i.starts_at, 0, 0, 1
@@ -253,7 +260,7 @@ export async function refreshClientMetrics(
           -- grace over, leaving the window) of every interview still inside either window.
           select y from interviews i
           cross join lateral (
-            select greatest(coalesce(i.agreed_check_in_on, (i.ends_at at time zone b.tz)::date + b.check_in_days), i.not_before_on) as target
+            select ${checkInTargetDay} as target
           ) t
           cross join lateral unnest(array[
             i.starts_at,

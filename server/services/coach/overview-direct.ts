@@ -2,6 +2,7 @@ import { openApplicationSql, owedCommitmentSql } from "../applications/closing";
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
+import { overviewRow, type OverviewCoach, type OverviewColumns } from "./overview-row";
 import { ZDirectOverviewInput, type OverviewSortKey, type TDirectOverviewInput } from "./schemas";
 import { NOT_FOLLOW_UPS, visibleClientCondition, type CoachScope } from "./scope";
 
@@ -38,33 +39,7 @@ const SORT: Record<OverviewSortKey, { groups: Group[]; expr: string }> = {
   lastActivityAt: { groups: ["act"], expr: "act.last_activity_at" },
 };
 
-type RawRow = {
-  client_id: string;
-  name: string | null;
-  email: string;
-  status: "active" | "archived";
-  coaches: Array<{ membershipId: string; name: string }>;
-  active_applications: number;
-  interviews_this_week: number;
-  interviews_next_week: number;
-  follow_ups_due: number;
-  overdue_reminders: number;
-  overdue_commitments: number;
-  overdue: number;
-  thank_you_due: number;
-  thank_you_on_time: number;
-  check_ins_due: number;
-  check_ins_on_time: number;
-  commitments_due: number;
-  commitments_on_time: number;
-  thank_you_rate: number | null;
-  check_in_rate: number | null;
-  commitment_rate: number | null;
-  follow_through_rate: number | null;
-  last_activity_at: Date | string | null;
-  gone_quiet: boolean;
-  total: number | string;
-};
+type RawRow = OverviewColumns & { coaches: OverviewCoach[] | string; total: number | string };
 
 /**
  * The reference computation of the coach overview, read straight from every client's history.
@@ -280,26 +255,7 @@ export async function directOverview(db: Executor, scope: CoachScope, rawInput: 
     page: input.page,
     pageSize: input.pageSize,
     total: result.length ? Number(result[0]!.total) : 0,
-    rows: result.map((r) => ({
-      clientId: r.client_id,
-      name: r.name,
-      email: r.email,
-      status: r.status,
-      coaches: typeof r.coaches === "string" ? (JSON.parse(r.coaches) as RawRow["coaches"]) : r.coaches,
-      activeApplications: r.active_applications,
-      interviewsThisWeek: r.interviews_this_week,
-      interviewsNextWeek: r.interviews_next_week,
-      followUpsDue: r.follow_ups_due,
-      overdue: r.overdue,
-      overdueReminders: r.overdue_reminders,
-      overdueCommitments: r.overdue_commitments,
-      thankYou: { due: r.thank_you_due, onTime: r.thank_you_on_time, rate: r.thank_you_rate },
-      checkIn: { due: r.check_ins_due, onTime: r.check_ins_on_time, rate: r.check_in_rate },
-      commitments: { due: r.commitments_due, onTime: r.commitments_on_time, rate: r.commitment_rate },
-      followThroughRate: r.follow_through_rate,
-      lastActivityAt: r.last_activity_at ? new Date(r.last_activity_at) : null,
-      goneQuiet: r.gone_quiet,
-    })),
+    rows: result.map(overviewRow),
   };
 }
 export type DirectOverviewResult = Awaited<ReturnType<typeof directOverview>>;

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
 import { refreshVisibleMetrics } from "./metrics";
+import { overviewRow, type OverviewColumns } from "./overview-row";
 import {
   encodeCursor,
   type OverviewCursor,
@@ -143,33 +144,7 @@ function cursorValues(sort: OverviewSortKey, cursor: OverviewCursor): unknown[] 
   return [typed(cursor.key), sql`${cursor.name}`, sql`${cursor.id}::uuid`];
 }
 
-export type OverviewRawRow = {
-  client_id: string;
-  name: string | null;
-  email: string;
-  status: "active" | "archived";
-  sort_name: string;
-  sort_key: number | string | null;
-  active_applications: number;
-  interviews_this_week: number;
-  interviews_next_week: number;
-  follow_ups_due: number;
-  overdue_reminders: number;
-  overdue_commitments: number;
-  overdue: number;
-  thank_you_due: number;
-  thank_you_on_time: number;
-  check_ins_due: number;
-  check_ins_on_time: number;
-  commitments_due: number;
-  commitments_on_time: number;
-  thank_you_rate: number | null;
-  check_in_rate: number | null;
-  commitment_rate: number | null;
-  follow_through_rate: number | null;
-  last_activity_at: Date | string | null;
-  gone_quiet: boolean;
-};
+export type OverviewRawRow = OverviewColumns & { sort_name: string; sort_key: number | string | null };
 
 /** The kept columns every reader of a row wants, over `client_metrics cm`. */
 export const rowColumns = (scope: CoachScope, now: Date): SQL => sql`
@@ -194,30 +169,6 @@ export function overviewOrder(sort: OverviewSortKey, direction: "asc" | "desc") 
 
 const toCursor = (row: { sort_key: number | string | null; sort_name: string; client_id: string }, way: OverviewCursor["way"]): string =>
   encodeCursor({ key: row.sort_key, name: row.sort_name, id: row.client_id, way });
-
-/** One overview row as the API answers it. */
-export function overviewRow(r: OverviewRawRow & { coaches?: unknown }) {
-  return {
-    clientId: r.client_id,
-    name: r.name,
-    email: r.email,
-    status: r.status,
-    coaches: (typeof r.coaches === "string" ? JSON.parse(r.coaches) : (r.coaches ?? [])) as Array<{ membershipId: string; name: string }>,
-    activeApplications: r.active_applications,
-    interviewsThisWeek: r.interviews_this_week,
-    interviewsNextWeek: r.interviews_next_week,
-    followUpsDue: r.follow_ups_due,
-    overdue: r.overdue,
-    overdueReminders: r.overdue_reminders,
-    overdueCommitments: r.overdue_commitments,
-    thankYou: { due: r.thank_you_due, onTime: r.thank_you_on_time, rate: r.thank_you_rate },
-    checkIn: { due: r.check_ins_due, onTime: r.check_ins_on_time, rate: r.check_in_rate },
-    commitments: { due: r.commitments_due, onTime: r.commitments_on_time, rate: r.commitment_rate },
-    followThroughRate: r.follow_through_rate,
-    lastActivityAt: r.last_activity_at ? new Date(r.last_activity_at) : null,
-    goneQuiet: r.gone_quiet,
-  };
-}
 
 /**
  * The coach portal's clients overview: one row per visible client (owners: all; coaches: their

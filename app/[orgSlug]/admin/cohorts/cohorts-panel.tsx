@@ -5,7 +5,8 @@ import { useId, useMemo, useState } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { HydratedForm } from "../../../_components/hydrated-form";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice, Select, useConfirm } from "../../../_components/ui";
+import { Button, Card, EmptyState, Field, Notice, useConfirm } from "../../../_components/ui";
+import { AssignModeChoice, CoachChoice, type AssignMode } from "../assign-coach-fields";
 
 type Cohort = AppRouterOutputs["cohort"]["list"][number];
 type Member = AppRouterOutputs["member"]["list"][number];
@@ -227,7 +228,7 @@ function ChooseClients({ orgSlug, cohort, clients, onDone }: { orgSlug: string; 
 function AssignCohort({ orgSlug, cohort, coaches, onChange }: { orgSlug: string; cohort: Cohort; coaches: Member[]; onChange: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const [coachId, setCoachId] = useState("");
-  const [mode, setMode] = useState<"add" | "replace">("add");
+  const [mode, setMode] = useState<AssignMode>("add");
   const assign = useMutation(trpc.member.bulkAssign.mutationOptions({ onSuccess: onChange }));
   const { message, fields } = fieldErrors(assign.error);
   if (coaches.length === 0) return null;
@@ -244,20 +245,10 @@ function AssignCohort({ orgSlug, cohort, coaches, onChange }: { orgSlug: string;
       }}
     >
       <div className="sm:flex-1">
-        <Select label={`Coach for ${cohort.name}`} name="coachMembershipId" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={fields.coachMembershipId} required>
-          <option value="">Choose a coach…</option>
-          {coaches.map((coach) => (
-            <option key={coach.membershipId} value={coach.membershipId}>
-              {coach.name ?? coach.email}
-            </option>
-          ))}
-        </Select>
+        <CoachChoice label={`Coach for ${cohort.name}`} coaches={coaches} value={coachId} onChange={setCoachId} error={fields.coachMembershipId} />
       </div>
       <div className="sm:flex-1">
-        <Select label="Their other coaches" name="mode" value={mode} onChange={(e) => setMode(e.target.value as "add" | "replace")}>
-          <option value="add">Keep them</option>
-          <option value="replace">Replace them (handover)</option>
-        </Select>
+        <AssignModeChoice value={mode} onChange={setMode} />
       </div>
       <Button type="submit" disabled={!coachId || assign.isPending}>
         Assign cohort

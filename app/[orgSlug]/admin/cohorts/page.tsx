@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../../_components/server";
+import { notFoundUnlessOwner } from "../../../_components/server";
 import { ButtonLink, PageHeader } from "../../../_components/ui";
 import { CohortsPanel } from "./cohorts-panel";
 
@@ -9,8 +9,7 @@ export const metadata: Metadata = { title: "Cohorts" };
 export default async function CohortsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const api = await serverApi();
-  // Owners only: the API answers FORBIDDEN to anyone else, which the page turns into a 404.
-  await orNotFound(api.member.list({ orgSlug }));
+  await notFoundUnlessOwner(api, orgSlug);
   return (
     <>
       <PageHeader

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverApi } from "@/server/trpc/server";
-import { orNotFound } from "../../../_components/server";
+import { notFoundUnlessOwner } from "../../../_components/server";
 import { ButtonLink, PageHeader } from "../../../_components/ui";
 import { RosterUpload } from "./roster-upload";
 
@@ -9,8 +9,7 @@ export const metadata: Metadata = { title: "Onboard clients" };
 export default async function OnboardingPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const api = await serverApi();
-  // Owners only: the API answers FORBIDDEN to anyone else, which the page turns into a 404.
-  await orNotFound(api.onboarding.imports({ orgSlug }));
+  await notFoundUnlessOwner(api, orgSlug);
   const me = await api.me.get();
   return (
     <>

@@ -37,8 +37,7 @@ export function useServerErrors<T extends FieldValues, TOutput>(form: UseFormRet
     // Nested paths and their top-level names both arrive; set the most precise one of each.
     const paths = Object.keys(byPath).filter((path) => !Object.keys(byPath).some((other) => other !== path && other.startsWith(`${path}.`)));
     for (const path of paths) setError((rename[path] ?? path) as Path<T>, { type: "server", message: byPath[path] });
-    // `rename` is a literal at every call site; the error object is what changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs once per failed attempt: the error object is what changes (`rename` is a literal).
   }, [error, setError]);
   return fieldErrors(error).message;
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, type ComponentProps } from "react";
 import { get, useForm, type FieldErrors, type FieldValues, type Path, type SubmitHandler, type UseFormProps, type UseFormReturn } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod";
 import { useHydrated } from "./hydrated-form";
 import { fieldErrors } from "./trpc";
 
@@ -68,4 +68,12 @@ export function Form<TInput extends FieldValues, TOutput>({
       </fieldset>
     </form>
   );
+}
+
+/**
+ * A select whose empty option ("Assign later", "None") means no value: "" becomes undefined,
+ * anything else must pass the API's own field schema.
+ */
+export function emptyAsNone<T extends z.ZodType<string, string>>(field: T) {
+  return z.union([z.literal(""), field]).transform((value) => value || undefined);
 }

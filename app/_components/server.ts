@@ -1,7 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound, redirect } from "next/navigation";
-import type { serverApi } from "@/server/trpc/server";
+import { load, trpc } from "@/server/trpc/server";
 
 /**
  * Layouts and pages render in parallel, so each page handles a signed-out visitor itself.
@@ -19,11 +19,12 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Owner-only pages: asks the API for something only owners may read (the organisation's
- * settings, one row), which answers FORBIDDEN to anyone else, so the page is a 404 for them.
+ * Owner-only pages: loads something only owners may read (the organisation's settings, one row),
+ * which the API refuses to anyone else, so the page is a 404 for them. The settings stay in the
+ * render's cache, so an admin screen showing them reads the same answer.
  */
-export async function notFoundUnlessOwner(api: Awaited<ReturnType<typeof serverApi>>, orgSlug: string): Promise<void> {
-  await orNotFound(api.settings.get({ orgSlug }));
+export async function notFoundUnlessOwner(orgSlug: string): Promise<void> {
+  await orNotFound(load(trpc.settings.get.queryOptions({ orgSlug })));
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;

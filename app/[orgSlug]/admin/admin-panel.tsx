@@ -1,42 +1,38 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Controller, useWatch } from "react-hook-form";
 import { ROLE_LABEL, type MemberRole } from "@/lib/vocabulary";
-import { useState } from "react";
-import { fieldErrors, useTRPC } from "../../_components/trpc";
-import { Button, Card, EmptyState, Field, Notice, Select, useConfirm } from "../../_components/ui";
 import { formatDate } from "@/lib/dates";
-import { HydratedForm } from "../../_components/hydrated-form";
-import { AssignModeChoice, CoachChoice, type AssignMode } from "./assign-coach-fields";
+import { ZClientSelection } from "@/server/services/cohorts/schemas";
+import { ZCreateInvitationInput } from "@/server/services/org/schemas";
+import { emptyAsNone, errorAt, Form, useServerErrors, useZodForm } from "../../_components/form";
+import { useTRPC } from "../../_components/trpc";
+import { Button, Card, EmptyState, Field, Notice, Select, useConfirm } from "../../_components/ui";
+import { AssignModeChoice, CoachChoice, ZAssignCoachFields } from "./assign-coach-fields";
 
 type Role = MemberRole;
 
 export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const members = useQuery(trpc.member.list.queryOptions({ orgSlug }));
-  const cohorts = useQuery(trpc.cohort.list.queryOptions({ orgSlug }));
-  const invitations = useQuery(trpc.invitation.list.queryOptions({ orgSlug }));
+  const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions({ orgSlug }));
+  const { data: cohorts } = useSuspenseQuery(trpc.cohort.list.queryOptions({ orgSlug }));
+  const { data: invitations } = useSuspenseQuery(trpc.invitation.list.queryOptions({ orgSlug }));
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() }),
     ]);
 
-  const coaches = (members.data ?? []).filter((m) => m.role !== "client");
-  const clients = (members.data ?? []).filter((m) => m.role === "client");
+  const coaches = members.filter((m) => m.role !== "client");
+  const clients = members.filter((m) => m.role === "client");
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <Card title="Members">
-          {members.isPending ? (
-            <p className="text-sm text-slate-500" aria-live="polite">Loading members…</p>
-          ) : members.isError ? (
-            <Notice tone="error">{members.error.message}</Notice>
-          ) : (
-            <MembersTable orgSlug={orgSlug} members={members.data} coaches={coaches} onChange={refresh} />
-          )}
+          <MembersTable orgSlug={orgSlug} members={members} coaches={coaches} onChange={refresh} />
         </Card>
         <Card title="Assign clients to a coach">
           <BulkAssign orgSlug={orgSlug} clients={clients} coaches={coaches} onChange={refresh} />
@@ -44,15 +40,13 @@ export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewe
       </div>
       <div className="space-y-6">
         <Card title="Invite someone">
-          <InviteForm orgSlug={orgSlug} coaches={coaches} cohorts={cohorts.data ?? []} onInvited={refresh} />
+          <InviteForm orgSlug={orgSlug} coaches={coaches} cohorts={cohorts} onInvited={refresh} />
         </Card>
         <Card title="Invitations">
-          {invitations.isPending ? (
-            <p className="text-sm text-slate-500">Loading invitations…</p>
-          ) : (invitations.data ?? []).length === 0 ? (
+          {invitations.length === 0 ? (
             <EmptyState title="No invitations yet">Invite a coach or a client with the form above.</EmptyState>
           ) : (
-            <InvitationList orgSlug={orgSlug} invitations={invitations.data ?? []} onChange={refresh} viewerTimeZone={viewerTimeZone} />
+            <InvitationList orgSlug={orgSlug} invitations={invitations} onChange={refresh} viewerTimeZone={viewerTimeZone} />
           )}
         </Card>
       </div>
@@ -139,51 +133,57 @@ function MembersTable({ orgSlug, members, coaches, onChange }: { orgSlug: string
   );
 }
 
+/** The clients ticked in the list, with the coach and mode the API takes. */
+const ZAssignChosen = ZAssignCoachFields.extend({ clientIds: ZClientSelection });
+
 function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; clients: Member[]; coaches: Member[]; onChange: () => Promise<unknown> }) {
   const trpc = useTRPC();
-  const [selected, setSelected] = useState<string[]>([]);
-  const [coachId, setCoachId] = useState("");
-  const [mode, setMode] = useState<AssignMode>("add");
+  const form = useZodForm(ZAssignChosen, { defaultValues: { clientIds: [], coachMembershipId: "", mode: "add" } });
+  const [selected, coachId] = useWatch({ control: form.control, name: ["clientIds", "coachMembershipId"] });
   const assign = useMutation(
     trpc.member.bulkAssign.mutationOptions({
       onSuccess: async () => {
-        setSelected([]);
+        form.setValue("clientIds", []);
         await onChange();
       },
     }),
   );
+  const message = useServerErrors(form, assign.error, { target: "clientIds", "target.clientIds": "clientIds" });
   if (clients.length === 0) return <EmptyState title="No clients yet">Invite clients first; then assign them here.</EmptyState>;
   if (coaches.length === 0) return <EmptyState title="No coaches yet">Invite a coach first.</EmptyState>;
-  const { message, fields } = fieldErrors(assign.error);
+  const { errors } = form.formState;
   return (
-    <HydratedForm
+    <Form
+      form={form}
+      onSubmit={({ clientIds, ...assignment }) => assign.mutate({ orgSlug, ...assignment, target: { clientIds } })}
       className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        assign.mutate({ orgSlug, coachMembershipId: coachId, target: { clientIds: selected }, mode });
-      }}
     >
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Clients</legend>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {clients.map((client) => (
-            <label key={client.membershipId} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={selected.includes(client.membershipId)}
-                onChange={(event) =>
-                  setSelected((current) =>
-                    event.target.checked ? [...current, client.membershipId] : current.filter((id) => id !== client.membershipId),
-                  )
-                }
-              />
-              {client.name ?? client.email}
-            </label>
-          ))}
-        </div>
+        <Controller
+          control={form.control}
+          name="clientIds"
+          render={({ field }) => (
+            <div className="grid gap-1 sm:grid-cols-2">
+              {clients.map((client) => (
+                <label key={client.membershipId} className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={field.value.includes(client.membershipId)}
+                    onChange={(event) =>
+                      field.onChange(event.target.checked ? [...field.value, client.membershipId] : field.value.filter((id) => id !== client.membershipId))
+                    }
+                  />
+                  {client.name ?? client.email}
+                </label>
+              ))}
+            </div>
+          )}
+        />
+        {errorAt(errors, "clientIds") ? <p role="alert" className="mt-1 text-sm text-red-700">{errorAt(errors, "clientIds")}</p> : null}
       </fieldset>
-      <CoachChoice label="Coach" coaches={coaches} value={coachId} onChange={setCoachId} error={fields.coachMembershipId} />
-      <AssignModeChoice value={mode} onChange={setMode} />
+      <CoachChoice label="Coach" coaches={coaches} {...form.register("coachMembershipId")} error={errorAt(errors, "coachMembershipId")} />
+      <AssignModeChoice {...form.register("mode")} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       {assign.isSuccess ? (
         <Notice tone="success">
@@ -194,9 +194,15 @@ function BulkAssign({ orgSlug, clients, coaches, onChange }: { orgSlug: string; 
       <Button type="submit" disabled={!coachId || selected.length === 0 || assign.isPending}>
         Assign {selected.length || ""} selected
       </Button>
-    </HydratedForm>
+    </Form>
   );
 }
+
+/** The invitation as the form asks it: the optional coach and cohort are a select each. */
+const ZInviteForm = ZCreateInvitationInput.extend({
+  coachMembershipId: emptyAsNone(ZCreateInvitationInput.shape.coachMembershipId.unwrap()),
+  cohortId: emptyAsNone(ZCreateInvitationInput.shape.cohortId.unwrap()),
+});
 
 function InviteForm({
   orgSlug,
@@ -210,38 +216,33 @@ function InviteForm({
   onInvited: () => Promise<unknown>;
 }) {
   const trpc = useTRPC();
-  const [role, setRole] = useState<Role>("client");
+  const form = useZodForm(ZInviteForm, { defaultValues: { email: "", role: "client", coachMembershipId: "", cohortId: "" } });
+  const role = useWatch({ control: form.control, name: "role" });
   const invite = useMutation(trpc.invitation.create.mutationOptions({ onSuccess: onInvited }));
-  const { message, fields } = fieldErrors(invite.error);
+  const message = useServerErrors(form, invite.error);
+  const { errors } = form.formState;
   return (
-    <HydratedForm
+    <Form
+      form={form}
       className="space-y-3"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const coachMembershipId = String(form.get("coachMembershipId") ?? "");
-        const cohortId = String(form.get("cohortId") ?? "");
+      onSubmit={({ coachMembershipId, cohortId, ...invitation }) => {
+        // Only a client has a coach and a cohort.
+        const forClient = invitation.role === "client" ? { coachMembershipId, cohortId } : {};
         invite.mutate(
-          {
-            orgSlug,
-            email: String(form.get("email") ?? ""),
-            role,
-            coachMembershipId: role === "client" && coachMembershipId ? coachMembershipId : undefined,
-            cohortId: role === "client" && cohortId ? cohortId : undefined,
-          },
-          { onSuccess: () => (event.target as HTMLFormElement).reset() },
+          { orgSlug, ...invitation, ...forClient },
+          // Ready for the next person, in the same role.
+          { onSuccess: () => form.reset({ email: "", role: invitation.role, coachMembershipId: "", cohortId: "" }) },
         );
       }}
     >
-      <Field label="Email" name="email" type="email" required error={fields.email} />
-      <Select label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+      <Field label="Email" type="email" required {...form.register("email")} error={errorAt(errors, "email")} />
+      <Select label="Role" {...form.register("role")} error={errorAt(errors, "role")}>
         <option value="client">Client</option>
         <option value="coach">Coach</option>
         <option value="owner">Owner</option>
       </Select>
       {role === "client" && coaches.length > 0 ? (
-        <Select label="Coach (optional)" name="coachMembershipId" error={fields.coachMembershipId} defaultValue="">
+        <Select label="Coach (optional)" {...form.register("coachMembershipId")} error={errorAt(errors, "coachMembershipId")}>
           <option value="">Assign later</option>
           {coaches.map((coach) => (
             <option key={coach.membershipId} value={coach.membershipId}>
@@ -251,7 +252,7 @@ function InviteForm({
         </Select>
       ) : null}
       {role === "client" && cohorts.length > 0 ? (
-        <Select label="Cohort (optional)" name="cohortId" error={fields.cohortId} defaultValue="">
+        <Select label="Cohort (optional)" {...form.register("cohortId")} error={errorAt(errors, "cohortId")}>
           <option value="">None</option>
           {cohorts.map((cohort) => (
             <option key={cohort.id} value={cohort.id}>
@@ -265,7 +266,7 @@ function InviteForm({
       <Button type="submit" disabled={invite.isPending}>
         {invite.isPending ? "Sending…" : "Send invitation"}
       </Button>
-    </HydratedForm>
+    </Form>
   );
 }
 

@@ -1,16 +1,19 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { formatDateTime } from "@/lib/dates";
-import { auditChangeLines } from "./audit-changes";
-import { fieldErrors, useTRPC } from "../../_components/trpc";
+import { ZDeleteClientInput } from "@/server/services/clients/schemas";
+import { ZUpdateBrandingInput, ZUpdatePolicyInput } from "@/server/services/settings/schemas";
+import type { AppRouterOutputs } from "@/server/trpc/types";
+import { AUDIT_PAGE_SIZE, auditChangeLines } from "./audit-changes";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../_components/form";
+import { useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, useToast } from "../../_components/ui";
-import { HydratedForm } from "../../_components/hydrated-form";
 
-type PolicyKey =
-  | "prepareLocalTime" | "debriefDelayMinutes" | "thankYouWindowHours" | "commitmentLeadHours" | "checkInDefaultDays"
-  | "reconnectAfterDays" | "quietHoursStart" | "quietHoursEnd" | "goneQuietDays";
+type Settings = AppRouterOutputs["settings"]["get"];
+type PolicyKey = Exclude<keyof Settings["policy"], "aiRewriting">;
 
 const POLICY_FIELDS: Array<{ key: PolicyKey; label: string; hint: string; type: "time" | "number" }> = [
   { key: "prepareLocalTime", label: "Prepare reminder time", hint: "Local time on the day before an interview", type: "time" },
@@ -27,18 +30,14 @@ const POLICY_FIELDS: Array<{ key: PolicyKey; label: string; hint: string; type: 
 /** Owner sections of the admin page: policy, branding, archive/delete clients, and the audit log. */
 export function AdminSettings({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
-  const settings = useQuery(trpc.settings.get.queryOptions({ orgSlug }));
+  const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions({ orgSlug }));
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
       <Card title="Follow-up policy">
-        {settings.isPending ? <p className="text-sm text-slate-500">Loading the policy…</p> : settings.isError ? <Notice tone="error">{settings.error.message}</Notice> : (
-          <PolicyForm orgSlug={orgSlug} policy={settings.data.policy} />
-        )}
+        <PolicyForm orgSlug={orgSlug} policy={settings.policy} />
       </Card>
       <Card title="Branding">
-        {settings.isPending ? <p className="text-sm text-slate-500">Loading…</p> : settings.isError ? <Notice tone="error">{settings.error.message}</Notice> : (
-          <BrandingForm orgSlug={orgSlug} current={settings.data} />
-        )}
+        <BrandingForm orgSlug={orgSlug} current={settings} />
       </Card>
       <Card title="Archive or delete a client">
         <ClientLifecycle orgSlug={orgSlug} />
@@ -61,10 +60,11 @@ function useRefreshSettings() {
     ]);
 }
 
-function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<PolicyKey, string | number> & { aiRewriting: boolean } }) {
+function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Settings["policy"] }) {
   const trpc = useTRPC();
   const refresh = useRefreshSettings();
   const toast = useToast();
+  const form = useZodForm(ZUpdatePolicyInput, { defaultValues: policy });
   const update = useMutation(
     trpc.settings.updatePolicy.mutationOptions({
       onSuccess: async () => {
@@ -73,37 +73,25 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
       },
     }),
   );
-  const { message, fields } = fieldErrors(update.error);
+  // A whole-policy check (the prepare time inside quiet hours) names its field; the form shows it there.
+  const message = useServerErrors(form, update.error);
+  const { errors } = form.formState;
   return (
-    <HydratedForm
-      className="grid gap-3 sm:grid-cols-2"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const patch: Record<string, string | number> = {};
-        for (const field of POLICY_FIELDS) {
-          const raw = String(form.get(field.key) ?? "").trim();
-          // Send what was typed, even when malformed: the server explains what is wrong, by field.
-          patch[field.key] = field.type === "number" ? (raw === "" ? NaN : Number(raw)) : raw;
-        }
-        update.mutate({ orgSlug, ...patch, aiRewriting: form.get("aiRewriting") === "on" });
-      }}
-    >
+    <Form form={form} onSubmit={(values) => update.mutate({ orgSlug, ...values })} className="grid gap-3 sm:grid-cols-2">
       {POLICY_FIELDS.map((field) => (
         <Field
           key={field.key}
           label={field.label}
-          name={field.key}
           type={field.type}
-          defaultValue={String(policy[field.key])}
           hint={field.hint}
-          error={fields[field.key]}
+          error={errorAt(errors, field.key)}
+          // An empty or malformed number is NaN, which the schema explains next to the field.
+          {...form.register(field.key, field.type === "number" ? { valueAsNumber: true } : {})}
           {...(field.type === "number" ? { inputMode: "numeric" as const, step: 1 } : {})}
         />
       ))}
       <label className="flex items-start gap-2 text-sm sm:col-span-2">
-        <input type="checkbox" name="aiRewriting" defaultChecked={policy.aiRewriting} className="mt-1" />
+        <input type="checkbox" {...form.register("aiRewriting")} className="mt-1" />
         <span>
           Let clients rewrite drafts with AI
           <span className="block text-xs text-slate-500">Only where the server has a model configured; the model sees the facts of one interview and the draft.</span>
@@ -113,15 +101,16 @@ function PolicyForm({ orgSlug, policy }: { orgSlug: string; policy: Record<Polic
         {message ? <Notice tone="error">{message}</Notice> : null}
         <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save policy"}</Button>
       </div>
-    </HydratedForm>
+    </Form>
   );
 }
 
-function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: string; brandColor: string; logoUrl: string | null } }) {
+function BrandingForm({ orgSlug, current }: { orgSlug: string; current: Pick<Settings, "name" | "brandColor" | "logoUrl"> }) {
   const trpc = useTRPC();
   const refresh = useRefreshSettings();
   const toast = useToast();
-  const [colour, setColour] = useState(current.brandColor);
+  const form = useZodForm(ZUpdateBrandingInput, { defaultValues: { name: current.name, brandColor: current.brandColor, logoUrl: current.logoUrl ?? "" } });
+  const colour = useWatch({ control: form.control, name: "brandColor" });
   const update = useMutation(
     trpc.settings.updateBranding.mutationOptions({
       onSuccess: async () => {
@@ -130,35 +119,34 @@ function BrandingForm({ orgSlug, current }: { orgSlug: string; current: { name: 
       },
     }),
   );
-  const { message, fields } = fieldErrors(update.error);
+  const message = useServerErrors(form, update.error);
+  const { errors } = form.formState;
   return (
-    <HydratedForm
-      className="space-y-3"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        update.mutate({ orgSlug, name: String(form.get("name") ?? ""), brandColor: colour, logoUrl: String(form.get("logoUrl") ?? "") });
-      }}
-    >
-      <Field label="Practice name" name="name" defaultValue={current.name} maxLength={120} error={fields.name} />
+    <Form form={form} onSubmit={(values) => update.mutate({ orgSlug, ...values })} className="space-y-3">
+      <Field label="Practice name" maxLength={120} {...form.register("name")} error={errorAt(errors, "name")} />
       <div className="flex items-end gap-3">
         <div className="flex-1">
-          <Field label="Brand colour" name="brandColor" value={colour} onChange={(e) => setColour(e.target.value)} error={fields.brandColor} hint="Like #0f766e; used in emails" />
+          <Field label="Brand colour" {...form.register("brandColor")} error={errorAt(errors, "brandColor")} hint="Like #0f766e; used in emails" />
         </div>
-        <input type="color" aria-label="Pick the brand colour" value={/^#[0-9a-f]{6}$/i.test(colour) ? colour : "#000000"} onChange={(e) => setColour(e.target.value)} className="mb-6 h-10 w-12 rounded border border-slate-300" />
+        <input
+          type="color"
+          aria-label="Pick the brand colour"
+          value={/^#[0-9a-f]{6}$/i.test(colour) ? colour : "#000000"}
+          onChange={(e) => form.setValue("brandColor", e.target.value, { shouldDirty: true })}
+          className="mb-6 h-10 w-12 rounded border border-slate-300"
+        />
       </div>
-      <Field label="Logo address (https)" name="logoUrl" type="url" defaultValue={current.logoUrl ?? ""} error={fields.logoUrl} hint="Leave empty for no logo" />
+      <Field label="Logo address (https)" type="url" {...form.register("logoUrl")} error={errorAt(errors, "logoUrl")} hint="Leave empty for no logo" />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save branding"}</Button>
-    </HydratedForm>
+    </Form>
   );
 }
 
 function ClientLifecycle({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const members = useQuery(trpc.member.list.queryOptions({ orgSlug }));
+  const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions({ orgSlug }));
   const [deleting, setDeleting] = useState<{ id: string; email: string } | null>(null);
   const refresh = () => Promise.all([
     queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() }),
@@ -167,8 +155,7 @@ function ClientLifecycle({ orgSlug }: { orgSlug: string }) {
   ]);
   const archive = useMutation(trpc.client.archive.mutationOptions({ onSuccess: refresh }));
   const unarchive = useMutation(trpc.client.unarchive.mutationOptions({ onSuccess: refresh }));
-  const clients = (members.data ?? []).filter((m) => m.role === "client");
-  if (members.isPending) return <p className="text-sm text-slate-500">Loading clients…</p>;
+  const clients = members.filter((m) => m.role === "client");
   if (clients.length === 0) return <EmptyState title="No clients yet">Invite clients first.</EmptyState>;
   const error = archive.error ?? unarchive.error;
   return (
@@ -196,35 +183,36 @@ function ClientLifecycle({ orgSlug }: { orgSlug: string }) {
           </li>
         ))}
       </ul>
-      {deleting ? <DeleteClientForm orgSlug={orgSlug} client={deleting} onClose={() => setDeleting(null)} onDeleted={refresh} /> : null}
+      {deleting ? <DeleteClientForm key={deleting.id} orgSlug={orgSlug} client={deleting} onClose={() => setDeleting(null)} onDeleted={refresh} /> : null}
     </div>
   );
 }
 
+const ZDeleteConfirmation = ZDeleteClientInput.pick({ confirmation: true });
+
 function DeleteClientForm({ orgSlug, client, onClose, onDeleted }: { orgSlug: string; client: { id: string; email: string }; onClose: () => void; onDeleted: () => Promise<unknown> }) {
   const trpc = useTRPC();
+  const form = useZodForm(ZDeleteConfirmation, { defaultValues: { confirmation: "" } });
   const remove = useMutation(trpc.client.delete.mutationOptions({ onSuccess: async () => { onClose(); await onDeleted(); } }));
-  const { message, fields } = fieldErrors(remove.error);
+  const message = useServerErrors(form, remove.error);
   return (
-    <HydratedForm
+    <Form
+      form={form}
+      onSubmit={(values) => remove.mutate({ orgSlug, clientId: client.id, ...values })}
       className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-3"
       aria-label={`Delete ${client.email}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        remove.mutate({ orgSlug, clientId: client.id, confirmation: String(new FormData(e.currentTarget).get("confirmation") ?? "") });
-      }}
     >
       <p className="text-sm text-red-900">
         This deletes every application, interview, contact, draft, reminder and note of <strong>{client.email}</strong> in this practice. Type
         their email address to confirm.
       </p>
-      <Field label="Client's email address" name="confirmation" autoComplete="off" error={fields.confirmation} autoFocus />
+      <Field label="Client's email address" autoComplete="off" {...form.register("confirmation")} error={errorAt(form.formState.errors, "confirmation")} autoFocus />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <div className="flex gap-2">
         <Button variant="danger" type="submit" disabled={remove.isPending}>{remove.isPending ? "Deleting…" : "Delete this client's data"}</Button>
         <Button variant="secondary" type="button" onClick={onClose}>Cancel</Button>
       </div>
-    </HydratedForm>
+    </Form>
   );
 }
 
@@ -241,11 +229,11 @@ const ACTION_LABEL: Record<string, string> = {
 function AuditLog({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
-  const pageSize = 20;
-  const audit = useQuery(trpc.audit.list.queryOptions({ orgSlug, page, pageSize }));
+  // The first page arrives with the page; another page keeps the one on screen until it comes.
+  const audit = useQuery({ ...trpc.audit.list.queryOptions({ orgSlug, page, pageSize: AUDIT_PAGE_SIZE }), placeholderData: keepPreviousData });
   if (audit.isPending) return <p className="text-sm text-slate-500">Loading the audit log…</p>;
   if (audit.isError) return <Notice tone="error">{audit.error.message}</Notice>;
-  const pages = Math.max(1, Math.ceil(audit.data.total / pageSize));
+  const pages = Math.max(1, Math.ceil(audit.data.total / AUDIT_PAGE_SIZE));
   if (audit.data.entries.length === 0) return <EmptyState title="Nothing recorded yet">Role changes, assignments, policy edits and deletions show here.</EmptyState>;
   return (
     <div>
@@ -267,7 +255,7 @@ function AuditLog({ orgSlug, viewerTimeZone }: { orgSlug: string; viewerTimeZone
         ))}
       </ol>
       <nav className="mt-3 flex items-center justify-between text-sm" aria-label="Pages of the audit log">
-        <span>Page {page} of {pages}</span>
+        <span aria-live="polite">Page {page} of {pages}{audit.isPlaceholderData ? " · loading…" : ""}</span>
         <span className="flex gap-2">
           <Button variant="secondary" type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Newer</Button>
           <Button variant="secondary" type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Older</Button>

@@ -1,28 +1,22 @@
 "use client";
 
+import type { ComponentProps } from "react";
+import { ZBulkAssignInput } from "@/server/services/org/schemas";
 import { Select } from "../../_components/ui";
 
-/** Whether assigning a coach keeps the client's other coaches or hands the client over. */
-export type AssignMode = "add" | "replace";
+/**
+ * The coach and the mode of a bulk assignment (keep the clients' other coaches, or hand them
+ * over), as the API takes them; the target (chosen clients, a cohort) is each form's own.
+ */
+export const ZAssignCoachFields = ZBulkAssignInput.pick({ coachMembershipId: true, mode: true });
 
 type Coach = { membershipId: string; name: string | null; email: string };
+type SelectProps = Omit<ComponentProps<"select">, "children"> & { name: string; error?: string };
 
-/** The coach to assign, for the bulk assignments (chosen clients or a whole cohort). */
-export function CoachChoice({
-  label,
-  coaches,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  coaches: Coach[];
-  value: string;
-  onChange: (coachMembershipId: string) => void;
-  error?: string;
-}) {
+/** The coach to assign, for the bulk assignments (chosen clients or a whole cohort); register it as `coachMembershipId`. */
+export function CoachChoice({ label, coaches, ...props }: SelectProps & { label: string; coaches: Coach[] }) {
   return (
-    <Select label={label} name="coachMembershipId" value={value} onChange={(e) => onChange(e.target.value)} error={error} required>
+    <Select label={label} required {...props}>
       <option value="">Choose a coach…</option>
       {coaches.map((coach) => (
         <option key={coach.membershipId} value={coach.membershipId}>
@@ -33,10 +27,10 @@ export function CoachChoice({
   );
 }
 
-/** Keep the clients' other coaches, or replace them (a handover). */
-export function AssignModeChoice({ value, onChange }: { value: AssignMode; onChange: (mode: AssignMode) => void }) {
+/** Keep the clients' other coaches, or replace them (a handover); register it as `mode`. */
+export function AssignModeChoice(props: SelectProps) {
   return (
-    <Select label="Their other coaches" name="mode" value={value} onChange={(e) => onChange(e.target.value as AssignMode)}>
+    <Select label="Their other coaches" {...props}>
       <option value="add">Keep them</option>
       <option value="replace">Replace them (handover)</option>
     </Select>

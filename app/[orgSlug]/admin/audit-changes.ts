@@ -1,3 +1,6 @@
+/** Entries per page of the admin page's audit log; the page prefetches the first one with it. */
+export const AUDIT_PAGE_SIZE = 20;
+
 /**
  * What an audit entry changed, field by field ("Thank-you window (hours): 24 → 48"), from the
  * before/after the service recorded with it. Entries without recorded changes give no lines.

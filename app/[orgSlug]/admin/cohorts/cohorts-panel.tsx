@@ -1,12 +1,15 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
+import { Controller, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { ZClientSelection, ZCreateCohortInput, ZRenameCohortInput } from "@/server/services/cohorts/schemas";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { HydratedForm } from "../../../_components/hydrated-form";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, useConfirm } from "../../../_components/ui";
-import { AssignModeChoice, CoachChoice, type AssignMode } from "../assign-coach-fields";
+import { AssignModeChoice, CoachChoice, ZAssignCoachFields } from "../assign-coach-fields";
 
 type Cohort = AppRouterOutputs["cohort"]["list"][number];
 type Member = AppRouterOutputs["member"]["list"][number];
@@ -14,27 +17,21 @@ type Member = AppRouterOutputs["member"]["list"][number];
 export function CohortsPanel({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const cohorts = useQuery(trpc.cohort.list.queryOptions({ orgSlug, includeArchived: true }));
-  const members = useQuery(trpc.member.list.queryOptions({ orgSlug }));
+  const { data: cohorts } = useSuspenseQuery(trpc.cohort.list.queryOptions({ orgSlug, includeArchived: true }));
+  const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions({ orgSlug }));
   const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.cohort.pathFilter()), queryClient.invalidateQueries(trpc.member.pathFilter())]);
-  const coaches = (members.data ?? []).filter((m) => m.role !== "client" && m.status === "active");
-  const clients = (members.data ?? []).filter((m) => m.role === "client");
+  const coaches = members.filter((m) => m.role !== "client" && m.status === "active");
+  const clients = members.filter((m) => m.role === "client");
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
-        {cohorts.isPending ? (
-          <p className="text-sm text-slate-600" aria-live="polite">
-            Loading cohorts…
-          </p>
-        ) : cohorts.isError ? (
-          <Notice tone="error">{cohorts.error.message}</Notice>
-        ) : cohorts.data.length === 0 ? (
+        {cohorts.length === 0 ? (
           <Card>
             <EmptyState title="No cohorts yet">Create one with the form beside this, or give each client a cohort in a roster upload.</EmptyState>
           </Card>
         ) : (
-          cohorts.data.map((cohort) => (
+          cohorts.map((cohort) => (
             <CohortCard key={cohort.id} orgSlug={orgSlug} cohort={cohort} coaches={coaches} clients={clients} onChange={refresh} />
           ))
         )}
@@ -50,24 +47,25 @@ export function CohortsPanel({ orgSlug }: { orgSlug: string }) {
 
 function CreateCohort({ orgSlug, onCreated }: { orgSlug: string; onCreated: () => Promise<unknown> }) {
   const trpc = useTRPC();
+  const form = useZodForm(ZCreateCohortInput, { defaultValues: { name: "" } });
   const create = useMutation(trpc.cohort.create.mutationOptions({ onSuccess: onCreated }));
-  const { message, fields } = fieldErrors(create.error);
+  const message = useServerErrors(form, create.error);
   return (
-    <HydratedForm
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        create.mutate({ orgSlug, name: String(new FormData(form).get("name") ?? "") }, { onSuccess: () => form.reset() });
-      }}
-    >
-      <Field label="Cohort name" name="name" required maxLength={80} error={fields.name} hint="For example: Class of 2027, Evening programme, City grant intake." />
-      {message && !fields.name ? <Notice tone="error">{message}</Notice> : null}
+    <Form form={form} onSubmit={(values) => create.mutate({ orgSlug, ...values }, { onSuccess: () => form.reset() })} className="space-y-3">
+      <Field
+        label="Cohort name"
+        required
+        maxLength={80}
+        {...form.register("name")}
+        error={errorAt(form.formState.errors, "name")}
+        hint="For example: Class of 2027, Evening programme, City grant intake."
+      />
+      {message ? <Notice tone="error">{message}</Notice> : null}
       {create.isSuccess ? <Notice tone="success">Created {create.data.name}.</Notice> : null}
       <Button type="submit" disabled={create.isPending}>
         Create cohort
       </Button>
-    </HydratedForm>
+    </Form>
   );
 }
 
@@ -142,47 +140,55 @@ function CohortCard({
   );
 }
 
+const ZNewName = ZRenameCohortInput.pick({ name: true });
+
 function RenameCohort({ orgSlug, cohort, onDone }: { orgSlug: string; cohort: Cohort; onDone: () => Promise<unknown> }) {
   const trpc = useTRPC();
+  const form = useZodForm(ZNewName, { defaultValues: { name: cohort.name } });
   const rename = useMutation(trpc.cohort.rename.mutationOptions({ onSuccess: onDone }));
-  const { message, fields } = fieldErrors(rename.error);
+  // One field: an error naming none (a name already taken) is shown on it too.
+  const message = useServerErrors(form, rename.error);
   return (
-    <HydratedForm
+    <Form
+      form={form}
+      onSubmit={(values) => rename.mutate({ orgSlug, cohortId: cohort.id, ...values })}
       className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end"
-      onSubmit={(event) => {
-        event.preventDefault();
-        rename.mutate({ orgSlug, cohortId: cohort.id, name: String(new FormData(event.currentTarget).get("name") ?? "") });
-      }}
     >
       <div className="flex-1">
-        <Field label={`New name for ${cohort.name}`} name="name" defaultValue={cohort.name} required maxLength={80} error={fields.name ?? message ?? undefined} />
+        <Field label={`New name for ${cohort.name}`} required maxLength={80} {...form.register("name")} error={errorAt(form.formState.errors, "name") ?? message ?? undefined} />
       </div>
       <Button type="submit" disabled={rename.isPending}>
         Save name
       </Button>
-    </HydratedForm>
+    </Form>
   );
 }
+
+/** The clients ticked for a cohort: saving adds and removes the difference, so an empty choice is allowed. */
+const ZCohortMembers = z.object({ clientIds: z.array(ZClientSelection.element) });
 
 /** Every client with a checkbox, ticked when in the cohort; saving adds and removes the difference. */
 function ChooseClients({ orgSlug, cohort, clients, onDone }: { orgSlug: string; cohort: Cohort; clients: Member[]; onDone: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const initial = useMemo(() => new Set(clients.filter((c) => c.cohortIds.includes(cohort.id)).map((c) => c.membershipId)), [clients, cohort.id]);
-  const [chosen, setChosen] = useState<Set<string>>(initial);
+  const form = useZodForm(ZCohortMembers, { defaultValues: { clientIds: [...initial] } });
+  const chosen = new Set(useWatch({ control: form.control, name: "clientIds" }));
+  // What narrows the list on screen, not part of what is saved.
   const [search, setSearch] = useState("");
   const add = useMutation(trpc.cohort.addClients.mutationOptions());
   const remove = useMutation(trpc.cohort.removeClients.mutationOptions());
-  const error = add.error ?? remove.error;
+  const message = useServerErrors(form, add.error ?? remove.error);
   const shown = clients.filter((c) => `${c.name ?? ""} ${c.email}`.toLowerCase().includes(search.trim().toLowerCase()));
   const toAdd = [...chosen].filter((id) => !initial.has(id));
   const toRemove = [...initial].filter((id) => !chosen.has(id));
+  const choose = (ids: Iterable<string>) => form.setValue("clientIds", [...new Set(ids)], { shouldDirty: true });
 
   if (clients.length === 0) return <div className="mt-3"><EmptyState title="No clients yet">Invite clients first, or upload a roster with this cohort in it.</EmptyState></div>;
   return (
-    <HydratedForm
+    <Form
+      form={form}
       className="mt-3 space-y-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
+      onSubmit={async () => {
         if (toAdd.length > 0) await add.mutateAsync({ orgSlug, cohortId: cohort.id, clientIds: toAdd });
         if (toRemove.length > 0) await remove.mutateAsync({ orgSlug, cohortId: cohort.id, clientIds: toRemove });
         await onDone();
@@ -192,63 +198,65 @@ function ChooseClients({ orgSlug, cohort, clients, onDone }: { orgSlug: string; 
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Clients in {cohort.name}</legend>
         <div className="flex gap-3 pb-2 text-sm">
-          <button type="button" className="underline" onClick={() => setChosen(new Set([...chosen, ...shown.map((c) => c.membershipId)]))}>
+          <button type="button" className="underline" onClick={() => choose([...chosen, ...shown.map((c) => c.membershipId)])}>
             Select all shown
           </button>
-          <button type="button" className="underline" onClick={() => setChosen(new Set([...chosen].filter((id) => !shown.some((c) => c.membershipId === id))))}>
+          <button type="button" className="underline" onClick={() => choose([...chosen].filter((id) => !shown.some((c) => c.membershipId === id)))}>
             Clear shown
           </button>
         </div>
-        <div className="grid max-h-72 gap-1 overflow-y-auto sm:grid-cols-2">
-          {shown.map((client) => (
-            <label key={client.membershipId} className="flex min-w-0 items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={chosen.has(client.membershipId)}
-                onChange={(event) => {
-                  const next = new Set(chosen);
-                  if (event.target.checked) next.add(client.membershipId);
-                  else next.delete(client.membershipId);
-                  setChosen(next);
-                }}
-              />
-              <span className="truncate">{client.name ?? client.email}</span>
-            </label>
-          ))}
-        </div>
+        <Controller
+          control={form.control}
+          name="clientIds"
+          render={({ field }) => (
+            <div className="grid max-h-72 gap-1 overflow-y-auto sm:grid-cols-2">
+              {shown.map((client) => (
+                <label key={client.membershipId} className="flex min-w-0 items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={field.value.includes(client.membershipId)}
+                    onChange={(event) =>
+                      field.onChange(event.target.checked ? [...field.value, client.membershipId] : field.value.filter((id) => id !== client.membershipId))
+                    }
+                  />
+                  <span className="truncate">{client.name ?? client.email}</span>
+                </label>
+              ))}
+            </div>
+          )}
+        />
+        {errorAt(form.formState.errors, "clientIds") ? <p role="alert" className="mt-1 text-sm text-red-700">{errorAt(form.formState.errors, "clientIds")}</p> : null}
       </fieldset>
-      {error ? <Notice tone="error">{error.message}</Notice> : null}
+      {message ? <Notice tone="error">{message}</Notice> : null}
       <Button type="submit" disabled={add.isPending || remove.isPending || (toAdd.length === 0 && toRemove.length === 0)}>
         Save clients{toAdd.length || toRemove.length ? ` (+${toAdd.length} −${toRemove.length})` : ""}
       </Button>
-    </HydratedForm>
+    </Form>
   );
 }
 
 function AssignCohort({ orgSlug, cohort, coaches, onChange }: { orgSlug: string; cohort: Cohort; coaches: Member[]; onChange: () => Promise<unknown> }) {
   const trpc = useTRPC();
-  const [coachId, setCoachId] = useState("");
-  const [mode, setMode] = useState<AssignMode>("add");
+  const form = useZodForm(ZAssignCoachFields, { defaultValues: { coachMembershipId: "", mode: "add" } });
+  const coachId = useWatch({ control: form.control, name: "coachMembershipId" });
   const assign = useMutation(trpc.member.bulkAssign.mutationOptions({ onSuccess: onChange }));
-  const { message, fields } = fieldErrors(assign.error);
+  const message = useServerErrors(form, assign.error);
   if (coaches.length === 0) return null;
   const coachName = (id: string) => {
     const coach = coaches.find((c) => c.membershipId === id);
     return coach ? (coach.name ?? coach.email) : "the coach";
   };
   return (
-    <HydratedForm
+    <Form
+      form={form}
+      onSubmit={(values) => assign.mutate({ orgSlug, ...values, target: { cohortId: cohort.id } })}
       className="mt-4 flex flex-col gap-3 border-t border-slate-100 pt-3 sm:flex-row sm:flex-wrap sm:items-end"
-      onSubmit={(event) => {
-        event.preventDefault();
-        assign.mutate({ orgSlug, coachMembershipId: coachId, target: { cohortId: cohort.id }, mode });
-      }}
     >
       <div className="sm:flex-1">
-        <CoachChoice label={`Coach for ${cohort.name}`} coaches={coaches} value={coachId} onChange={setCoachId} error={fields.coachMembershipId} />
+        <CoachChoice label={`Coach for ${cohort.name}`} coaches={coaches} {...form.register("coachMembershipId")} error={errorAt(form.formState.errors, "coachMembershipId")} />
       </div>
       <div className="sm:flex-1">
-        <AssignModeChoice value={mode} onChange={setMode} />
+        <AssignModeChoice {...form.register("mode")} />
       </div>
       <Button type="submit" disabled={!coachId || assign.isPending}>
         Assign cohort
@@ -263,6 +271,6 @@ function AssignCohort({ orgSlug, cohort, coaches, onChange }: { orgSlug: string;
           </Notice>
         ) : null}
       </div>
-    </HydratedForm>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { notFoundUnlessOwner } from "../../../_components/server";
 import { ButtonLink, PageHeader } from "../../../_components/ui";
 import { CohortsPanel } from "./cohorts-panel";
@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: "Cohorts" };
 
 export default async function CohortsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const api = await serverApi();
-  await notFoundUnlessOwner(api, orgSlug);
+  await notFoundUnlessOwner(orgSlug);
+  await Promise.all([load(trpc.cohort.list.queryOptions({ orgSlug, includeArchived: true })), load(trpc.member.list.queryOptions({ orgSlug }))]);
   return (
     <>
       <PageHeader
@@ -26,7 +26,9 @@ export default async function CohortsPage({ params }: { params: Promise<{ orgSlu
           </>
         }
       />
-      <CohortsPanel orgSlug={orgSlug} />
+      <HydrateClient>
+        <CohortsPanel orgSlug={orgSlug} />
+      </HydrateClient>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { notFoundUnlessOwner } from "../../../_components/server";
 import { ButtonLink, PageHeader } from "../../../_components/ui";
 import { RosterUpload } from "./roster-upload";
@@ -8,9 +8,8 @@ export const metadata: Metadata = { title: "Onboard clients" };
 
 export default async function OnboardingPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const api = await serverApi();
-  await notFoundUnlessOwner(api, orgSlug);
-  const me = await api.me.get();
+  await notFoundUnlessOwner(orgSlug);
+  const [me] = await Promise.all([load(trpc.me.get.queryOptions()), load(trpc.onboarding.imports.queryOptions({ orgSlug }))]);
   return (
     <>
       <PageHeader
@@ -27,7 +26,9 @@ export default async function OnboardingPage({ params }: { params: Promise<{ org
           </>
         }
       />
-      <RosterUpload orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
+      <HydrateClient>
+        <RosterUpload orgSlug={orgSlug} viewerTimeZone={me.user.timeZone} />
+      </HydrateClient>
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { fieldErrors, useTRPC } from "../../../_components/trpc";
@@ -282,22 +282,18 @@ function RowsTable({ caption, rows, showProblems = false }: { caption: string; r
 
 function UploadsCard({ orgSlug, highlight, viewerTimeZone }: { orgSlug: string; highlight: string | null; viewerTimeZone: string }) {
   const trpc = useTRPC();
-  const uploads = useQuery({
+  const { data: uploads } = useSuspenseQuery({
     ...trpc.onboarding.imports.queryOptions({ orgSlug }),
     // While emails are still going out, look again every few seconds.
     refetchInterval: (query) => ((query.state.data ?? []).some((u) => u.waiting > 0) ? 3000 : false),
   });
   return (
     <Card title="Uploads and their emails">
-      {uploads.isPending ? (
-        <p className="text-sm text-slate-600">Loading uploads…</p>
-      ) : uploads.isError ? (
-        <Notice tone="error">{uploads.error.message}</Notice>
-      ) : uploads.data.length === 0 ? (
+      {uploads.length === 0 ? (
         <EmptyState title="No uploads yet">Choose a roster above: its invitations and their emails will be followed here.</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100">
-          {uploads.data.map((upload) => (
+          {uploads.map((upload) => (
             <UploadRow key={upload.importId} upload={upload} highlight={upload.importId === highlight} viewerTimeZone={viewerTimeZone} />
           ))}
         </ul>

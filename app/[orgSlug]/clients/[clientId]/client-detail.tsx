@@ -1,23 +1,26 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
 import { APPLICATION_STATUS_LABEL, DRAFT_KIND_LABEL, interviewKindPhrase } from "@/lib/vocabulary";
-import { useState } from "react";
 import type { ClientDetail } from "@/server/services/coach/detail";
+import { ZAssignTaskInput } from "@/server/services/coach/schemas";
+import { ZCommentOnDraftInput, ZCreateNoteInput, ZSendNudgeInput } from "@/server/services/notes/schemas";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/dates";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { emptyAsNone, errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select, TextArea, useConfirm } from "../../../_components/ui";
 import { InterviewWhen } from "../../../_components/when";
 import { SittingTightCard } from "../../../_components/check-in";
-import { HydratedForm } from "../../../_components/hydrated-form";
 
 export function ClientDetailView({
-  orgSlug, clientId, viewerMembershipId, viewerTimeZone: zone, initialData,
-}: { orgSlug: string; clientId: string; viewerMembershipId: string; viewerTimeZone: string; initialData: ClientDetail }) {
+  orgSlug, clientId, viewerMembershipId, viewerTimeZone: zone,
+}: { orgSlug: string; clientId: string; viewerMembershipId: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input = { orgSlug, clientId };
-  const detail = useQuery({ ...trpc.coach.clientDetail.queryOptions(input), initialData });
+  const detail = useSuspenseQuery(trpc.coach.clientDetail.queryOptions(input));
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.coach.clientDetail.queryKey(input) }),
@@ -236,29 +239,27 @@ function ReminderList({ reminders, zone }: { reminders: ClientDetail["scheduledR
 
 type Refresh = () => Promise<unknown>;
 
+/** A note as the form asks it: sharing is a checkbox, the API's visibility. */
+const ZNoteForm = ZCreateNoteInput.pick({ body: true }).extend({ shared: z.boolean() });
+
 function NoteForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: string; onDone: Refresh }) {
   const trpc = useTRPC();
-  const [body, setBody] = useState("");
-  const [shared, setShared] = useState(false);
-  const create = useMutation(trpc.note.create.mutationOptions({ onSuccess: async () => { setBody(""); setShared(false); await onDone(); } }));
-  const { message, fields } = fieldErrors(create.error);
+  const form = useZodForm(ZNoteForm, { defaultValues: { body: "", shared: false } });
+  const [body, shared] = useWatch({ control: form.control, name: ["body", "shared"] });
+  const create = useMutation(trpc.note.create.mutationOptions({ onSuccess: async () => { form.reset(); await onDone(); } }));
+  const message = useServerErrors(form, create.error, { visibility: "shared" });
+  const { errors } = form.formState;
   return (
-    <HydratedForm
-      className="space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ orgSlug, clientId, body, visibility: shared ? "shared" : "private" });
-      }}
-    >
-      <TextArea id="note-body" name="body" label="Note" value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} rows={4} error={fields.body} />
+    <Form form={form} className="space-y-2" onSubmit={({ shared, ...note }) => create.mutate({ orgSlug, clientId, ...note, visibility: shared ? "shared" : "private" })}>
+      <TextArea id="note-body" label="Note" maxLength={5000} rows={4} {...form.register("body")} error={errorAt(errors, "body")} />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+        <input type="checkbox" {...form.register("shared")} />
         Share with the client
       </label>
       <p className="text-xs text-slate-500">{shared ? "The client will see this note." : "Only coaches and owners will see this note."}</p>
       {message ? <Notice tone="error">{message}</Notice> : null}
       <Button type="submit" disabled={create.isPending || !body.trim()}>{create.isPending ? "Saving…" : "Save note"}</Button>
-    </HydratedForm>
+    </Form>
   );
 }
 
@@ -295,57 +296,66 @@ function NoteItem({ note, mine, orgSlug, clientId, zone, onDone }: { note: Clien
 
 function NudgeForm({ orgSlug, clientId, onDone }: { orgSlug: string; clientId: string; onDone: Refresh }) {
   const trpc = useTRPC();
-  const [message, setMessage] = useState("");
-  const send = useMutation(trpc.nudge.send.mutationOptions({ onSuccess: async () => { setMessage(""); await onDone(); } }));
-  const errors = fieldErrors(send.error);
+  const form = useZodForm(ZSendNudgeInput, { defaultValues: { message: "" } });
+  const message = useWatch({ control: form.control, name: "message" });
+  const send = useMutation(trpc.nudge.send.mutationOptions({ onSuccess: async () => { form.reset(); await onDone(); } }));
+  const problem = useServerErrors(form, send.error);
   return (
-    <HydratedForm className="space-y-2" onSubmit={(e) => { e.preventDefault(); send.mutate({ orgSlug, clientId, message }); }}>
-      <TextArea id="nudge-message" name="message" label="Nudge message" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={1000} rows={4} error={errors.fields.message} hint={`${message.length}/1,000 · emailed to the client`} />
-      {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
+    <Form form={form} className="space-y-2" onSubmit={(values) => send.mutate({ orgSlug, clientId, ...values })}>
+      <TextArea
+        id="nudge-message"
+        label="Nudge message"
+        maxLength={1000}
+        rows={4}
+        {...form.register("message")}
+        error={errorAt(form.formState.errors, "message")}
+        hint={`${message.length}/1,000 · emailed to the client`}
+      />
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
       {send.isSuccess ? <Notice tone="success">Nudge sent.</Notice> : null}
       <Button type="submit" disabled={send.isPending || !message.trim()}>{send.isPending ? "Sending…" : "Send nudge"}</Button>
-    </HydratedForm>
+    </Form>
   );
 }
+
+const ZDraftComment = ZCommentOnDraftInput.pick({ body: true });
 
 function DraftCommentForm({ orgSlug, clientId, draftId, onDone }: { orgSlug: string; clientId: string; draftId: string; onDone: Refresh }) {
   const trpc = useTRPC();
-  const [body, setBody] = useState("");
-  const comment = useMutation(trpc.note.commentOnDraft.mutationOptions({ onSuccess: async () => { setBody(""); await onDone(); } }));
-  const { message, fields } = fieldErrors(comment.error);
+  const form = useZodForm(ZDraftComment, { defaultValues: { body: "" } });
+  const body = useWatch({ control: form.control, name: "body" });
+  const comment = useMutation(trpc.note.commentOnDraft.mutationOptions({ onSuccess: async () => { form.reset(); await onDone(); } }));
+  const message = useServerErrors(form, comment.error);
   return (
-    <HydratedForm className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); comment.mutate({ orgSlug, clientId, draftId, body }); }}>
-      <TextArea id={`comment-${draftId}`} name="body" label="Comment for the client" value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} rows={2} error={fields.body} />
+    <Form form={form} className="mt-2 space-y-2" onSubmit={(values) => comment.mutate({ orgSlug, clientId, draftId, ...values })}>
+      <TextArea id={`comment-${draftId}`} label="Comment for the client" maxLength={2000} rows={2} {...form.register("body")} error={errorAt(form.formState.errors, "body")} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <Button variant="secondary" type="submit" disabled={comment.isPending || !body.trim()}>Add comment</Button>
-    </HydratedForm>
+    </Form>
   );
 }
 
+/**
+ * A task as the form asks it: an application or none. The due time is the API's own field, which
+ * reads the date-time input's value in the device's zone (an empty one is "Choose a due date.").
+ */
+const ZTaskForm = ZAssignTaskInput.extend({
+  applicationId: emptyAsNone(ZAssignTaskInput.shape.applicationId.unwrap()),
+});
+
 function AssignTaskForm({ orgSlug, clientId, applications, onDone }: { orgSlug: string; clientId: string; applications: Array<{ id: string; roleTitle: string; companyName: string }>; onDone: Refresh }) {
   const trpc = useTRPC();
-  const assign = useMutation(trpc.coach.assignTask.mutationOptions({ onSuccess: onDone }));
-  const { message, fields } = fieldErrors(assign.error);
+  const form = useZodForm(ZTaskForm, { defaultValues: { description: "", dueAt: "", applicationId: "" } });
+  const assign = useMutation(trpc.coach.assignTask.mutationOptions({ onSuccess: async () => { form.reset(); await onDone(); } }));
+  const message = useServerErrors(form, assign.error);
+  const { errors } = form.formState;
   return (
-    <HydratedForm
-      className="mt-4 space-y-3 border-t border-slate-100 pt-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const due = String(form.get("dueAt") ?? "");
-        const applicationId = String(form.get("applicationId") ?? "");
-        assign.mutate(
-          { orgSlug, clientId, description: String(form.get("description") ?? ""), dueAt: due ? new Date(due) : new Date(NaN), applicationId: applicationId || undefined },
-          { onSuccess: () => (e.target as HTMLFormElement).reset() },
-        );
-      }}
-    >
+    <Form form={form} className="mt-4 space-y-3 border-t border-slate-100 pt-4" onSubmit={(values) => assign.mutate({ orgSlug, clientId, ...values })}>
       <h3 className="text-sm font-semibold">Assign a task</h3>
-      <Field label="Task" name="description" maxLength={500} required error={fields.description} />
-      <Field label="Due" name="dueAt" type="datetime-local" required error={fields.dueAt} hint="In your time zone" />
+      <Field label="Task" maxLength={500} required {...form.register("description")} error={errorAt(errors, "description")} />
+      <Field label="Due" type="datetime-local" required {...form.register("dueAt")} error={errorAt(errors, "dueAt")} hint="In your time zone" />
       {applications.length ? (
-        <Select label="For the application (optional)" name="applicationId" defaultValue="" error={fields.applicationId}>
+        <Select label="For the application (optional)" {...form.register("applicationId")} error={errorAt(errors, "applicationId")}>
           <option value="">Not tied to an application</option>
           {applications.map((a) => <option key={a.id} value={a.id}>{a.companyName} · {a.roleTitle}</option>)}
         </Select>
@@ -353,7 +363,6 @@ function AssignTaskForm({ orgSlug, clientId, applications, onDone }: { orgSlug: 
       {message ? <Notice tone="error">{message}</Notice> : null}
       {assign.isSuccess ? <Notice tone="success">Task assigned; the client will be reminded before it is due.</Notice> : null}
       <Button type="submit" disabled={assign.isPending}>{assign.isPending ? "Assigning…" : "Assign task"}</Button>
-    </HydratedForm>
+    </Form>
   );
 }
-

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound } from "../../../_components/server";
 import { PageHeader } from "../../../_components/ui";
 import { ClientDetailView } from "./client-detail";
@@ -8,10 +8,12 @@ export const metadata: Metadata = { title: "Client" };
 
 export default async function ClientPage({ params }: { params: Promise<{ orgSlug: string; clientId: string }> }) {
   const { orgSlug, clientId } = await params;
-  const api = await serverApi();
-  const org = await orNotFound(api.org.get({ orgSlug }));
   // The coach's view of a client: the client themself, an unassigned coach or a stranger get a 404.
-  const [detail, me] = await Promise.all([orNotFound(api.coach.clientDetail({ orgSlug, clientId })), api.me.get()]);
+  const [org, detail, me] = await Promise.all([
+    orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
+    orNotFound(load(trpc.coach.clientDetail.queryOptions({ orgSlug, clientId }))),
+    load(trpc.me.get.queryOptions()),
+  ]);
   const { profile } = detail;
   return (
     <>
@@ -34,7 +36,9 @@ export default async function ClientPage({ params }: { params: Promise<{ orgSlug
           </>
         }
       />
-      <ClientDetailView orgSlug={orgSlug} clientId={clientId} viewerMembershipId={org.membershipId} viewerTimeZone={me.user.timeZone} initialData={detail} />
+      <HydrateClient>
+        <ClientDetailView orgSlug={orgSlug} clientId={clientId} viewerMembershipId={org.membershipId} viewerTimeZone={me.user.timeZone} />
+      </HydrateClient>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentSession } from "@/server/auth";
-import { getDb } from "@/db";
 import { homePathOf } from "@/server/services/account/me";
+import { load, trpc } from "@/server/trpc/server";
 import { ButtonLink } from "./_components/ui";
 
 const RULES = [
@@ -16,7 +16,7 @@ const RULES = [
 export default async function LandingPage() {
   const session = await currentSession();
   if (session) {
-    redirect(await homePathOf(getDb(), { actorUserId: session.userId }));
+    redirect(homePathOf(await load(trpc.me.get.queryOptions())));
   }
   return (
     <main className="mx-auto max-w-5xl px-4 py-10 sm:py-16">

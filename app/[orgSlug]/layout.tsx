@@ -5,7 +5,7 @@ import { currentSession } from "@/server/auth";
 import { safeCallbackPath } from "@/server/canonical-url";
 import { REQUESTED_PATH_HEADER } from "@/server/http/request-headers";
 import { unsafeMarkOrganizationUsed } from "@/server/services/org/organizations";
-import { serverApi } from "@/server/trpc/server";
+import { load, trpc } from "@/server/trpc/server";
 import { orNotFound } from "../_components/server";
 import { OrgHeader } from "./org-header";
 
@@ -17,9 +17,8 @@ export default async function OrgLayout({ children, params }: { children: React.
     const requested = safeCallbackPath((await headers()).get(REQUESTED_PATH_HEADER) ?? `/${orgSlug}`);
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(requested)}`);
   }
-  const api = await serverApi();
-  const org = await orNotFound(api.org.get({ orgSlug }));
-  const me = await api.me.get();
+  // The pages below load the same two queries from the same render's cache.
+  const [org, me] = await Promise.all([orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))), load(trpc.me.get.queryOptions())]);
   await unsafeMarkOrganizationUsed(getDb(), session.userId, org.id);
   return (
     <>

@@ -2,10 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { fieldErrors, useTRPC } from "../_components/trpc";
+import { useRef } from "react";
+import { useWatch } from "react-hook-form";
+import { ZCreateOrgInput } from "@/server/services/org/schemas";
+import { errorAt, Form, useServerErrors, useZodForm } from "../_components/form";
+import { useTRPC } from "../_components/trpc";
 import { Button, Field, Notice } from "../_components/ui";
-import { HydratedForm } from "../_components/hydrated-form";
 
 const slugify = (name: string) =>
   name
@@ -15,51 +17,40 @@ const slugify = (name: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 48);
 
+/** What the person types; the practice's time zone is their device's. */
+const ZCreateOrgForm = ZCreateOrgInput.pick({ name: true, slug: true });
+
 export function CreateOrgForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [slug, setSlug] = useState("");
-  const [slugEdited, setSlugEdited] = useState(false);
+  const form = useZodForm(ZCreateOrgForm, { defaultValues: { name: "", slug: "" } });
+  const slug = useWatch({ control: form.control, name: "slug" });
+  const slugEdited = useRef(false);
   const create = useMutation(trpc.org.create.mutationOptions({ onSuccess: (org) => router.push(`/${org.slug}/admin`) }));
-  const { message, fields } = fieldErrors(create.error);
-  const timeZone = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
+  const message = useServerErrors(form, create.error);
+  const { errors } = form.formState;
   return (
-    <HydratedForm
+    <Form
+      form={form}
       className="space-y-4"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate({ name, slug, timeZone });
-      }}
+      onSubmit={(values) => create.mutate({ ...values, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
     >
       <Field
         label="Practice name"
-        name="name"
-        value={name}
         required
-        error={fields.name}
-        onChange={(event) => {
-          setName(event.target.value);
-          if (!slugEdited) setSlug(slugify(event.target.value));
-        }}
+        {...form.register("name", {
+          // The web address follows the name until the person edits it.
+          onChange: (event: { target: { value: string } }) => {
+            if (!slugEdited.current) form.setValue("slug", slugify(event.target.value));
+          },
+        })}
+        error={errorAt(errors, "name")}
       />
-      <Field
-        label="Web address"
-        name="slug"
-        value={slug}
-        required
-        error={fields.slug}
-        hint={`Your practice will live at /${slug || "your-practice"}`}
-        onChange={(event) => {
-          setSlugEdited(true);
-          setSlug(event.target.value);
-        }}
-      />
+      <Field label="Web address" required {...form.register("slug", { onChange: () => (slugEdited.current = true) })} error={errorAt(errors, "slug")} hint={`Your practice will live at /${slug || "your-practice"}`} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create organisation"}
       </Button>
-    </HydratedForm>
+    </Form>
   );
 }

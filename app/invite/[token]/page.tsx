@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ROLE_WITH_ARTICLE } from "@/lib/vocabulary";
 import { TRPCError } from "@trpc/server";
 import { currentSession } from "@/server/auth";
-import { serverApi } from "@/server/trpc/server";
+import { load, trpc } from "@/server/trpc/server";
 import { ButtonLink } from "../../_components/ui";
 import { AcceptInvitation } from "./accept-invitation";
 
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "Invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const api = await serverApi();
-  const invitation = await api.invitation.preview({ token }).catch((error: unknown) => {
+  // Shown by the server alone: the only thing to do here is one button.
+  const invitation = await load(trpc.invitation.preview.queryOptions({ token })).catch((error: unknown) => {
     if (error instanceof TRPCError) return null;
     throw error;
   });

@@ -17,8 +17,8 @@ export async function getMe(db: Database, scope: Pick<UserScope, "actorUserId">)
   return { user: user!, memberships };
 }
 
-/** Where a signed-in person lands: the organisation they used last, or onboarding when they have none. */
-export async function homePathOf(db: Database, scope: Pick<UserScope, "actorUserId">) {
-  const [first] = await unsafeListMembershipsOfUser(db, scope.actorUserId);
+/** Where a signed-in person lands: the organisation they used last (listed first), or onboarding when they have none. */
+export function homePathOf({ memberships }: Pick<Awaited<ReturnType<typeof getMe>>, "memberships">) {
+  const [first] = memberships;
   return first ? `/${first.slug}` : "/onboarding";
 }

@@ -57,11 +57,14 @@ test("a coach follows up with an assigned client, who sees it, until the owner r
   await maya.getByRole("link", { name: "Aisha Bello" }).click();
   await expect(maya).toHaveURL(/\/northstar\/clients\/[0-9a-f-]{36}$/);
   const clientUrl = maya.url();
+  // The nudge is typed first: saving the note refetches the page's data, and the typing stays.
+  await maya.getByLabel("Nudge message", { exact: true }).fill(nudge);
   await maya.getByLabel("Note", { exact: true }).fill(note);
   await maya.getByLabel("Share with the client").check();
   await maya.getByRole("button", { name: "Save note" }).click();
   await expect(maya.getByText(note)).toBeVisible();
-  await maya.getByLabel("Nudge message", { exact: true }).fill(nudge);
+  await expect(maya.getByLabel("Note", { exact: true })).toHaveValue("");
+  await expect(maya.getByLabel("Nudge message", { exact: true })).toHaveValue(nudge);
   await maya.getByRole("button", { name: "Send nudge" }).click();
   await expect(maya.getByText(nudge)).toBeVisible();
 

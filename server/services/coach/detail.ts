@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
 import { jsonList, parseJson } from "./json";
-import type { CoachScope } from "./scope";
+import type { ClientRef } from "../scope";
 import { APPLICATION_STATUSES } from "../applications/status";
 import type { ApplicationStatus, DraftKind, DraftStatus, InterviewKind, ReminderKind } from "@/lib/vocabulary";
 
@@ -34,8 +34,8 @@ const LIMIT = 50;
  * list built by a subquery scoped to (org_id, client_id), so the cost does not depend on how many
  * sections or rows there are in statements. The caller was checked by `clientProcedure`.
  */
-export async function clientDetail(db: Executor, scope: Pick<CoachScope, "orgId">, clientId: string, now: Date = new Date()) {
-  const org = scope.orgId;
+export async function clientDetail(db: Executor, scope: ClientRef, now: Date = new Date()) {
+  const { orgId: org, clientId } = scope;
   const nowIso = now.toISOString();
   const [row] = await rows<Record<string, unknown>>(
     db,
@@ -144,7 +144,7 @@ export async function clientDetail(db: Executor, scope: Pick<CoachScope, "orgId"
     commitments: parseJson<DetailCommitment[]>(r.commitments),
     notes: parseJson<DetailNote[]>(r.notes),
     nudges: parseJson<DetailNudge[]>(r.nudges),
-    checkIns: await checkInOutlooks(db, { orgId: scope.orgId, clientId }),
+    checkIns: await checkInOutlooks(db, scope),
   };
 }
 export type ClientDetail = Awaited<ReturnType<typeof clientDetail>>;

@@ -11,7 +11,7 @@ export const coachRouter = router({
   /** Owners: every client; coaches: their assigned clients. One row per client, paged by cursor. */
   overview: staffProcedure.input(ZOverviewInput).query(({ ctx, input }) => coachOverview(ctx.db, ctx.scope, input)),
   /** Everything on one client's page; the client themself gets FORBIDDEN (it includes private notes). */
-  clientDetail: staffClientProcedure.query(({ ctx }) => clientDetail(ctx.db, ctx.scope, ctx.scope.clientId)),
+  clientDetail: staffClientProcedure.query(({ ctx }) => clientDetail(ctx.db, ctx.scope)),
   /**
    * One batch (1,000 rows) of the overview export, after `cursor`: the streamed CSV route walks
    * these, so the file is authorised, scoped and filtered exactly like the overview.

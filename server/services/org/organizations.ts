@@ -4,7 +4,7 @@ import { memberships, organizations } from "@/db/schema";
 import { pgErrorCode } from "@/db/sql";
 import { conflict } from "../../errors";
 import { recordAudit } from "../audit";
-import type { UserScope } from "../scope";
+import type { OrgActor, UserScope } from "../scope";
 import type { TCreateOrgInput } from "./schemas";
 
 const UNIQUE_VIOLATION = "23505";
@@ -52,6 +52,11 @@ export async function unsafeListMembershipsOfUser(db: Database, userId: string) 
       sql`case ${memberships.role} when 'owner' then 0 when 'coach' then 1 else 2 end`,
       asc(organizations.name),
     );
+}
+
+/** The person in `scope` opened its organisation: their next sign-in lands there. */
+export async function markOrganizationUsed(db: Database, scope: OrgActor) {
+  await unsafeMarkOrganizationUsed(db, scope.actorUserId, scope.orgId);
 }
 
 /** Slower than this, a page view does not write "last used" again. */

@@ -132,4 +132,17 @@ describe("where signing in lands", () => {
     await unsafeMarkOrganizationUsed(test.db, other.id, owning.id, new Date(Date.now() + 120_000));
     expect(await first()).toMatchObject({ slug: coaching.slug });
   });
+
+  it("moves the landing when a member opens an organisation through the API, under its tenant scope", async () => {
+    const person = await createUser(test.db);
+    const coaching = await createOrg(test.db, { name: "Aardvark Coaching" });
+    const owning = await createOrg(test.db, { name: "Zenith Careers" });
+    await createMember(test.db, coaching.id, "coach", person);
+    await createMember(test.db, owning.id, "owner", person);
+    const api = callerFor(test.db, person);
+    expect((await api.me.get()).memberships[0]).toMatchObject({ slug: owning.slug });
+
+    await api.org.markUsed({ orgSlug: coaching.slug });
+    expect((await api.me.get()).memberships[0]).toMatchObject({ slug: coaching.slug });
+  });
 });

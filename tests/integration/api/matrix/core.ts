@@ -12,6 +12,7 @@ export const coreMatrix: Record<string, MatrixEntry> = {
     expect: signedIn,
   },
   "org.get": { call: (api, w) => api.org.get(slugOf(w)), expect: members },
+  "org.markUsed": { call: (api, w) => api.org.markUsed(slugOf(w)), expect: members },
 
   "member.list": { call: (api, w) => api.member.list(slugOf(w)), expect: ownersOnly },
   "member.changeRole": {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { applicationTitleColumns, companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, companies, contacts, draftComments, drafts, interviews, memberships, users } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -29,8 +29,7 @@ export async function listDrafts(db: Executor, scope: ClientRef, filter: TListDr
       interviewId: drafts.interviewId,
       contactId: drafts.contactId,
       contactName: contacts.name,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(drafts)
     .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))

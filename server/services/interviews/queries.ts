@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { applicationOfInterview, companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
+import { applicationOfInterview, applicationTitleColumns, companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
 import { applications, commitments, companies, contacts, drafts, interviewParticipants, interviews } from "@/db/schema";
 import { loadApplication } from "../applications/scope";
 import { loadInterview } from "./load";
@@ -66,8 +66,7 @@ export async function listInterviews(db: Db, scope: ClientRef, filter: { applica
     .select({
       ...interviewSummaryColumns,
       debriefedAt: interviews.debriefedAt,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(interviews)
     .innerJoin(applications, applicationOfInterview)

@@ -36,8 +36,8 @@ export const interviewSummaryColumns = {
 /** What names an application in a list: its role and its company (needs `companyOfApplication`). */
 export const applicationTitleColumns = { roleTitle: applications.roleTitle, companyName: companies.name };
 
-/** contact_links → the contact who does the knowing. */
-export const contactOfLink: SQL = and(eq(contacts.orgId, contactLinks.orgId), eq(contacts.id, contactLinks.contactId))!;
+/** The contact a row names in its `contact_id` (a participant, a promise, a draft, a link), in its organisation. */
+export const contactNamedBy = (row: { orgId: PgColumn; contactId: PgColumn }): SQL => and(eq(contacts.orgId, row.orgId), eq(contacts.id, row.contactId))!;
 
 /**
  * One client's contact links to a company or to any of its interviewers: the people who could put

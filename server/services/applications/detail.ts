@@ -1,5 +1,5 @@
 import { checkInOutlooks } from "./check-in";
-import { contactOfLink, interviewSummaryColumns, linksIntoApplication } from "@/server/services/joins";
+import { contactNamedBy, interviewSummaryColumns, linksIntoApplication } from "@/server/services/joins";
 import { owedCommitment } from "./closing";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -220,7 +220,7 @@ async function goodWordContacts(
       note: contactLinks.note,
     })
     .from(contactLinks)
-    .innerJoin(contacts, contactOfLink)
+    .innerJoin(contacts, contactNamedBy(contactLinks))
     .where(linksIntoApplication(scope, { companyId: target.companyId, interviewerIds }))
     .orderBy(asc(contacts.name));
   const interviewerName = new Map(target.interviewers.map((p) => [p.contactId, p.name]));

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
-import { applicationTitleColumns, companyOfApplication } from "@/server/services/joins";
+import { applicationTitleColumns, companyOfApplication, contactNamedBy } from "@/server/services/joins";
 import { applications, commitments, companies, contacts } from "@/db/schema";
 import { isApplicationClosedNow, owedCommitment } from "../applications/closing";
 import { badRequest, notFound } from "../../errors";
@@ -32,7 +32,7 @@ export async function listCommitments(db: Db, scope: ClientRef, filter: TListCom
       ...applicationTitleColumns,
     })
     .from(commitments)
-    .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
+    .leftJoin(contacts, contactNamedBy(commitments))
     .leftJoin(applications, and(eq(applications.orgId, commitments.orgId), eq(applications.id, commitments.applicationId)))
     .leftJoin(companies, companyOfApplication)
     .where(

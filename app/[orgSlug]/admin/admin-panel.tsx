@@ -29,8 +29,10 @@ export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewe
   const clients = members.filter((m) => m.role === "client");
 
   return (
+    // min-w-0: a grid column is otherwise as wide as its longest unbroken line (a long
+    // invitation address, truncated on screen), which pushed a phone's page sideways.
     <div className="grid gap-6 lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-2">
+      <div className="min-w-0 space-y-6 lg:col-span-2">
         <Card title="Members">
           <MembersTable orgSlug={orgSlug} members={members} coaches={coaches} onChange={refresh} />
         </Card>
@@ -38,7 +40,7 @@ export function AdminPanel({ orgSlug, viewerTimeZone }: { orgSlug: string; viewe
           <BulkAssign orgSlug={orgSlug} clients={clients} coaches={coaches} onChange={refresh} />
         </Card>
       </div>
-      <div className="space-y-6">
+      <div className="min-w-0 space-y-6">
         <Card title="Invite someone">
           <InviteForm orgSlug={orgSlug} coaches={coaches} cohorts={cohorts} onInvited={refresh} />
         </Card>

@@ -25,7 +25,7 @@ export function CohortsPanel({ orgSlug }: { orgSlug: string }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-2">
+      <div className="min-w-0 space-y-6 lg:col-span-2">
         {cohorts.length === 0 ? (
           <Card>
             <EmptyState title="No cohorts yet">Create one with the form beside this, or give each client a cohort in a roster upload.</EmptyState>

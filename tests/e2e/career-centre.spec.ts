@@ -134,6 +134,8 @@ test("the onboarding page fits a phone and works from the keyboard", async ({ br
   await priya.getByLabel("Roster CSV").focus();
   await expect(priya.getByLabel("Roster CSV")).toBeFocused();
   await priya.goto("/northstar/admin/cohorts");
+  // Fields take typing once the page is interactive (they are disabled until then, so nothing typed is lost).
+  await expect(priya.getByLabel("Cohort name")).toBeEnabled();
   await priya.getByLabel("Cohort name").focus();
   await priya.keyboard.type(`Keyboard cohort ${stamp}`);
   await priya.keyboard.press("Enter");

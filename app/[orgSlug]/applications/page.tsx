@@ -23,7 +23,7 @@ export default async function ApplicationsPage({
   if (org.role !== "client" && !clientId) redirect(`/${orgSlug}/coach`);
   // Coaches and owners read a client's applications by id; the API decides whether they may.
   // The view the URL asks for is loaded here, so the board or the table arrives with the page.
-  const view = readViewState(new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])))) ;
+  const view = readViewState(new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : []))));
   const [client, me] = await Promise.all([
     orNotFound(load(trpc.client.byId.queryOptions({ orgSlug, clientId }))),
     load(trpc.me.get.queryOptions()),

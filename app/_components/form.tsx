@@ -70,14 +70,17 @@ export function errorAt<T extends FieldValues>(errors: FieldErrors<T>, path: Pat
  * list ("remote, dream job" becomes tags.0, tags.1), whose errors name an item.
  */
 export function errorWithin<T extends FieldValues>(errors: FieldErrors<T>, path: Path<T> | string): string | undefined {
-  const own = errorAt(errors, path);
-  if (own) return own;
-  const found: unknown = get(errors, path);
-  if (!found || typeof found !== "object") return undefined;
+  return firstMessage(get(errors, path));
+}
+
+function firstMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  const { message } = error as { message?: unknown };
+  if (typeof message === "string") return message;
   // `ref` is the input element, not an error.
-  for (const key of Object.keys(found).filter((key) => key !== "ref")) {
-    const inner = errorWithin(found as FieldErrors<FieldValues>, key);
-    if (inner) return inner;
+  for (const [key, inner] of Object.entries(error)) {
+    const found = key === "ref" ? undefined : firstMessage(inner);
+    if (found) return found;
   }
   return undefined;
 }

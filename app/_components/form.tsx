@@ -38,7 +38,7 @@ export function checkedBy<TSchema extends z.ZodType>(schema: TSchema) {
 /**
  * Puts a failed mutation's field errors on the form's fields (by path, "promises.1.description")
  * and returns what is left to show above the submit button: the message of an error that names
- * no field, or null. `rename` maps an API field to the form's field where the two differ (a
+ * no field or a field the form does not have, or null. `rename` maps an API field to the form's field where the two differ (a
  * function for paths with an index: a list of strings held as objects, "tags.2" → "tags.2.text").
  */
 export function useServerErrors<T extends FieldValues, TOutput>(
@@ -46,17 +46,21 @@ export function useServerErrors<T extends FieldValues, TOutput>(
   error: unknown,
   rename: Record<string, Path<T>> | ((path: string) => string) = {},
 ): string | null {
-  const { setError } = form;
+  const { setError, getValues } = form;
+  const formPath = (path: string) => (typeof rename === "function" ? rename(path) : (rename[path] ?? path));
   useEffect(() => {
     if (!error) return;
     const { fields: byPath } = fieldErrors(error);
     // Nested paths and their top-level names both arrive; set the most precise one of each.
     const paths = Object.keys(byPath).filter((path) => !Object.keys(byPath).some((other) => other !== path && other.startsWith(`${path}.`)));
-    const formPath = (path: string) => (typeof rename === "function" ? rename(path) : (rename[path] ?? path));
     for (const path of paths) setError(formPath(path) as Path<T>, { type: "server", message: byPath[path] });
     // Runs once per failed attempt: the error object is what changes (`rename` is a literal).
   }, [error, setError]);
-  return fieldErrors(error).message;
+  const { message, fields } = fieldErrors(error);
+  if (message) return message;
+  // An error naming a field this form does not have ("interviewId": it has not ended yet) would show nowhere else.
+  const orphan = Object.entries(fields).find(([path]) => !path.includes(".") && getValues(formPath(path) as Path<T>) === undefined);
+  return orphan?.[1] ?? null;
 }
 
 /** The message of the error at a field's path, for a `Field`'s `error` prop. */

@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from "react";
 import { Controller, useFieldArray, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ZContactChannel, ZDebriefInterviewInput, ZIsoDate } from "@/server/services/interviews/schemas";
-import { errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { errorAt, errorWithin, Form, useServerErrors, useZodForm } from "../../../_components/form";
 import { useTRPC } from "../../../_components/trpc";
 import { Button, Field, Notice, Select, TextArea } from "../../../_components/ui";
 import { instantAt, wallClock } from "../../../_components/zoned";
@@ -234,7 +234,7 @@ export function DebriefForm({ orgSlug, detail, viewerTimeZone }: { orgSlug: stri
                 <Controller
                   control={form.control}
                   name={`interviewers.${index}.challengesDiscussed`}
-                  render={({ field, fieldState }) => (
+                  render={({ field }) => (
                     <fieldset>
                       <legend className="mb-1 text-sm font-medium">Challenges that came up with {person.name}</legend>
                       <ul className="space-y-1">
@@ -254,7 +254,7 @@ export function DebriefForm({ orgSlug, detail, viewerTimeZone }: { orgSlug: stri
                           </li>
                         ))}
                       </ul>
-                      {fieldState.error?.message ? <Notice tone="error">{fieldState.error.message}</Notice> : null}
+                      {errorWithin(errors, field.name) ? <Notice tone="error">{errorWithin(errors, field.name)}</Notice> : null}
                     </fieldset>
                   )}
                 />

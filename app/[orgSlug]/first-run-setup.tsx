@@ -1,48 +1,54 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { HydratedForm, useHydrated } from "../_components/hydrated-form";
+import { useEffect } from "react";
+import { Controller } from "react-hook-form";
+import { z } from "zod";
+import { ZTimeZone } from "@/server/services/interviews/schemas";
+import { errorAt, Form, useServerErrors, useZodForm } from "../_components/form";
 import { TimeZoneSelect } from "../_components/time-zone-select";
-import { fieldErrors, useTRPC } from "../_components/trpc";
+import { useTRPC } from "../_components/trpc";
 import { Button, Card, Field, Notice } from "../_components/ui";
 
-import type { FirstRunProfile as Profile } from "./first-run";
-
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** What the drafts need, each asked for by name: the profile's fields, none of them optional here. */
+const ZFirstRunForm = z.object({
+  name: z.string().trim().min(1, "Give your name: it signs your drafts.").max(120, "Use at most 120 characters."),
+  timeZone: ZTimeZone,
+  headline: z.string().trim().min(1, "One line on what you do best, like “Data analyst who makes finance teams trust their numbers”.").max(200, "Use at most 200 characters."),
+  accomplishments: z.tuple([
+    z.string().trim().min(1, "Name one result you are proud of.").max(300, "Keep each accomplishment under 300 characters."),
+    z.string().trim().min(1, "And one more.").max(300, "Keep each accomplishment under 300 characters."),
+  ]),
+});
 
 /**
  * A new client's first minute: their name, the zone reminders arrive in (the browser's, unless
  * they choose another), a headline and two accomplishments. Every thank-you and follow-up draft
  * is written from these, so they come before the dashboard.
  */
-export function FirstRunSetup({ orgSlug, orgName, initial }: { orgSlug: string; orgName: string; initial: Profile }) {
+export function FirstRunSetup({ orgSlug, orgName }: { orgSlug: string; orgName: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const hydrated = useHydrated();
-  const [name, setName] = useState(initial.name ?? "");
+  const { data: initial } = useSuspenseQuery(trpc.profile.get.queryOptions({ orgSlug }));
+  const form = useZodForm(ZFirstRunForm, {
+    defaultValues: {
+      name: initial.name ?? "",
+      timeZone: initial.timeZone,
+      headline: initial.headline ?? "",
+      accomplishments: [initial.accomplishments[0] ?? "", initial.accomplishments[1] ?? ""],
+    },
+  });
+  const { errors } = form.formState;
   // Still UTC means nobody chose yet: offer the browser's zone once the page runs in it.
-  const [chosenZone, setChosenZone] = useState<string | null>(initial.timeZone === "UTC" ? null : initial.timeZone);
-  const timeZone = chosenZone ?? (hydrated ? browserZone() : initial.timeZone);
-  const [headline, setHeadline] = useState(initial.headline ?? "");
-  const [first, setFirst] = useState(initial.accomplishments[0] ?? "");
-  const [second, setSecond] = useState(initial.accomplishments[1] ?? "");
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const unchosen = initial.timeZone === "UTC";
+  useEffect(() => {
+    if (unchosen && !form.getFieldState("timeZone").isDirty) form.setValue("timeZone", browserZone());
+  }, [unchosen, form]);
   const save = useMutation(trpc.profile.update.mutationOptions({ onSuccess: () => router.refresh() }));
-  const { message, fields } = fieldErrors(save.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!name.trim()) problems.name = "Give your name: it signs your drafts.";
-    if (!headline.trim()) problems.headline = "One line on what you do best, like “Data analyst who makes finance teams trust their numbers”.";
-    if (!first.trim()) problems.first = "Name one result you are proud of.";
-    if (!second.trim()) problems.second = "And one more.";
-    setMissing(problems);
-    if (Object.keys(problems).length > 0) return;
-    save.mutate({ orgSlug, name, timeZone, headline, accomplishments: [first, second] });
-  }
+  const message = useServerErrors(form, save.error);
 
   return (
     <Card title={`Welcome to ${orgName}: two minutes before your dashboard`}>
@@ -50,14 +56,24 @@ export function FirstRunSetup({ orgSlug, orgName, initial }: { orgSlug: string; 
         Your thank-you notes and follow-ups are drafted from these answers, and reminders arrive on your clock. You can change
         them later on your profile.
       </p>
-      <HydratedForm onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="First-run setup">
-        <Field label="Your name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={missing.name ?? fields.name} autoComplete="name" />
-        <TimeZoneSelect label="Your time zone" name="timeZone" value={timeZone} onChange={setChosenZone} error={fields.timeZone} />
+      <Form form={form} onSubmit={(values) => save.mutate({ orgSlug, ...values })} className="grid gap-4 sm:grid-cols-2" aria-label="First-run setup">
+        <Field label="Your name" {...form.register("name")} error={errorAt(errors, "name")} autoComplete="name" />
+        <Controller
+          control={form.control}
+          name="timeZone"
+          render={({ field }) => <TimeZoneSelect label="Your time zone" name={field.name} value={field.value} onChange={field.onChange} error={errorAt(errors, "timeZone")} />}
+        />
         <div className="sm:col-span-2">
-          <Field label="Headline" name="headline" value={headline} maxLength={200} onChange={(e) => setHeadline(e.target.value)} error={missing.headline ?? fields.headline} />
+          <Field label="Headline" maxLength={200} {...form.register("headline")} error={errorAt(errors, "headline")} />
         </div>
-        <Field label="An accomplishment" name="accomplishment1" value={first} maxLength={300} onChange={(e) => setFirst(e.target.value)} error={missing.first ?? fields.accomplishments} hint="A result with a number works best: “cut month-end close from ten days to four”." />
-        <Field label="Another accomplishment" name="accomplishment2" value={second} maxLength={300} onChange={(e) => setSecond(e.target.value)} error={missing.second} />
+        <Field
+          label="An accomplishment"
+          maxLength={300}
+          {...form.register("accomplishments.0")}
+          error={errorAt(errors, "accomplishments.0") ?? errorAt(errors, "accomplishments")}
+          hint="A result with a number works best: “cut month-end close from ten days to four”."
+        />
+        <Field label="Another accomplishment" maxLength={300} {...form.register("accomplishments.1")} error={errorAt(errors, "accomplishments.1")} />
         {message ? (
           <div className="sm:col-span-2">
             <Notice tone="error">{message}</Notice>
@@ -68,7 +84,7 @@ export function FirstRunSetup({ orgSlug, orgName, initial }: { orgSlug: string; 
             {save.isPending ? "Saving…" : "Save and open my dashboard"}
           </Button>
         </div>
-      </HydratedForm>
+      </Form>
     </Card>
   );
 }

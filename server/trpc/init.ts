@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { z, ZodError, ZodRealError } from "zod";
 import { withOrg, type Database, type Executor } from "@/db";
 import { coachAssignments, memberships, organizations, type FollowUpPolicy } from "@/db/schema";
 import { DomainError, toTRPCError } from "../errors";
@@ -108,7 +108,9 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
 const storableInput = t.middleware(async ({ getRawInput, next }) => {
   const issues = findUnstorable(await getRawInput());
   if (issues.length > 0) {
-    const cause = new ZodError(issues.map((issue) => ({ code: "custom" as const, path: issue.path, message: issue.message, input: undefined })));
+    // ZodRealError, not ZodError: only the former is an Error, and tRPC wraps a cause that is
+    // not one, which would hide the field errors from the formatter above.
+    const cause = new ZodRealError(issues.map((issue) => ({ code: "custom" as const, path: issue.path, message: issue.message, input: undefined })));
     throw new TRPCError({ code: "BAD_REQUEST", message: issues[0]!.message, cause });
   }
   return next();

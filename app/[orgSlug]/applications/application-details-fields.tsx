@@ -1,6 +1,10 @@
 "use client";
 
+import { useFormContext, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { ZCreateApplicationInput } from "@/server/services/applications/schemas";
 import { EXCITEMENT_MAX, JOB_TYPE_LABEL, JOB_TYPES, WORKPLACE_LABEL, WORKPLACE_TYPES, type JobType, type WorkplaceType } from "@/server/services/applications/values";
+import { checkedBy, errorAt, errorWithin } from "../../_components/form";
 import { Field, Select, TextArea } from "../../_components/ui";
 
 /**
@@ -9,20 +13,42 @@ import { Field, Select, TextArea } from "../../_components/ui";
  * deadline, excitement, tags, the days it was saved and applied, and the posting's text.
  */
 
-export type DetailsForm = {
-  location: string;
-  workplaceType: string;
-  jobType: string;
-  salaryMin: string;
-  salaryMax: string;
-  salaryCurrency: string;
-  deadlineOn: string;
-  excitement: string;
-  tags: string;
-  savedOn: string;
-  appliedOn: string;
-  postingSnapshot: string;
-};
+const api = ZCreateApplicationInput.shape;
+/** A choice whose empty option means "not known". */
+const orNone = <T extends z.ZodType<string>>(schema: T) => schema.or(z.literal("")).transform((value) => (value === "" ? null : (value as z.output<T>)));
+/** An amount typed with spaces or commas; a blank is none, anything else that is not a number is refused. */
+const amount = z
+  .string()
+  .transform((value) => (value.trim() === "" ? null : Number(value.replace(/[\s,]/g, ""))))
+  .pipe(api.salaryMin.unwrap());
+
+/** The block's fields as the form holds them (text) and as the API takes them, checked by the API's own field schemas. */
+export const ZApplicationDetailsForm = z.object({
+  location: checkedBy(api.location.unwrap()),
+  workplaceType: orNone(z.enum(WORKPLACE_TYPES, "Choose on-site, hybrid or remote.")),
+  jobType: orNone(z.enum(JOB_TYPES, "Choose a job type from the list.")),
+  salaryMin: amount,
+  salaryMax: amount,
+  salaryCurrency: checkedBy(api.salaryCurrency.unwrap()),
+  deadlineOn: checkedBy(api.deadlineOn.unwrap()),
+  excitement: z
+    .string()
+    .transform((value) => (value === "" ? null : Number(value)))
+    .pipe(api.excitement.unwrap()),
+  tags: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    )
+    .pipe(api.tags.unwrap()),
+  savedOn: checkedBy(api.savedOn.unwrap()),
+  appliedOn: checkedBy(api.appliedOn.unwrap()),
+  postingSnapshot: checkedBy(api.postingSnapshot.unwrap()),
+});
+export type DetailsForm = z.input<typeof ZApplicationDetailsForm>;
 
 export const EMPTY_DETAILS: DetailsForm = {
   location: "",
@@ -57,8 +83,8 @@ export function detailsOf(application: {
   const text = (value: string | number | null) => (value === null ? "" : String(value));
   return {
     location: text(application.location),
-    workplaceType: text(application.workplaceType),
-    jobType: text(application.jobType),
+    workplaceType: application.workplaceType ?? "",
+    jobType: application.jobType ?? "",
     salaryMin: text(application.salaryMin),
     salaryMax: text(application.salaryMax),
     salaryCurrency: text(application.salaryCurrency),
@@ -71,40 +97,16 @@ export function detailsOf(application: {
   };
 }
 
-/** The form's text as the API's input; a number field that is not a number is sent as NaN for the server to refuse. */
-export function detailsInput(form: DetailsForm) {
-  const amount = (value: string) => (value.trim() === "" ? null : Number(value.replace(/[\s,]/g, "")));
-  return {
-    location: form.location,
-    workplaceType: (form.workplaceType || null) as WorkplaceType | null,
-    jobType: (form.jobType || null) as JobType | null,
-    salaryMin: amount(form.salaryMin),
-    salaryMax: amount(form.salaryMax),
-    salaryCurrency: form.salaryCurrency,
-    deadlineOn: form.deadlineOn,
-    excitement: form.excitement ? Number(form.excitement) : null,
-    tags: form.tags
-      .split(",")
-      .map((tag) => tag.trim())
-      .filter(Boolean),
-    savedOn: form.savedOn,
-    appliedOn: form.appliedOn,
-    postingSnapshot: form.postingSnapshot,
-  };
-}
-
-type Props = {
-  form: DetailsForm;
-  set: (key: keyof DetailsForm) => (event: { target: { value: string } }) => void;
-  errors: Record<string, string>;
-};
-
-export function ApplicationDetailsFields({ form, set, errors }: Props) {
+/** The block, inside a `Form` whose schema extends `ZApplicationDetailsForm`. */
+export function ApplicationDetailsFields() {
+  const { register, control, formState } = useFormContext<DetailsForm>();
+  const { errors } = formState;
+  const posting = useWatch({ control, name: "postingSnapshot" });
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Location (optional)" name="location" maxLength={200} value={form.location} onChange={set("location")} error={errors.location} />
-        <Select label="Workplace" name="workplaceType" value={form.workplaceType} onChange={set("workplaceType")} error={errors.workplaceType}>
+        <Field label="Location (optional)" maxLength={200} {...register("location")} error={errorAt(errors, "location")} />
+        <Select label="Workplace" {...register("workplaceType")} error={errorAt(errors, "workplaceType")}>
           <option value="">Not known</option>
           {WORKPLACE_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -112,7 +114,7 @@ export function ApplicationDetailsFields({ form, set, errors }: Props) {
             </option>
           ))}
         </Select>
-        <Select label="Job type" name="jobType" value={form.jobType} onChange={set("jobType")} error={errors.jobType}>
+        <Select label="Job type" {...register("jobType")} error={errorAt(errors, "jobType")}>
           <option value="">Not known</option>
           {JOB_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -122,15 +124,15 @@ export function ApplicationDetailsFields({ form, set, errors }: Props) {
         </Select>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Salary from" name="salaryMin" inputMode="numeric" value={form.salaryMin} onChange={set("salaryMin")} error={errors.salaryMin} />
-        <Field label="Salary to" name="salaryMax" inputMode="numeric" value={form.salaryMax} onChange={set("salaryMax")} error={errors.salaryMax} />
-        <Field label="Currency" name="salaryCurrency" maxLength={3} placeholder="USD" autoCapitalize="characters" value={form.salaryCurrency} onChange={set("salaryCurrency")} error={errors.salaryCurrency} />
+        <Field label="Salary from" inputMode="numeric" {...register("salaryMin")} error={errorAt(errors, "salaryMin")} />
+        <Field label="Salary to" inputMode="numeric" {...register("salaryMax")} error={errorAt(errors, "salaryMax")} />
+        <Field label="Currency" maxLength={3} placeholder="USD" autoCapitalize="characters" {...register("salaryCurrency")} error={errorAt(errors, "salaryCurrency")} />
       </div>
       <div className="grid gap-4 sm:grid-cols-4">
-        <Field label="Date saved" name="savedOn" type="date" value={form.savedOn} onChange={set("savedOn")} error={errors.savedOn} />
-        <Field label="Date applied" name="appliedOn" type="date" value={form.appliedOn} onChange={set("appliedOn")} error={errors.appliedOn} />
-        <Field label="Deadline" name="deadlineOn" type="date" value={form.deadlineOn} onChange={set("deadlineOn")} error={errors.deadlineOn} />
-        <Select label="Excitement" name="excitement" value={form.excitement} onChange={set("excitement")} error={errors.excitement}>
+        <Field label="Date saved" type="date" {...register("savedOn")} error={errorAt(errors, "savedOn")} />
+        <Field label="Date applied" type="date" {...register("appliedOn")} error={errorAt(errors, "appliedOn")} />
+        <Field label="Deadline" type="date" {...register("deadlineOn")} error={errorAt(errors, "deadlineOn")} />
+        <Select label="Excitement" {...register("excitement")} error={errorAt(errors, "excitement")}>
           <option value="">Not rated</option>
           {Array.from({ length: EXCITEMENT_MAX }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
@@ -139,11 +141,11 @@ export function ApplicationDetailsFields({ form, set, errors }: Props) {
           ))}
         </Select>
       </div>
-      <Field label="Tags (optional)" name="tags" placeholder="remote, dream job" value={form.tags} onChange={set("tags")} error={errors.tags} hint="Separated by commas." />
-      <details className="rounded-lg border border-slate-200 p-3" open={form.postingSnapshot !== ""}>
+      <Field label="Tags (optional)" placeholder="remote, dream job" {...register("tags")} error={errorWithin(errors, "tags")} hint="Separated by commas." />
+      <details className="rounded-lg border border-slate-200 p-3" open={posting !== ""}>
         <summary className="cursor-pointer text-sm font-medium">The posting&rsquo;s text (kept in case it is taken down)</summary>
         <div className="mt-3">
-          <TextArea label="Posting text" name="postingSnapshot" rows={8} maxLength={100_000} value={form.postingSnapshot} onChange={set("postingSnapshot")} error={errors.postingSnapshot} />
+          <TextArea label="Posting text" rows={8} maxLength={100_000} {...register("postingSnapshot")} error={errorAt(errors, "postingSnapshot")} />
         </div>
       </details>
     </>

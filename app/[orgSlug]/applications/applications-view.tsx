@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -24,7 +24,7 @@ import {
   useConfirm,
 } from "../../_components/ui";
 import { formatDate, formatDateTime } from "@/lib/dates";
-import { readViewState, writeViewState, type ViewState } from "./search-state";
+import { listInput, readViewState, writeViewState, type ViewState } from "./search-state";
 
 type Row = AppRouterOutputs["application"]["list"][number];
 type Board = AppRouterOutputs["application"]["board"];
@@ -138,7 +138,7 @@ function useChangeStatus(orgSlug: string, clientId: string | undefined, onMoved:
 
 function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
   const trpc = useTRPC();
-  const board = useQuery(trpc.application.board.queryOptions({ orgSlug, clientId }));
+  const board = useSuspenseQuery(trpc.application.board.queryOptions({ orgSlug, clientId }));
   const [announcement, setAnnouncement] = useState("");
   const [dragOver, setDragOver] = useState<ApplicationStatus | null>(null);
   // The card just moved from its menu: it is drawn anew in its new column, and takes the focus back there.
@@ -154,8 +154,6 @@ function BoardView({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
     changeStatus.mutate({ orgSlug, applicationId, status: to });
   };
 
-  if (board.isPending) return <p className="text-sm text-slate-500" aria-live="polite">Loading your applications…</p>;
-  if (board.isError) return <Notice tone="error">{board.error.message}</Notice>;
   const total = board.data.columns.reduce((sum, column) => sum + column.applications.length, 0);
   if (total === 0) {
     return (
@@ -371,24 +369,8 @@ function TableView({
   canEdit: boolean;
 }) {
   const trpc = useTRPC();
-  const list = useQuery(
-    trpc.application.list.queryOptions(
-      {
-        orgSlug,
-        clientId,
-        status: state.status.length ? state.status : undefined,
-        search: state.q || undefined,
-        includeArchived: state.archived,
-        sort: state.sort,
-        direction: state.dir,
-        workplaceType: state.workplace ? [state.workplace] : undefined,
-        jobType: state.jobType ? [state.jobType] : undefined,
-        tag: state.tag || undefined,
-        minExcitement: state.excitement || undefined,
-      },
-      { placeholderData: (previous) => previous },
-    ),
-  );
+  // A new filter keeps the rows on screen until its answer arrives; the first render finds the page's prefetch.
+  const list = useQuery(trpc.application.list.queryOptions({ orgSlug, clientId, ...listInput(state) }, { placeholderData: keepPreviousData }));
   const toggleStatus = (status: ApplicationStatus) =>
     update({ status: state.status.includes(status) ? state.status.filter((s) => s !== status) : [...state.status, status] });
   const sortBy = (key: ViewState["sort"]) =>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
 import { ButtonLink, PageHeader } from "../../_components/ui";
 import { ApplicationsView } from "./applications-view";
+import { listInput, readViewState } from "./search-state";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -18,11 +19,18 @@ export default async function ApplicationsPage({
   const { orgSlug } = await params;
   const query = await searchParams;
   const clientId = clientIdFrom(query);
-  const api = await serverApi();
-  const org = await orNotFound(api.org.get({ orgSlug }));
+  const org = await orNotFound(load(trpc.org.get.queryOptions({ orgSlug })));
   if (org.role !== "client" && !clientId) redirect(`/${orgSlug}/coach`);
   // Coaches and owners read a client's applications by id; the API decides whether they may.
-  const [client, me] = await Promise.all([orNotFound(api.client.byId({ orgSlug, clientId })), api.me.get()]);
+  // The view the URL asks for is loaded here, so the board or the table arrives with the page.
+  const view = readViewState(new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : []))));
+  const [client, me] = await Promise.all([
+    orNotFound(load(trpc.client.byId.queryOptions({ orgSlug, clientId }))),
+    load(trpc.me.get.queryOptions()),
+    view.view === "board"
+      ? orNotFound(load(trpc.application.board.queryOptions({ orgSlug, clientId })))
+      : orNotFound(load(trpc.application.list.queryOptions({ orgSlug, clientId, ...listInput(view) }))),
+  ]);
   const isSelf = org.role === "client" && !clientId;
   return (
     <>
@@ -36,7 +44,9 @@ export default async function ApplicationsPage({
         actions={isSelf ? <ButtonLink href={`/${orgSlug}/applications/new`}>New application</ButtonLink> : undefined}
       />
       <Suspense fallback={<p className="text-sm text-slate-500">Loading your applications…</p>}>
-        <ApplicationsView orgSlug={orgSlug} clientId={clientId} canEdit={isSelf} viewerTimeZone={me.user.timeZone} />
+        <HydrateClient>
+          <ApplicationsView orgSlug={orgSlug} clientId={clientId} canEdit={isSelf} viewerTimeZone={me.user.timeZone} />
+        </HydrateClient>
       </Suspense>
     </>
   );

@@ -58,3 +58,18 @@ export function writeViewState(current: Params, state: ViewState): string {
   const text = next.toString();
   return text ? `?${text}` : "";
 }
+
+/** The list query's input for a view: the page prefetches it and the table reads it, so both name the same query. */
+export function listInput(state: ViewState) {
+  return {
+    status: state.status.length ? state.status : undefined,
+    search: state.q || undefined,
+    includeArchived: state.archived,
+    sort: state.sort,
+    direction: state.dir,
+    workplaceType: state.workplace ? [state.workplace] : undefined,
+    jobType: state.jobType ? [state.jobType] : undefined,
+    tag: state.tag || undefined,
+    minExcitement: state.excitement || undefined,
+  };
+}

@@ -1,18 +1,19 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import type { AppRouterOutputs } from "@/server/trpc/types";
-import { fieldErrors, useTRPC } from "../../_components/trpc";
+import { useState } from "react";
+import { z } from "zod";
+import { ZCreateCommitmentInput } from "@/server/services/commitments/schemas";
+import { ZClockTime, ZIsoDate } from "@/server/services/interviews/schemas";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../_components/form";
+import { useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice } from "../../_components/ui";
 import { When } from "../../_components/when";
 import { instantAt } from "../../_components/zoned";
-import { HydratedForm } from "../../_components/hydrated-form";
 
-type Commitment = AppRouterOutputs["commitment"]["list"][number];
 type Filter = "open" | "done" | "all";
-type Props = { orgSlug: string; clientId?: string; initial: Commitment[]; canEdit: boolean; viewerTimeZone: string };
+type Props = { orgSlug: string; clientId?: string; canEdit: boolean; viewerTimeZone: string };
 
 const FILTERS: Array<[Filter, string]> = [
   ["open", "To do"],
@@ -20,11 +21,12 @@ const FILTERS: Array<[Filter, string]> = [
   ["all", "All"],
 ];
 
-export function CommitmentsPanel({ orgSlug, clientId, initial, canEdit, viewerTimeZone }: Props) {
+export function CommitmentsPanel({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>("open");
-  const query = useQuery(trpc.commitment.list.queryOptions({ orgSlug, clientId, status: filter }, { initialData: filter === "open" ? initial : undefined }));
+  // The page prefetched the open ones; another filter keeps the rows on screen until its answer arrives.
+  const query = useQuery(trpc.commitment.list.queryOptions({ orgSlug, clientId, status: filter }, { placeholderData: keepPreviousData }));
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.commitment.list.queryKey() }),
@@ -125,42 +127,45 @@ export function CommitmentsPanel({ orgSlug, clientId, initial, canEdit, viewerTi
   );
 }
 
+/** A promise as the form asks it: a day and a time on the viewer's clock, sent as one instant (`dueAt`, so the API's error lands on the day). */
+function addCommitmentSchema(viewerTimeZone: string) {
+  return z
+    .object({
+      description: ZCreateCommitmentInput.shape.description,
+      dueAt: z.string().min(1, "Give the date it is due.").pipe(ZIsoDate),
+      dueTime: ZClockTime,
+    })
+    .transform(({ description, dueAt, dueTime }) => ({ description, dueAt: instantAt(dueAt, dueTime, viewerTimeZone) ?? new Date(Number.NaN) }));
+}
+
 function AddCommitment({ orgSlug, viewerTimeZone, onAdded }: { orgSlug: string; viewerTimeZone: string; onAdded: () => Promise<unknown> }) {
   const trpc = useTRPC();
-  const [description, setDescription] = useState("");
-  const [date, setDate] = useState("");
-  const [time, setTime] = useState("17:00");
-  const [missingDate, setMissingDate] = useState(false);
+  const [schema] = useState(() => addCommitmentSchema(viewerTimeZone));
+  const form = useZodForm(schema, { defaultValues: { description: "", dueAt: "", dueTime: "17:00" } });
+  const { errors } = form.formState;
   const create = useMutation(
     trpc.commitment.create.mutationOptions({
       onSuccess: async () => {
-        setDescription("");
-        setDate("");
+        // Ready for the next one; the time is usually the same.
+        form.reset({ description: "", dueAt: "", dueTime: form.getValues("dueTime") });
         await onAdded();
       },
     }),
   );
-  const { message, fields } = fieldErrors(create.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const dueAt = instantAt(date, time, viewerTimeZone);
-    setMissingDate(!dueAt);
-    if (dueAt) create.mutate({ orgSlug, description, dueAt });
-  }
+  const message = useServerErrors(form, create.error);
 
   return (
-    <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
-      <Field label="What will you do?" name="description" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
+    <Form form={form} onSubmit={(values) => create.mutate({ orgSlug, ...values })} className="space-y-3">
+      <Field label="What will you do?" maxLength={500} {...form.register("description")} error={errorAt(errors, "description")} />
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Due date" name="dueDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={missingDate ? "Give the date it is due." : fields.dueAt} />
-        <Field label="Time" name="dueTime" type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        <Field label="Due date" type="date" {...form.register("dueAt")} error={errorAt(errors, "dueAt")} />
+        <Field label="Time" type="time" {...form.register("dueTime")} error={errorAt(errors, "dueTime")} />
       </div>
       {message ? <Notice tone="error">{message}</Notice> : null}
       {create.isSuccess ? <Notice tone="success">Added. You will be reminded before it is due, and again if it is not marked done by then.</Notice> : null}
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Adding…" : "Add promise"}
       </Button>
-    </HydratedForm>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { CommitmentsPanel } from "./commitments-panel";
@@ -16,16 +16,17 @@ export default async function CommitmentsPage({
   const { orgSlug } = await params;
   const query = await searchParams;
   const clientId = clientIdFrom(query);
-  const api = await serverApi();
-  const [org, initial, me] = await Promise.all([
-    orNotFound(api.org.get({ orgSlug })),
-    orNotFound(api.commitment.list({ orgSlug, clientId, status: "open" })),
-    api.me.get(),
+  const [org, , me] = await Promise.all([
+    orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
+    orNotFound(load(trpc.commitment.list.queryOptions({ orgSlug, clientId, status: "open" }))),
+    load(trpc.me.get.queryOptions()),
   ]);
   return (
     <>
       <PageHeader title="Promises" description="What you said you would do, and by when. Keeping them is the quietest way to stand out." />
-      <CommitmentsPanel orgSlug={orgSlug} clientId={clientId} initial={initial} canEdit={org.role === "client"} viewerTimeZone={me.user.timeZone} />
+      <HydrateClient>
+        <CommitmentsPanel orgSlug={orgSlug} clientId={clientId} canEdit={org.role === "client"} viewerTimeZone={me.user.timeZone} />
+      </HydrateClient>
     </>
   );
 }

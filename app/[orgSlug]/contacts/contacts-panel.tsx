@@ -1,12 +1,16 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useDeferredValue, useState, type FormEvent } from "react";
+import { useDeferredValue, useState } from "react";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import { ZCreateContactInput, ZLinkContactInput } from "@/server/services/contacts/schemas";
+import { ZIsoDate } from "@/server/services/interviews/schemas";
 import type { AppRouterOutputs } from "@/server/trpc/types";
-import { fieldErrors, useTRPC } from "../../_components/trpc";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../_components/form";
+import { useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, Select, TextArea } from "../../_components/ui";
 import { When } from "../../_components/when";
-import { HydratedForm } from "../../_components/hydrated-form";
 
 type ListOutput = AppRouterOutputs["contact"]["list"];
 type Contact = ListOutput["contacts"][number];
@@ -22,7 +26,7 @@ const ROLES: Array<[Role, string]> = [
 ];
 const ROLE_LABEL = Object.fromEntries(ROLES) as Record<Role, string>;
 
-type Props = { orgSlug: string; clientId?: string; initial: ListOutput; canEdit: boolean; viewerTimeZone: string };
+type Props = { orgSlug: string; clientId?: string; canEdit: boolean; viewerTimeZone: string };
 
 function useRefresh() {
   const trpc = useTRPC();
@@ -30,20 +34,27 @@ function useRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: trpc.contact.list.queryKey() });
 }
 
-export function ContactsPanel({ orgSlug, clientId, initial, canEdit, viewerTimeZone }: Props) {
+export function ContactsPanel({ orgSlug, clientId, canEdit, viewerTimeZone }: Props) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [role, setRole] = useState<Role | "">("");
   const deferredSearch = useDeferredValue(search.trim());
   const filtered = deferredSearch !== "" || role !== "";
+  // The page prefetched everyone; a search keeps the list on screen until its answer arrives.
   const query = useQuery(
-    trpc.contact.list.queryOptions(
-      { orgSlug, clientId, search: deferredSearch || undefined, role: role || undefined },
-      { initialData: filtered ? undefined : initial, placeholderData: keepPreviousData },
-    ),
+    trpc.contact.list.queryOptions({ orgSlug, clientId, search: deferredSearch || undefined, role: role || undefined }, { placeholderData: keepPreviousData }),
   );
-  const data = query.data ?? initial;
   const [adding, setAdding] = useState(false);
+  const data = query.data;
+  if (!data) {
+    return query.isError ? (
+      <Notice tone="error">{query.error.message}</Notice>
+    ) : (
+      <p className="text-sm text-slate-500" aria-live="polite">
+        Loading your contacts…
+      </p>
+    );
+  }
 
   return (
     <div className="grid gap-4 lg:grid-cols-3">
@@ -201,66 +212,74 @@ function ContactItem({
   );
 }
 
+const contactApi = ZCreateContactInput.shape;
+
+/** A contact as the form holds it: the API's fields, with "none" for a blank company and a day for the last contact. */
+const ZContactForm = z.object({
+  name: contactApi.name,
+  email: contactApi.email,
+  phone: contactApi.phone,
+  title: contactApi.title,
+  role: contactApi.role.unwrap(),
+  howWeKnow: contactApi.howWeKnow,
+  notes: contactApi.notes,
+  companyId: z.uuid().or(z.literal("")).transform((value) => value || null),
+  // A date is enough here; noon UTC keeps it the same day wherever it is read.
+  lastContactedAt: ZIsoDate.or(z.literal("")).transform((day) => (day ? new Date(`${day}T12:00:00Z`) : null)),
+});
+type ContactValues = z.input<typeof ZContactForm>;
+
 function ContactForm({ orgSlug, companies, contact, onDone }: { orgSlug: string; companies: Company[]; contact?: Contact; onDone: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const prefix = contact ? `edit-${contact.id}` : "new-contact";
-  const [values, setValues] = useState({
-    name: contact?.name ?? "",
-    email: contact?.email ?? "",
-    phone: contact?.phone ?? "",
-    title: contact?.title ?? "",
-    companyId: contact?.companyId ?? "",
-    role: (contact?.role ?? "other") as Role,
-    howWeKnow: contact?.howWeKnow ?? "",
-    lastContactedOn: contact?.lastContactedAt ? contact.lastContactedAt.toISOString().slice(0, 10) : "",
-    notes: contact?.notes ?? "",
+  const blank: ContactValues = { name: "", email: "", phone: "", title: "", companyId: "", role: "other", howWeKnow: "", lastContactedAt: "", notes: "" };
+  const form = useZodForm(ZContactForm, {
+    defaultValues: contact
+      ? {
+          name: contact.name,
+          email: contact.email ?? "",
+          phone: contact.phone ?? "",
+          title: contact.title ?? "",
+          companyId: contact.companyId ?? "",
+          role: contact.role,
+          howWeKnow: contact.howWeKnow ?? "",
+          lastContactedAt: contact.lastContactedAt ? contact.lastContactedAt.toISOString().slice(0, 10) : "",
+          notes: contact.notes ?? "",
+        }
+      : blank,
   });
-  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
+  const { errors } = form.formState;
   const onSuccess = async () => {
     await refresh();
-    if (!contact) set({ name: "", email: "", phone: "", title: "", howWeKnow: "", notes: "", lastContactedOn: "" });
+    // The add form is ready for the next person; its role and company often repeat.
+    if (!contact) form.reset({ ...blank, role: form.getValues("role"), companyId: form.getValues("companyId") });
     onDone();
   };
   const create = useMutation(trpc.contact.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.contact.update.mutationOptions({ onSuccess }));
   const pending = create.isPending || update.isPending;
-  const { message, fields } = fieldErrors(contact ? update.error : create.error);
+  const message = useServerErrors(form, contact ? update.error : create.error);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const payload = {
-      orgSlug,
-      name: values.name,
-      email: values.email || null,
-      phone: values.phone || null,
-      title: values.title || null,
-      companyId: values.companyId || null,
-      role: values.role,
-      howWeKnow: values.howWeKnow || null,
-      // A date is enough here; noon UTC keeps it the same day wherever it is read.
-      lastContactedAt: values.lastContactedOn ? new Date(`${values.lastContactedOn}T12:00:00Z`) : null,
-      notes: values.notes,
-    };
-    if (contact) update.mutate({ ...payload, contactId: contact.id });
-    else create.mutate(payload);
+  function submit(values: z.output<typeof ZContactForm>) {
+    if (contact) update.mutate({ orgSlug, ...values, contactId: contact.id });
+    else create.mutate({ orgSlug, ...values });
   }
 
   return (
-    <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
-      <Field label="Name" name={`${prefix}-name`} value={values.name} maxLength={120} onChange={(e) => set({ name: e.target.value })} error={fields.name} required />
+    <Form form={form} onSubmit={submit} className="space-y-3">
+      <Field label="Name" maxLength={120} {...form.register("name")} error={errorAt(errors, "name")} required />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Email" name={`${prefix}-email`} type="email" value={values.email} maxLength={254} onChange={(e) => set({ email: e.target.value })} error={fields.email} />
-        <Field label="Phone" name={`${prefix}-phone`} type="tel" value={values.phone} maxLength={40} onChange={(e) => set({ phone: e.target.value })} error={fields.phone} />
-        <Field label="Job title" name={`${prefix}-title`} value={values.title} maxLength={120} onChange={(e) => set({ title: e.target.value })} error={fields.title} />
-        <Select label="Role" name={`${prefix}-role`} value={values.role} onChange={(e) => set({ role: e.target.value as Role })} error={fields.role}>
+        <Field label="Email" type="email" maxLength={254} {...form.register("email")} error={errorAt(errors, "email")} />
+        <Field label="Phone" type="tel" maxLength={40} {...form.register("phone")} error={errorAt(errors, "phone")} />
+        <Field label="Job title" maxLength={120} {...form.register("title")} error={errorAt(errors, "title")} />
+        <Select label="Role" {...form.register("role")} error={errorAt(errors, "role")}>
           {ROLES.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </Select>
-        <Select label="Company" name={`${prefix}-company`} value={values.companyId} onChange={(e) => set({ companyId: e.target.value })} error={fields.companyId}>
+        <Select label="Company" {...form.register("companyId")} error={errorAt(errors, "companyId")}>
           <option value="">None</option>
           {companies.map((company) => (
             <option key={company.id} value={company.id}>
@@ -268,10 +287,10 @@ function ContactForm({ orgSlug, companies, contact, onDone }: { orgSlug: string;
             </option>
           ))}
         </Select>
-        <Field label="Last in touch" name={`${prefix}-last`} type="date" value={values.lastContactedOn} onChange={(e) => set({ lastContactedOn: e.target.value })} error={fields.lastContactedAt} />
+        <Field label="Last in touch" type="date" {...form.register("lastContactedAt")} error={errorAt(errors, "lastContactedAt")} />
       </div>
-      <Field label="How you know them" name={`${prefix}-how`} value={values.howWeKnow} maxLength={500} onChange={(e) => set({ howWeKnow: e.target.value })} error={fields.howWeKnow} />
-      <TextArea label="Notes" name={`${prefix}-notes`} rows={3} maxLength={5000} value={values.notes} onChange={(e) => set({ notes: e.target.value })} error={fields.notes} />
+      <Field label="How you know them" maxLength={500} {...form.register("howWeKnow")} error={errorAt(errors, "howWeKnow")} />
+      <TextArea label="Notes" rows={3} maxLength={5000} {...form.register("notes")} error={errorAt(errors, "notes")} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>
@@ -283,28 +302,35 @@ function ContactForm({ orgSlug, companies, contact, onDone }: { orgSlug: string;
           </Button>
         ) : null}
       </div>
-    </HydratedForm>
+    </Form>
   );
 }
+
+/** One list of people and companies ("person:…", "company:…") that becomes the API's two fields. */
+const ZLinkForm = z
+  .object({
+    target: z.string().regex(/^(person|company):/, "Choose either a person or a company they know."),
+    note: ZLinkContactInput.shape.note,
+  })
+  .transform(({ target, note }) => {
+    const [kind, id = ""] = target.split(":");
+    return { knowsContactId: kind === "person" ? id : null, knowsCompanyId: kind === "company" ? id : null, note };
+  });
 
 function LinkForm({ orgSlug, contact, everyone, companies, onDone }: { orgSlug: string; contact: Contact; everyone: Contact[]; companies: Company[]; onDone: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [target, setTarget] = useState("");
-  const [note, setNote] = useState("");
+  const form = useZodForm(ZLinkForm, { defaultValues: { target: "", note: "" } });
+  const { errors } = form.formState;
+  const target = useWatch({ control: form.control, name: "target" });
   const link = useMutation(trpc.contact.link.mutationOptions({ onSuccess: async () => { await refresh(); onDone(); } }));
-  const { message, fields } = fieldErrors(link.error);
+  // Whom they know is one choice here, two fields in the API.
+  const message = useServerErrors(form, link.error, { knowsContactId: "target", knowsCompanyId: "target" });
   const others = everyone.filter((c) => c.id !== contact.id);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const [kind, id] = target.split(":");
-    link.mutate({ orgSlug, contactId: contact.id, knowsContactId: kind === "person" ? id : null, knowsCompanyId: kind === "company" ? id : null, note: note || null });
-  }
-
   return (
-    <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
-      <Select label={`${contact.name} knows`} name={`link-${contact.id}-target`} value={target} onChange={(e) => setTarget(e.target.value)} error={fields.knowsContactId ?? fields.knowsCompanyId}>
+    <Form form={form} onSubmit={(values) => link.mutate({ orgSlug, contactId: contact.id, ...values })} className="space-y-3">
+      <Select label={`${contact.name} knows`} {...form.register("target")} error={errorAt(errors, "target")}>
         <option value="">Choose a person or a company…</option>
         {others.length > 0 ? (
           <optgroup label="People">
@@ -326,7 +352,7 @@ function LinkForm({ orgSlug, contact, everyone, companies, onDone }: { orgSlug: 
           </optgroup>
         ) : null}
       </Select>
-      <Field label="How they know each other" name={`link-${contact.id}-note`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} error={fields.note} />
+      <Field label="How they know each other" maxLength={500} {...form.register("note")} error={errorAt(errors, "note")} />
       {message ? <Notice tone="error">{message}</Notice> : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={!target || link.isPending}>
@@ -336,6 +362,6 @@ function LinkForm({ orgSlug, contact, everyone, companies, onDone }: { orgSlug: 
           Cancel
         </Button>
       </div>
-    </HydratedForm>
+    </Form>
   );
 }

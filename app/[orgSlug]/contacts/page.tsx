@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { ContactsPanel } from "./contacts-panel";
@@ -16,16 +16,17 @@ export default async function ContactsPage({
   const { orgSlug } = await params;
   const query = await searchParams;
   const clientId = clientIdFrom(query);
-  const api = await serverApi();
-  const [org, initial, me] = await Promise.all([
-    orNotFound(api.org.get({ orgSlug })),
-    orNotFound(api.contact.list({ orgSlug, clientId })),
-    api.me.get(),
+  const [org, , me] = await Promise.all([
+    orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
+    orNotFound(load(trpc.contact.list.queryOptions({ orgSlug, clientId, search: undefined, role: undefined }))),
+    load(trpc.me.get.queryOptions()),
   ]);
   return (
     <>
       <PageHeader title="Contacts" description="The people in your search: interviewers, recruiters, and anyone who could put in a good word." />
-      <ContactsPanel orgSlug={orgSlug} clientId={clientId} initial={initial} canEdit={org.role === "client"} viewerTimeZone={me.user.timeZone} />
+      <HydrateClient>
+        <ContactsPanel orgSlug={orgSlug} clientId={clientId} canEdit={org.role === "client"} viewerTimeZone={me.user.timeZone} />
+      </HydrateClient>
     </>
   );
 }

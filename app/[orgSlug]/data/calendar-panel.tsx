@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../_components/trpc";
 import { Button, Card, Notice, useConfirm } from "../../_components/ui";
@@ -10,7 +10,7 @@ export function CalendarPanel() {
   const trpc = useTRPC();
   const confirm = useConfirm();
   const queryClient = useQueryClient();
-  const feed = useQuery(trpc.calendar.feed.queryOptions());
+  const feed = useSuspenseQuery(trpc.calendar.feed.queryOptions());
   const [copied, setCopied] = useState(false);
   const onChange = {
     onSuccess: (data: { url: string | null }) => {
@@ -42,13 +42,7 @@ export function CalendarPanel() {
         where you are a client, and turning it off here turns it off everywhere.
       </p>
       <div className="mt-4 space-y-3">
-        {feed.isPending ? (
-          <p className="text-sm text-slate-500" aria-live="polite">
-            Loading your feed…
-          </p>
-        ) : feed.isError ? (
-          <Notice tone="error">{feed.error.message}</Notice>
-        ) : feed.data.url === null ? (
+        {feed.data.url === null ? (
           <>
             <p className="text-sm">Your calendar feed is off.</p>
             <Button type="button" onClick={() => enable.mutate()} disabled={working}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { CalendarPanel } from "./calendar-panel";
@@ -12,8 +12,7 @@ export const metadata: Metadata = { title: "Your data" };
 
 export default async function DataPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const api = await serverApi();
-  const org = await orNotFound(api.org.get({ orgSlug }));
+  const [org] = await Promise.all([orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))), load(trpc.calendar.feed.queryOptions())]);
   // Import and export are about a client's own records; every member can still have a calendar feed.
   const isClient = org.role === "client";
   return (
@@ -36,7 +35,9 @@ export default async function DataPage({ params }: { params: Promise<{ orgSlug: 
         ) : null}
         <div className="min-w-0 space-y-6">
           {isClient ? <ExportPanel orgSlug={orgSlug} /> : null}
-          <CalendarPanel />
+          <HydrateClient>
+            <CalendarPanel />
+          </HydrateClient>
         </div>
       </div>
     </>

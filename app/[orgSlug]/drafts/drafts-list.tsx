@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useState } from "react";
@@ -19,14 +19,12 @@ const STATUSES: Array<[Status, string]> = [
   ["discarded", "Discarded"],
 ];
 
-export function DraftsList({ orgSlug, clientId, initial, viewerTimeZone }: { orgSlug: string; clientId?: string; initial: Draft[]; viewerTimeZone: string }) {
+export function DraftsList({ orgSlug, clientId, viewerTimeZone }: { orgSlug: string; clientId?: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const [status, setStatus] = useState<Status>("draft");
   const [kind, setKind] = useState<Kind | "">("");
-  const isInitial = status === "draft" && kind === "";
-  const query = useQuery(
-    trpc.draft.list.queryOptions({ orgSlug, clientId, status, kind: kind || undefined }, { initialData: isInitial ? initial : undefined }),
-  );
+  // The page prefetched the first view (to send, every kind); another filter keeps the rows on screen until its answer arrives.
+  const query = useQuery(trpc.draft.list.queryOptions({ orgSlug, clientId, status, kind: kind || undefined }, { placeholderData: keepPreviousData }));
   const rows = query.data ?? [];
   // Drafts whose moment in the playbook has not come yet wait below, so the top shows what to do now.
   const [now] = useState(() => Date.now());

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { DraftsList } from "./drafts-list";
@@ -16,12 +16,13 @@ export default async function DraftsPage({
   const { orgSlug } = await params;
   const query = await searchParams;
   const clientId = clientIdFrom(query);
-  const api = await serverApi();
-  const [initial, me] = await Promise.all([orNotFound(api.draft.list({ orgSlug, clientId, status: "draft" })), api.me.get()]);
+  const [, me] = await Promise.all([orNotFound(load(trpc.draft.list.queryOptions({ orgSlug, clientId, status: "draft", kind: undefined }))), load(trpc.me.get.queryOptions())]);
   return (
     <>
       <PageHeader title="Drafts" description="Messages prepared from your debriefs. Make each one yours, send it from your own email, then mark it sent." />
-      <DraftsList orgSlug={orgSlug} clientId={clientId} initial={initial} viewerTimeZone={me.user.timeZone} />
+      <HydrateClient>
+        <DraftsList orgSlug={orgSlug} clientId={clientId} viewerTimeZone={me.user.timeZone} />
+      </HydrateClient>
     </>
   );
 }

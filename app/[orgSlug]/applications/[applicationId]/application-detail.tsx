@@ -1,24 +1,28 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { APPLICATION_STATUS_LABEL, DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL, REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import { ZChangeApplicationStatusInput, ZUpdateApplicationInput } from "@/server/services/applications/schemas";
+import { APPLICATION_STATUSES } from "@/server/services/applications/status";
+import { ZUpdateCompanyInput } from "@/server/services/companies/schemas";
 import { formatSalary, JOB_TYPE_LABEL, WORKPLACE_LABEL } from "@/server/services/applications/values";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { DEBRIEF_LABEL, REJECT_CONFIRM } from "../../../_components/followup-labels";
 import { StatusBadge } from "../../../_components/status-badge";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { checkedBy, errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, EmptyState, Field, Notice, TextArea, useConfirm, useToast } from "../../../_components/ui";
 import { InterviewWhen, When } from "../../../_components/when";
-import { ApplicationDetailsFields, detailsInput, detailsOf, type DetailsForm as DetailsFormState } from "../application-details-fields";
+import { ApplicationDetailsFields, detailsOf, ZApplicationDetailsForm } from "../application-details-fields";
 import { CheckInOutlookLine } from "../../../_components/check-in";
 import { ChallengesEditor } from "./challenges-editor";
-import { HydratedForm } from "../../../_components/hydrated-form";
 
 type Detail = AppRouterOutputs["application"]["byId"];
-type Props = { orgSlug: string; clientId?: string; initial: Detail; viewerTimeZone: string };
+type Props = { orgSlug: string; clientId?: string; applicationId: string; viewerTimeZone: string };
 
 
 /**
@@ -30,11 +34,9 @@ function useRefresh() {
   return () => queryClient.invalidateQueries();
 }
 
-export function ApplicationDetail({ orgSlug, clientId, initial, viewerTimeZone }: Props) {
+export function ApplicationDetail({ orgSlug, clientId, applicationId, viewerTimeZone }: Props) {
   const trpc = useTRPC();
-  const input = { orgSlug, clientId, applicationId: initial.application.id };
-  const query = useQuery(trpc.application.byId.queryOptions(input, { initialData: initial }));
-  const detail = query.data;
+  const { data: detail } = useSuspenseQuery(trpc.application.byId.queryOptions({ orgSlug, clientId, applicationId }));
   const { application, company, canEdit } = detail;
   const base = `/${orgSlug}`;
   const clientQuery = clientId ? `?clientId=${encodeURIComponent(clientId)}` : "";
@@ -349,18 +351,28 @@ function ApplicationFacts({ application }: { application: Detail["application"] 
   );
 }
 
+const updateApi = ZUpdateApplicationInput.shape;
+const ZDetailsForm = ZApplicationDetailsForm.extend({
+  roleTitle: updateApi.roleTitle.unwrap(),
+  jobUrl: checkedBy(updateApi.jobUrl.unwrap()),
+  source: checkedBy(updateApi.source.unwrap()),
+  notes: updateApi.notes.unwrap(),
+});
+
 function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: string; onDone: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const { application } = detail;
-  const [form, setForm] = useState({
-    roleTitle: application.roleTitle,
-    jobUrl: application.jobUrl ?? "",
-    source: application.source ?? "",
-    notes: application.notes,
+  const form = useZodForm(ZDetailsForm, {
+    defaultValues: {
+      roleTitle: application.roleTitle,
+      jobUrl: application.jobUrl ?? "",
+      source: application.source ?? "",
+      notes: application.notes,
+      ...detailsOf(application),
+    },
   });
-  const [details, setDetails] = useState<DetailsFormState>(() => detailsOf(application));
-  const setDetail = (key: keyof DetailsFormState) => (event: { target: { value: string } }) => setDetails((current) => ({ ...current, [key]: event.target.value }));
+  const { errors } = form.formState;
   const update = useMutation(
     trpc.application.update.mutationOptions({
       onSuccess: async () => {
@@ -369,53 +381,49 @@ function DetailsForm({ detail, orgSlug, onDone }: { detail: Detail; orgSlug: str
       },
     }),
   );
-  const { message, fields } = fieldErrors(update.error);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((current) => ({ ...current, [key]: event.target.value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate({ orgSlug, applicationId: application.id, ...form, ...detailsInput(details) });
-  };
+  const message = useServerErrors(form, update.error);
   return (
-    <HydratedForm onSubmit={submit} className="mt-4 space-y-3 border-t border-slate-100 pt-4" noValidate>
+    <Form form={form} onSubmit={(values) => update.mutate({ orgSlug, applicationId: application.id, ...values })} className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       {message ? <Notice tone="error">{message}</Notice> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Role" name="roleTitle" maxLength={200} value={form.roleTitle} onChange={set("roleTitle")} error={fields.roleTitle} />
-        <Field label="Source" name="source" maxLength={200} value={form.source} onChange={set("source")} error={fields.source} />
+        <Field label="Role" maxLength={200} {...form.register("roleTitle")} error={errorAt(errors, "roleTitle")} />
+        <Field label="Source" maxLength={200} {...form.register("source")} error={errorAt(errors, "source")} />
       </div>
-      <Field label="Job link" name="jobUrl" type="url" maxLength={2000} placeholder="https://" value={form.jobUrl} onChange={set("jobUrl")} error={fields.jobUrl} />
-      <ApplicationDetailsFields form={details} set={setDetail} errors={fields} />
-      <TextArea label="Notes" name="notes" rows={4} maxLength={10_000} value={form.notes} onChange={set("notes")} error={fields.notes} />
+      <Field label="Job link" type="url" maxLength={2000} placeholder="https://" {...form.register("jobUrl")} error={errorAt(errors, "jobUrl")} />
+      <ApplicationDetailsFields />
+      <TextArea label="Notes" rows={4} maxLength={10_000} {...form.register("notes")} error={errorAt(errors, "notes")} />
       <div className="flex justify-end">
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save details"}
         </Button>
       </div>
-    </HydratedForm>
+    </Form>
   );
 }
+
+const ZStatusForm = ZChangeApplicationStatusInput.pick({ status: true });
 
 function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const { application, canEdit } = detail;
-  const [next, setNext] = useState<ApplicationStatus>(application.status);
+  const form = useZodForm(ZStatusForm, { defaultValues: { status: application.status } });
+  const next = useWatch({ control: form.control, name: "status" });
   const changeStatus = useMutation(trpc.application.changeStatus.mutationOptions({ onSuccess: refresh }));
   const confirm = useConfirm();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (next === application.status) return;
-    if (next === "rejected" && !(await confirm(REJECT_CONFIRM))) return;
-    changeStatus.mutate({ orgSlug, applicationId: application.id, status: next });
+  const submit = async ({ status }: z.output<typeof ZStatusForm>) => {
+    if (status === application.status) return;
+    if (status === "rejected" && !(await confirm(REJECT_CONFIRM))) return;
+    changeStatus.mutate({ orgSlug, applicationId: application.id, status });
   };
   return (
     <Card title="Status">
       {canEdit ? (
-        <HydratedForm onSubmit={submit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+        <Form form={form} onSubmit={submit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
           <label className="block flex-1">
             <span className="mb-1 block text-sm font-medium text-slate-800">Move this application to</span>
             <select
-              value={next}
-              onChange={(event) => setNext(event.target.value as ApplicationStatus)}
+              {...form.register("status")}
               className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
             >
               {APPLICATION_STATUSES.map((status) => (
@@ -429,7 +437,7 @@ function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSl
           <Button type="submit" disabled={changeStatus.isPending || next === application.status}>
             {changeStatus.isPending ? "Saving…" : "Update status"}
           </Button>
-        </HydratedForm>
+        </Form>
       ) : null}
       {changeStatus.error ? <Notice tone="error">{changeStatus.error.message}</Notice> : null}
       <ol className="space-y-1.5 text-sm" aria-label="Status history">
@@ -450,50 +458,47 @@ function StatusCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSl
   );
 }
 
+const companyApi = ZUpdateCompanyInput.shape;
+const ZResearchForm = z.object({ website: checkedBy(companyApi.website.unwrap()), researchNotes: companyApi.researchNotes.unwrap() });
+
 function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; orgSlug: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const { company, canEdit } = detail;
-  const [notes, setNotes] = useState(company.researchNotes);
-  const [website, setWebsite] = useState(company.website ?? "");
+  const form = useZodForm(ZResearchForm, { defaultValues: { website: company.website ?? "", researchNotes: company.researchNotes } });
+  const { errors, isDirty } = form.formState;
+  const notes = useWatch({ control: form.control, name: "researchNotes" }) ?? "";
   const toast = useToast();
   const update = useMutation(
     trpc.company.update.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_, saved) => {
         toast("Research saved.");
+        // What was saved is the new baseline; anything typed since stays in the fields.
+        form.reset({ website: saved.website ?? "", researchNotes: saved.researchNotes ?? "" }, { keepValues: true });
         await refresh();
       },
     }),
   );
-  const { message, fields } = fieldErrors(update.error);
-  const dirty = notes !== company.researchNotes || website !== (company.website ?? "");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate({ orgSlug, companyId: company.id, researchNotes: notes, website });
-  };
+  const message = useServerErrors(form, update.error);
   return (
     <Card title={<span id="research">Research on {company.name}</span>}>
       {canEdit ? (
-        <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
+        <Form form={form} onSubmit={(values) => update.mutate({ orgSlug, companyId: company.id, ...values })} className="space-y-3">
           {message ? <Notice tone="error">{message}</Notice> : null}
           <Field
             label="Website"
-            name="website"
             type="url"
             maxLength={2000}
             placeholder="https://"
-            value={website}
-            onChange={(event) => setWebsite(event.target.value)}
-            error={fields.website}
+            {...form.register("website")}
+            error={errorAt(errors, "website")}
           />
           <TextArea
             label="What you have learned"
-            name="researchNotes"
             rows={6}
             maxLength={20_000}
-            value={notes}
-            onChange={(event) => setNotes(event.target.value)}
-            error={fields.researchNotes}
+            {...form.register("researchNotes")}
+            error={errorAt(errors, "researchNotes")}
             placeholder="Products, news, team, how they talk about their work…"
             hint={
               <>
@@ -507,11 +512,11 @@ function ResearchCard({ detail, orgSlug, viewerTimeZone }: { detail: Detail; org
             }
           />
           <div className="flex items-center justify-end gap-3">
-            <Button type="submit" disabled={update.isPending || !dirty}>
+            <Button type="submit" disabled={update.isPending || !isDirty}>
               {update.isPending ? "Saving…" : "Save research"}
             </Button>
           </div>
-        </HydratedForm>
+        </Form>
       ) : company.researchNotes ? (
         <p className="whitespace-pre-line text-sm text-slate-700">{company.researchNotes}</p>
       ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound, clientIdFrom, type SearchParams } from "../../../_components/server";
 import { ApplicationDetail } from "./application-detail";
 
@@ -15,8 +15,11 @@ export default async function ApplicationPage({
   const { orgSlug, applicationId } = await params;
   const query = await searchParams;
   const clientId = clientIdFrom(query);
-  const api = await serverApi();
   // The API loads the application with the tenant, client and role conditions; anything else is a 404.
-  const [detail, me] = await Promise.all([orNotFound(api.application.byId({ orgSlug, clientId, applicationId })), api.me.get()]);
-  return <ApplicationDetail orgSlug={orgSlug} clientId={clientId} initial={detail} viewerTimeZone={me.user.timeZone} />;
+  const [, me] = await Promise.all([orNotFound(load(trpc.application.byId.queryOptions({ orgSlug, clientId, applicationId }))), load(trpc.me.get.queryOptions())]);
+  return (
+    <HydrateClient>
+      <ApplicationDetail orgSlug={orgSlug} clientId={clientId} applicationId={applicationId} viewerTimeZone={me.user.timeZone} />
+    </HydrateClient>
+  );
 }

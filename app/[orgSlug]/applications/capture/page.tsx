@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { env } from "@/server/env";
-import { serverApi } from "@/server/trpc/server";
+import { load, trpc } from "@/server/trpc/server";
 import { orNotFound } from "../../../_components/server";
 import { ButtonLink, Card, PageHeader } from "../../../_components/ui";
 import { bookmarkletHref } from "./bookmarklet";
@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Save postings in one click" };
 
 export default async function CapturePage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const api = await serverApi();
-  const org = await orNotFound(api.org.get({ orgSlug }));
+  const org = await orNotFound(load(trpc.org.get.queryOptions({ orgSlug })));
   if (org.role !== "client") notFound();
   return (
     <>

@@ -4,10 +4,16 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { extractPosting, type CapturedPosting, type PageData } from "@/server/services/capture/extract";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice, TextArea } from "../../../_components/ui";
 import { BOOKMARKLET_MESSAGES } from "../capture/bookmarklet";
-import { HydratedForm } from "../../../_components/hydrated-form";
+
+/** The link or the text; the server checks the rest (a public web address, a length it can read) and says so on the field. */
+const ZFromUrlForm = z.object({ url: z.string().trim().min(1, "Paste the posting's link.") });
+const ZFromTextForm = z.object({ text: z.string().trim().min(1, "Paste the posting's text.") });
 
 /**
  * Three ways to fill the form from a posting: the bookmarklet (the page was read in the browser
@@ -15,13 +21,16 @@ import { HydratedForm } from "../../../_components/hydrated-form";
  */
 export function CapturePanel({ orgSlug, bookmarklet, initialUrl, onCaptured }: { orgSlug: string; bookmarklet: boolean; initialUrl: string; onCaptured: (posting: CapturedPosting) => void }) {
   const trpc = useTRPC();
-  const [url, setUrl] = useState(initialUrl);
-  const [text, setText] = useState("");
+  const urlForm = useZodForm(ZFromUrlForm, { defaultValues: { url: initialUrl } });
+  const textForm = useZodForm(ZFromTextForm, { defaultValues: { text: "" } });
+  const url = useWatch({ control: urlForm.control, name: "url" });
+  const text = useWatch({ control: textForm.control, name: "text" });
   const [waiting, setWaiting] = useState(bookmarklet);
   const fromUrl = useMutation(trpc.capture.fromUrl.mutationOptions({ onSuccess: onCaptured }));
   const fromText = useMutation(trpc.capture.fromText.mutationOptions({ onSuccess: onCaptured }));
-  const urlErrors = fieldErrors(fromUrl.error);
-  const textErrors = fieldErrors(fromText.error);
+  // An error naming no field (the page could not be read) is still about what was pasted: it shows on the field.
+  const urlMessage = useServerErrors(urlForm, fromUrl.error);
+  const textMessage = useServerErrors(textForm, fromText.error);
 
   useBookmarkletPosting(bookmarklet, (page) => {
     setWaiting(false);
@@ -42,34 +51,28 @@ export function CapturePanel({ orgSlug, bookmarklet, initialUrl, onCaptured }: {
             Reading the posting from the page you were on…
           </p>
         ) : null}
-        <HydratedForm
-          className="flex flex-col gap-2 sm:flex-row sm:items-end"
-          onSubmit={(event) => {
-            event.preventDefault();
-            fromUrl.mutate({ orgSlug, url });
-          }}
-        >
+        <Form form={urlForm} className="flex flex-col gap-2 sm:flex-row sm:items-end" onSubmit={(values) => fromUrl.mutate({ orgSlug, ...values })}>
           <div className="flex-1">
-            <Field label="Paste a link to the posting" name="captureUrl" type="url" inputMode="url" placeholder="https://" value={url} onChange={(event) => setUrl(event.target.value)} error={urlErrors.fields.url ?? urlErrors.message ?? undefined} />
+            <Field label="Paste a link to the posting" type="url" inputMode="url" placeholder="https://" {...urlForm.register("url")} error={errorAt(urlForm.formState.errors, "url") ?? urlMessage ?? undefined} />
           </div>
           <Button type="submit" variant="secondary" disabled={url.trim() === "" || fromUrl.isPending}>
             {fromUrl.isPending ? "Reading…" : "Read the posting"}
           </Button>
-        </HydratedForm>
+        </Form>
         <details>
           <summary className="cursor-pointer text-sm font-medium">Or paste the posting&rsquo;s text</summary>
-          <HydratedForm
-            className="mt-3 space-y-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              fromText.mutate({ orgSlug, text });
-            }}
-          >
-            <TextArea label="Posting text" name="captureText" rows={6} value={text} onChange={(event) => setText(event.target.value)} error={textErrors.fields.text ?? textErrors.message ?? undefined} hint="Copy everything from the job page: title, company, location, salary and description." />
+          <Form form={textForm} className="mt-3 space-y-2" onSubmit={(values) => fromText.mutate({ orgSlug, ...values })}>
+            <TextArea
+              label="Posting text"
+              rows={6}
+              {...textForm.register("text")}
+              error={errorAt(textForm.formState.errors, "text") ?? textMessage ?? undefined}
+              hint="Copy everything from the job page: title, company, location, salary and description."
+            />
             <Button type="submit" variant="secondary" disabled={text.trim() === "" || fromText.isPending}>
               {fromText.isPending ? "Reading…" : "Fill in from the text"}
             </Button>
-          </HydratedForm>
+          </Form>
         </details>
         <Notice>
           Save postings in one click from any job site with the{" "}

@@ -3,16 +3,29 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "@/server/services/applications/status";
+import { useState } from "react";
+import { z } from "zod";
+import { ZCreateApplicationInput } from "@/server/services/applications/schemas";
+import { APPLICATION_STATUSES } from "@/server/services/applications/status";
 import type { CapturedPosting } from "@/server/services/capture/extract";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { checkedBy, errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, ButtonLink, Card, Field, Notice, Select, TextArea } from "../../../_components/ui";
-import { ApplicationDetailsFields, detailsInput, EMPTY_DETAILS, type DetailsForm } from "../application-details-fields";
+import { ApplicationDetailsFields, EMPTY_DETAILS, ZApplicationDetailsForm } from "../application-details-fields";
 import { CapturePanel } from "./capture-panel";
-import { HydratedForm } from "../../../_components/hydrated-form";
 
-type MainForm = { companyName: string; roleTitle: string; jobUrl: string; source: string; status: ApplicationStatus; notes: string };
+const api = ZCreateApplicationInput.shape;
+
+/** The new application as the form holds it: the API's fields, the details block as text. */
+const ZNewApplicationForm = ZApplicationDetailsForm.extend({
+  companyName: api.companyName,
+  roleTitle: api.roleTitle,
+  jobUrl: checkedBy(api.jobUrl.unwrap()),
+  source: checkedBy(api.source.unwrap()),
+  status: api.status.unwrap(),
+  notes: api.notes.unwrap(),
+});
+type FormValues = z.input<typeof ZNewApplicationForm>;
 
 const FOUND_IN: Record<CapturedPosting["foundIn"], string> = {
   "json-ld": "the posting's structured data",
@@ -25,8 +38,10 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<MainForm>({ companyName: "", roleTitle: "", jobUrl: initialUrl, source: "", status: "saved", notes: "" });
-  const [details, setDetails] = useState<DetailsForm>(EMPTY_DETAILS);
+  const form = useZodForm(ZNewApplicationForm, {
+    defaultValues: { companyName: "", roleTitle: "", jobUrl: initialUrl, source: "", status: "saved", notes: "", ...EMPTY_DETAILS },
+  });
+  const { errors } = form.formState;
   const [captured, setCaptured] = useState<CapturedPosting["foundIn"] | null>(null);
   const create = useMutation(
     trpc.application.create.mutationOptions({
@@ -36,35 +51,27 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
       },
     }),
   );
-  const { message, fields } = fieldErrors(create.error);
-  const set = (key: keyof MainForm) => (event: { target: { value: string } }) => setForm((current) => ({ ...current, [key]: event.target.value }));
-  const setDetail = (key: keyof DetailsForm) => (event: { target: { value: string } }) => setDetails((current) => ({ ...current, [key]: event.target.value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ orgSlug, ...form, ...detailsInput(details) });
-  };
+  const message = useServerErrors(form, create.error);
 
   /** A captured posting fills what it knows; what the person already typed stays. */
   function fill(posting: CapturedPosting) {
-    const keep = (current: string, found: string | number | null) => current || (found === null ? "" : String(found));
-    setForm((current) => ({
-      ...current,
-      companyName: keep(current.companyName, posting.companyName),
-      roleTitle: keep(current.roleTitle, posting.roleTitle),
-      jobUrl: keep(current.jobUrl, posting.jobUrl),
-      source: keep(current.source, siteName(posting.jobUrl)),
-    }));
-    setDetails((current) => ({
-      ...current,
-      location: keep(current.location, posting.location),
-      workplaceType: keep(current.workplaceType, posting.workplaceType),
-      jobType: keep(current.jobType, posting.jobType),
-      salaryMin: keep(current.salaryMin, posting.salaryMin),
-      salaryMax: keep(current.salaryMax, posting.salaryMax),
-      salaryCurrency: keep(current.salaryCurrency, posting.salaryCurrency),
-      deadlineOn: keep(current.deadlineOn, posting.deadlineOn),
-      postingSnapshot: keep(current.postingSnapshot, posting.description),
-    }));
+    const found: Partial<Record<keyof FormValues, string | number | null>> = {
+      companyName: posting.companyName,
+      roleTitle: posting.roleTitle,
+      jobUrl: posting.jobUrl,
+      source: siteName(posting.jobUrl),
+      location: posting.location,
+      workplaceType: posting.workplaceType,
+      jobType: posting.jobType,
+      salaryMin: posting.salaryMin,
+      salaryMax: posting.salaryMax,
+      salaryCurrency: posting.salaryCurrency,
+      deadlineOn: posting.deadlineOn,
+      postingSnapshot: posting.description,
+    };
+    for (const [name, value] of Object.entries(found) as Array<[keyof FormValues, string | number | null]>) {
+      if (!form.getValues(name) && value !== null && value !== "") form.setValue(name, String(value), { shouldDirty: true });
+    }
     setCaptured(posting.foundIn);
   }
 
@@ -72,27 +79,25 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
     <div className="max-w-3xl space-y-6">
       <CapturePanel orgSlug={orgSlug} bookmarklet={bookmarklet} initialUrl={initialUrl} onCaptured={fill} />
       <Card>
-        <HydratedForm onSubmit={submit} className="space-y-4" noValidate>
+        <Form form={form} onSubmit={(values) => create.mutate({ orgSlug, ...values })} className="space-y-4">
           {captured ? <Notice tone="success">Filled in from {FOUND_IN[captured]}. Check the details, then save.</Notice> : null}
           {message ? <Notice tone="error">{message}</Notice> : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               label="Company"
-              name="companyName"
               required
               maxLength={200}
               autoComplete="organization"
-              value={form.companyName}
-              onChange={set("companyName")}
-              error={fields.companyName}
+              {...form.register("companyName")}
+              error={errorAt(errors, "companyName")}
               hint="If you already track this company, the new role joins it."
             />
-            <Field label="Role" name="roleTitle" required maxLength={200} value={form.roleTitle} onChange={set("roleTitle")} error={fields.roleTitle} />
+            <Field label="Role" required maxLength={200} {...form.register("roleTitle")} error={errorAt(errors, "roleTitle")} />
           </div>
-          <Field label="Job link (optional)" name="jobUrl" type="url" inputMode="url" maxLength={2000} placeholder="https://" value={form.jobUrl} onChange={set("jobUrl")} error={fields.jobUrl} />
+          <Field label="Job link (optional)" type="url" inputMode="url" maxLength={2000} placeholder="https://" {...form.register("jobUrl")} error={errorAt(errors, "jobUrl")} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Source (optional)" name="source" maxLength={200} placeholder="Referral, job board, recruiter…" value={form.source} onChange={set("source")} error={fields.source} />
-            <Select label="Status" name="status" value={form.status} onChange={set("status")} error={fields.status}>
+            <Field label="Source (optional)" maxLength={200} placeholder="Referral, job board, recruiter…" {...form.register("source")} error={errorAt(errors, "source")} />
+            <Select label="Status" {...form.register("status")} error={errorAt(errors, "status")}>
               {APPLICATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {APPLICATION_STATUS_LABEL[status]}
@@ -100,8 +105,8 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
               ))}
             </Select>
           </div>
-          <ApplicationDetailsFields form={details} set={setDetail} errors={fields} />
-          <TextArea label="Notes (optional)" name="notes" rows={4} maxLength={10_000} value={form.notes} onChange={set("notes")} error={fields.notes} />
+          <ApplicationDetailsFields />
+          <TextArea label="Notes (optional)" rows={4} maxLength={10_000} {...form.register("notes")} error={errorAt(errors, "notes")} />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <ButtonLink href={`/${orgSlug}/applications`} variant="secondary">
               Cancel
@@ -110,7 +115,7 @@ export function NewApplicationForm({ orgSlug, bookmarklet, initialUrl }: { orgSl
               {create.isPending ? "Saving…" : "Save application"}
             </Button>
           </div>
-        </HydratedForm>
+        </Form>
       </Card>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { serverApi } from "@/server/trpc/server";
+import { load, trpc } from "@/server/trpc/server";
 import { orNotFound, type SearchParams } from "../../../_components/server";
 import { PageHeader } from "../../../_components/ui";
 import { NewApplicationForm } from "./new-application-form";
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "New application" };
 export default async function NewApplicationPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
   const { orgSlug } = await params;
   const query = await searchParams;
-  const api = await serverApi();
-  const org = await orNotFound(api.org.get({ orgSlug }));
+  const org = await orNotFound(load(trpc.org.get.queryOptions({ orgSlug })));
   // Only clients keep applications; for anyone else this page does not exist.
   if (org.role !== "client") notFound();
   // The bookmarklet opens this page with the posting's address; it is only a prefill the person checks.

@@ -1,17 +1,17 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import type { AppRouterOutputs } from "@/server/trpc/types";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import { ZUpdateDraftInput } from "@/server/services/drafts/schemas";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice, TextArea, useConfirm, useToast } from "../../../_components/ui";
 import { When } from "../../../_components/when";
 import { OpenInMail } from "./open-in-mail";
-import { HydratedForm } from "../../../_components/hydrated-form";
 
-type Detail = AppRouterOutputs["draft"]["byId"];
 type RewriteInput = { style: "rewrite" | "shorter" | "warmer" | "formal" } | { commentId: string };
 
 const REWRITE_BUTTONS = [
@@ -23,21 +23,24 @@ const REWRITE_BUTTONS = [
 
 /** "Maya Chen" → "Maya"; an address stays as it is. */
 const firstNameOf = (name: string | null, email: string) => (name ? name.split(" ")[0]! : email);
-type Props = { orgSlug: string; clientId?: string; initial: Detail; canEdit: boolean; viewerTimeZone: string };
+type Props = { orgSlug: string; clientId?: string; draftId: string; canEdit: boolean; viewerTimeZone: string };
 
-export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZone }: Props) {
+/** The subject and the message, checked as the API checks them. */
+const ZDraftForm = ZUpdateDraftInput.pick({ subject: true, body: true }).required();
+
+export function DraftEditor({ orgSlug, clientId, draftId, canEdit, viewerTimeZone }: Props) {
   const trpc = useTRPC();
   const confirm = useConfirm();
   const queryClient = useQueryClient();
-  const query = useQuery(trpc.draft.byId.queryOptions({ orgSlug, clientId, draftId: initial.draft.id }, { initialData: initial }));
-  const { draft, contact, application, companyName, interview, comments, rewriting } = query.data;
-  const [subject, setSubject] = useState(draft.subject);
-  const [body, setBody] = useState(draft.body);
+  const { data } = useSuspenseQuery(trpc.draft.byId.queryOptions({ orgSlug, clientId, draftId }));
+  const { draft, contact, application, companyName, interview, comments, rewriting } = data;
+  const form = useZodForm(ZDraftForm, { defaultValues: { subject: draft.subject, body: draft.body } });
+  const [subject, body] = useWatch({ control: form.control, name: ["subject", "body"] });
+  const { errors, isDirty: dirty } = form.formState;
   const [handwritten, setHandwritten] = useState(false);
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
   const [rewriteNotice, setRewriteNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const editable = canEdit && draft.status === "draft";
-  const dirty = subject !== draft.subject || body !== draft.body;
 
   const refresh = () =>
     Promise.all([
@@ -50,9 +53,8 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
   const save = useMutation(
     trpc.draft.update.mutationOptions({
       onSuccess: async (saved) => {
-        // The server trims the subject: show exactly what was stored.
-        setSubject(saved.subject);
-        setBody(saved.body);
+        // The server trims the subject: show exactly what was stored, and count it as unchanged.
+        form.reset({ subject: saved.subject, body: saved.body });
         toast("Draft saved.");
         await refresh();
       },
@@ -62,12 +64,7 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
   const rewrite = useMutation(trpc.draft.rewrite.mutationOptions());
   const canRewrite = editable && rewriting.available;
   const discard = useMutation(trpc.draft.discard.mutationOptions({ onSuccess: refresh }));
-  const { message, fields } = fieldErrors(save.error ?? markSent.error ?? discard.error ?? rewrite.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({ orgSlug, draftId: draft.id, subject, body });
-  }
+  const message = useServerErrors(form, save.error ?? markSent.error ?? discard.error ?? rewrite.error);
 
   async function copy() {
     try {
@@ -82,10 +79,10 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
     setRewriteNotice(null);
     // The model rewrites what is stored: unsaved edits are saved first so none is lost.
     try {
-      if (dirty) await save.mutateAsync({ orgSlug, draftId: draft.id, subject, body });
+      if (dirty) await save.mutateAsync({ orgSlug, draftId: draft.id, ...form.getValues() });
       const result = await rewrite.mutateAsync({ orgSlug, draftId: draft.id, ...input });
       if (result.outcome === "rewritten") {
-        setBody(result.draft.body);
+        form.reset({ subject: form.getValues("subject"), body: result.draft.body });
         setRewriteNotice({ tone: "success", text: "Rewritten. Read it through before you send it." });
         await refresh();
       } else {
@@ -100,7 +97,7 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
     // Unsaved edits are saved first, so what is recorded as sent is what the client sent.
     if (dirty) {
       try {
-        await save.mutateAsync({ orgSlug, draftId: draft.id, subject, body });
+        await save.mutateAsync({ orgSlug, draftId: draft.id, ...form.getValues() });
       } catch {
         return; // The save error is shown next to its field.
       }
@@ -150,12 +147,12 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
       {!canEdit ? <Notice>You are viewing this draft read-only: only the client edits and sends it.</Notice> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <HydratedForm onSubmit={submit} className="min-w-0 space-y-4 lg:col-span-2" noValidate>
+        <Form form={form} onSubmit={(values) => save.mutate({ orgSlug, draftId: draft.id, ...values })} className="min-w-0 space-y-4 lg:col-span-2">
           <Card>
             <div className="space-y-3">
               {contact?.email ? <p className="text-sm text-slate-600">To: {contact.email}</p> : null}
-              <Field label="Subject" name="subject" value={subject} maxLength={300} readOnly={!editable} onChange={(e) => setSubject(e.target.value)} error={fields.subject} />
-              <TextArea label="Message" name="body" rows={16} maxLength={20_000} readOnly={!editable} value={body} onChange={(e) => setBody(e.target.value)} error={fields.body} />
+              <Field label="Subject" maxLength={300} readOnly={!editable} {...form.register("subject")} error={errorAt(errors, "subject")} />
+              <TextArea label="Message" rows={16} maxLength={20_000} readOnly={!editable} {...form.register("body")} error={errorAt(errors, "body")} />
               <p className="text-xs text-slate-500" aria-live="polite">
                 {body.length.toLocaleString("en-GB")} of 20,000 characters
               </p>
@@ -175,7 +172,7 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
           <p className="text-sm text-slate-600" aria-live="polite">
             {copied === "done" ? "Copied. Paste it into your email." : copied === "failed" ? "Your browser blocked copying; select the text and copy it instead." : ""}
           </p>
-        </HydratedForm>
+        </Form>
 
         <div className="space-y-4">
           {canRewrite ? (
@@ -195,7 +192,7 @@ export function DraftEditor({ orgSlug, clientId, initial, canEdit, viewerTimeZon
               {draft.rewrittenAt && draft.bodyBeforeRewrite !== null ? (
                 <div className="mt-3 text-sm text-slate-600">
                   Rewritten with AI on <When date={draft.rewrittenAt} timeZone={viewerTimeZone} />.{" "}
-                  <button type="button" className="text-brand underline" onClick={() => setBody(draft.bodyBeforeRewrite ?? body)}>
+                  <button type="button" className="text-brand underline" onClick={() => form.setValue("body", draft.bodyBeforeRewrite ?? body, { shouldDirty: true })}>
                     Put back the earlier text
                   </button>{" "}
                   (then save).

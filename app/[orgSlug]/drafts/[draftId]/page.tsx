@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound, clientIdFrom, type SearchParams } from "../../../_components/server";
 import { DraftEditor } from "./draft-editor";
 
@@ -15,11 +15,14 @@ export default async function DraftPage({
   const { orgSlug, draftId } = await params;
   const query = await searchParams;
   const clientId = clientIdFrom(query);
-  const api = await serverApi();
-  const [detail, org, me] = await Promise.all([
-    orNotFound(api.draft.byId({ orgSlug, clientId, draftId })),
-    orNotFound(api.org.get({ orgSlug })),
-    api.me.get(),
+  const [, org, me] = await Promise.all([
+    orNotFound(load(trpc.draft.byId.queryOptions({ orgSlug, clientId, draftId }))),
+    orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
+    load(trpc.me.get.queryOptions()),
   ]);
-  return <DraftEditor orgSlug={orgSlug} clientId={clientId} initial={detail} canEdit={org.role === "client"} viewerTimeZone={me.user.timeZone} />;
+  return (
+    <HydrateClient>
+      <DraftEditor orgSlug={orgSlug} clientId={clientId} draftId={draftId} canEdit={org.role === "client"} viewerTimeZone={me.user.timeZone} />
+    </HydrateClient>
+  );
 }

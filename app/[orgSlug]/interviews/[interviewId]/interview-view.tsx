@@ -1,29 +1,31 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { DRAFT_KIND_LABEL, DRAFT_STATUS_LABEL, INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { Controller } from "react-hook-form";
+import { z } from "zod";
+import { optionalText, ZClockTime, ZIsoDate, ZTimeZone } from "@/server/services/interviews/schemas";
 import type { AppRouterOutputs } from "@/server/trpc/types";
 import { TimeZoneSelect } from "../../../_components/time-zone-select";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, Card, EmptyState, Field, Notice, useConfirm } from "../../../_components/ui";
 import { formatDateTime, zoneCity } from "@/lib/dates";
 import { InterviewWhen, When } from "../../../_components/when";
 import { wallClock } from "../../../_components/zoned";
 import { DebriefForm } from "./debrief-form";
 import { useInterviewRefresh } from "./refresh";
-import { HydratedForm } from "../../../_components/hydrated-form";
 
 export type InterviewDetail = AppRouterOutputs["interview"]["byId"];
-type Props = { orgSlug: string; clientId?: string; initial: InterviewDetail; viewerTimeZone: string; canEdit: boolean };
+type Props = { orgSlug: string; clientId?: string; interviewId: string; viewerTimeZone: string; canEdit: boolean };
 
 const STATUS_TEXT = { scheduled: "Scheduled", completed: "Completed", cancelled: "Cancelled" } as const;
 
-export function InterviewView({ orgSlug, clientId, initial, viewerTimeZone, canEdit }: Props) {
+export function InterviewView({ orgSlug, clientId, interviewId, viewerTimeZone, canEdit }: Props) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.interview.byId.queryOptions({ orgSlug, clientId, interviewId: initial.interview.id }, { initialData: initial }));
-  const detail = query.data;
+  const { data: detail } = useSuspenseQuery(trpc.interview.byId.queryOptions({ orgSlug, clientId, interviewId }));
   const { interview, application, company, hasEnded } = detail;
   const clientQuery = clientId ? `?clientId=${encodeURIComponent(clientId)}` : "";
   const debriefOpen = hasEnded && interview.status !== "cancelled";
@@ -198,6 +200,15 @@ function DebriefSummary({ detail }: { detail: InterviewDetail }) {
   );
 }
 
+/** Reschedule asks for a start and a duration; the API's own field schemas check each. */
+const ZRescheduleForm = z.object({
+  date: ZIsoDate,
+  startTime: ZClockTime,
+  durationMinutes: z.number({ error: "Give the duration in minutes." }).int().min(5, "An interview lasts at least 5 minutes.").max(720, "An interview lasts at most 12 hours."),
+  timeZone: ZTimeZone,
+  location: optionalText(500),
+});
+
 function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDetail }) {
   const trpc = useTRPC();
   const confirm = useConfirm();
@@ -205,37 +216,41 @@ function ChangePlans({ orgSlug, detail }: { orgSlug: string; detail: InterviewDe
   const { interview } = detail;
   const start = wallClock(interview.startsAt, interview.timeZone);
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(start.date);
-  const [startTime, setStartTime] = useState(start.time);
-  const [durationMinutes, setDuration] = useState(String(Math.round((+interview.endsAt - +interview.startsAt) / 60_000)));
-  const [timeZone, setTimeZone] = useState(interview.timeZone);
-  const [location, setLocation] = useState(interview.location ?? "");
+  const form = useZodForm(ZRescheduleForm, {
+    defaultValues: {
+      date: start.date,
+      startTime: start.time,
+      durationMinutes: Math.round((+interview.endsAt - +interview.startsAt) / 60_000),
+      timeZone: interview.timeZone,
+      location: interview.location ?? "",
+    },
+  });
+  const { errors } = form.formState;
   const reschedule = useMutation(trpc.interview.reschedule.mutationOptions({ onSuccess: async () => { setOpen(false); await refresh(); } }));
   const cancel = useMutation(trpc.interview.cancel.mutationOptions({ onSuccess: refresh }));
-  const { message, fields } = fieldErrors(reschedule.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    reschedule.mutate({ orgSlug, interviewId: interview.id, date, startTime, durationMinutes: Number(durationMinutes), timeZone, location: location || null });
-  }
+  const message = useServerErrors(form, reschedule.error);
 
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       {reschedule.isSuccess ? <Notice tone="success">Rescheduled. Your reminders follow the new time.</Notice> : null}
       {cancel.error ? <Notice tone="error">{cancel.error.message}</Notice> : null}
       {open ? (
-        <HydratedForm onSubmit={submit} className="space-y-3" noValidate>
-          <Field label="New date" name="reschedule-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={fields.date} />
-          <Field label="New start time" name="reschedule-start" type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} error={fields.startTime} />
-          <Field label="Duration in minutes" name="reschedule-duration" type="number" min={5} max={720} value={durationMinutes} onChange={(e) => setDuration(e.target.value)} error={fields.durationMinutes} />
-          <TimeZoneSelect label="Time zone of the interview" name="reschedule-zone" value={timeZone} onChange={setTimeZone} error={fields.timeZone} />
-          <Field label="Location or link" name="reschedule-location" value={location} maxLength={500} onChange={(e) => setLocation(e.target.value)} error={fields.location} />
+        <Form form={form} onSubmit={(values) => reschedule.mutate({ orgSlug, interviewId: interview.id, ...values })} className="space-y-3">
+          <Field label="New date" type="date" {...form.register("date")} error={errorAt(errors, "date")} />
+          <Field label="New start time" type="time" {...form.register("startTime")} error={errorAt(errors, "startTime")} />
+          <Field label="Duration in minutes" type="number" min={5} max={720} {...form.register("durationMinutes", { valueAsNumber: true })} error={errorAt(errors, "durationMinutes")} />
+          <Controller
+            control={form.control}
+            name="timeZone"
+            render={({ field }) => <TimeZoneSelect label="Time zone of the interview" name={field.name} value={field.value} onChange={field.onChange} error={errorAt(errors, "timeZone")} />}
+          />
+          <Field label="Location or link" maxLength={500} {...form.register("location")} error={errorAt(errors, "location")} />
           {message ? <Notice tone="error">{message}</Notice> : null}
           <div className="flex flex-wrap gap-2">
             <Button type="submit" disabled={reschedule.isPending}>{reschedule.isPending ? "Saving…" : "Save new time"}</Button>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Keep the current time</Button>
           </div>
-        </HydratedForm>
+        </Form>
       ) : (
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Reschedule</Button>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound, clientIdFrom, type SearchParams } from "../../../_components/server";
 import { InterviewView } from "./interview-view";
 
@@ -16,11 +16,14 @@ export default async function InterviewPage({
   const query = await searchParams;
   // Coaches and owners read a client's interview through ?clientId=…; the API checks who may.
   const clientId = clientIdFrom(query);
-  const api = await serverApi();
-  const [detail, org, me] = await Promise.all([
-    orNotFound(api.interview.byId({ orgSlug, clientId, interviewId })),
-    orNotFound(api.org.get({ orgSlug })),
-    api.me.get(),
+  const [, org, me] = await Promise.all([
+    orNotFound(load(trpc.interview.byId.queryOptions({ orgSlug, clientId, interviewId }))),
+    orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
+    load(trpc.me.get.queryOptions()),
   ]);
-  return <InterviewView orgSlug={orgSlug} clientId={clientId} initial={detail} viewerTimeZone={me.user.timeZone} canEdit={org.role === "client"} />;
+  return (
+    <HydrateClient>
+      <InterviewView orgSlug={orgSlug} clientId={clientId} interviewId={interviewId} viewerTimeZone={me.user.timeZone} canEdit={org.role === "client"} />
+    </HydrateClient>
+  );
 }

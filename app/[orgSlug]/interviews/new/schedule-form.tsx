@@ -1,39 +1,72 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { INTERVIEW_KIND_LABEL, type InterviewKind } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import type { AppRouterOutputs } from "@/server/trpc/types";
+import { Controller, useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import { z } from "zod";
+import { ZClockTime, ZIsoDate, ZScheduleInterviewInput, ZTimeZone } from "@/server/services/interviews/schemas";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../../_components/form";
 import { TimeZoneSelect } from "../../../_components/time-zone-select";
-import { fieldErrors, useTRPC } from "../../../_components/trpc";
+import { useTRPC } from "../../../_components/trpc";
 import { Button, Card, Field, Notice, Select } from "../../../_components/ui";
-import { HydratedForm } from "../../../_components/hydrated-form";
-
-type Options = AppRouterOutputs["interview"]["scheduleOptions"];
-type Kind = InterviewKind;
-type NewPerson = { key: number; name: string; title: string; email: string };
 
 /** Video first: the most common kind, and the default. */
-const KINDS: Kind[] = ["video", "phone", "onsite", "panel"];
+const KINDS: InterviewKind[] = ["video", "phone", "onsite", "panel"];
 
-export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: string; options: Options; viewerTimeZone: string }) {
+const api = ZScheduleInterviewInput.shape;
+
+/**
+ * The schedule form asks for the length one way or the other (a duration or an end time) and
+ * sends only the one chosen; every field is checked by the API's own field schema.
+ */
+const ZScheduleForm = z
+  .object({
+    date: ZIsoDate,
+    startTime: ZClockTime,
+    lengthBy: z.enum(["duration", "end"]),
+    durationMinutes: z.number({ error: "Give the duration in minutes." }).int().min(5, "An interview lasts at least 5 minutes.").max(720, "An interview lasts at most 12 hours."),
+    endTime: z.string(),
+    timeZone: ZTimeZone,
+    kind: api.kind,
+    round: z.number({ error: "Give the round as a number." }).int().min(1, "Rounds start at 1.").max(20, "Use a round between 1 and 20."),
+    location: api.location,
+    interviewerIds: z.array(z.string()),
+    newInterviewers: api.newInterviewers,
+  })
+  .superRefine((value, ctx) => {
+    if (value.lengthBy === "end" && !ZClockTime.safeParse(value.endTime).success) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "Enter a time like 14:30." });
+    } else if (value.lengthBy === "end" && value.endTime <= value.startTime) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "The interview must end after it starts." });
+    }
+  })
+  .transform(({ lengthBy, durationMinutes, endTime, ...rest }) => ({ ...rest, ...(lengthBy === "duration" ? { durationMinutes } : { endTime }) }));
+
+export function ScheduleForm({ orgSlug, applicationId, viewerTimeZone }: { orgSlug: string; applicationId: string; viewerTimeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [date, setDate] = useState("");
-  const [startTime, setStartTime] = useState("");
-  const [lengthBy, setLengthBy] = useState<"duration" | "end">("duration");
-  const [durationMinutes, setDuration] = useState("60");
-  const [endTime, setEndTime] = useState("");
-  const [timeZone, setTimeZone] = useState(viewerTimeZone);
-  const [kind, setKind] = useState<Kind>("video");
-  const [round, setRound] = useState("1");
-  const [location, setLocation] = useState("");
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [people, setPeople] = useState<NewPerson[]>([]);
-  const [nextKey, setNextKey] = useState(1);
+  const { data: options } = useSuspenseQuery(trpc.interview.scheduleOptions.queryOptions({ orgSlug, applicationId }));
+  const form = useZodForm(ZScheduleForm, {
+    defaultValues: {
+      date: "",
+      startTime: "",
+      lengthBy: "duration",
+      durationMinutes: 60,
+      endTime: "",
+      timeZone: viewerTimeZone,
+      kind: "video",
+      round: 1,
+      location: "",
+      interviewerIds: [],
+      newInterviewers: [],
+    },
+  });
+  const { errors } = form.formState;
+  const people = useFieldArray({ control: form.control, name: "newInterviewers" });
+  const [lengthBy, timeZone] = useWatch({ control: form.control, name: ["lengthBy", "timeZone"] });
 
   const schedule = useMutation(
     trpc.interview.schedule.mutationOptions({
@@ -44,52 +77,36 @@ export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: st
       },
     }),
   );
-  const { message, fields } = fieldErrors(schedule.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    schedule.mutate({
-      orgSlug,
-      applicationId: options.application.id,
-      kind,
-      round: Number(round) || 1,
-      date,
-      startTime,
-      ...(lengthBy === "duration" ? { durationMinutes: Number(durationMinutes) } : { endTime }),
-      timeZone,
-      location: location || null,
-      interviewerIds: chosen,
-      newInterviewers: people.map(({ name, title, email }) => ({ name, title: title || null, email: email || null })),
-    });
-  }
-
-  const updatePerson = (key: number, change: Partial<NewPerson>) =>
-    setPeople((current) => current.map((p) => (p.key === key ? { ...p, ...change } : p)));
+  const message = useServerErrors(form, schedule.error);
 
   return (
-    <HydratedForm onSubmit={submit} className="grid gap-4 lg:grid-cols-3" noValidate>
+    <Form form={form} onSubmit={(values) => schedule.mutate({ orgSlug, applicationId: options.application.id, ...values })} className="grid gap-4 lg:grid-cols-3">
       <div className="space-y-4 lg:col-span-2">
         <Card title="When">
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Date" name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={fields.date} required />
-            <Field label="Start time" name="startTime" type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} error={fields.startTime} required />
-            <TimeZoneSelect label="Time zone of the interview" name="timeZone" value={timeZone} onChange={setTimeZone} error={fields.timeZone} />
+            <Field label="Date" type="date" {...form.register("date")} error={errorAt(errors, "date")} required />
+            <Field label="Start time" type="time" {...form.register("startTime")} error={errorAt(errors, "startTime")} required />
+            <Controller
+              control={form.control}
+              name="timeZone"
+              render={({ field }) => <TimeZoneSelect label="Time zone of the interview" name={field.name} value={field.value} onChange={field.onChange} error={errorAt(errors, "timeZone")} />}
+            />
             <fieldset className="space-y-2">
               <legend className="mb-1 text-sm font-medium text-slate-800">Length</legend>
               <div className="flex gap-4 text-sm">
                 <label className="flex items-center gap-2">
-                  <input type="radio" name="lengthBy" checked={lengthBy === "duration"} onChange={() => setLengthBy("duration")} />
+                  <input type="radio" value="duration" {...form.register("lengthBy")} />
                   Duration
                 </label>
                 <label className="flex items-center gap-2">
-                  <input type="radio" name="lengthBy" checked={lengthBy === "end"} onChange={() => setLengthBy("end")} />
+                  <input type="radio" value="end" {...form.register("lengthBy")} />
                   End time
                 </label>
               </div>
               {lengthBy === "duration" ? (
-                <Field label="Duration in minutes" name="durationMinutes" type="number" min={5} max={720} step={5} value={durationMinutes} onChange={(e) => setDuration(e.target.value)} error={fields.durationMinutes} />
+                <Field label="Duration in minutes" type="number" min={5} max={720} step={5} {...form.register("durationMinutes", { valueAsNumber: true })} error={errorAt(errors, "durationMinutes")} />
               ) : (
-                <Field label="End time" name="endTime" type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} error={fields.endTime ?? fields.durationMinutes} />
+                <Field label="End time" type="time" {...form.register("endTime")} error={errorAt(errors, "endTime") ?? errorAt(errors, "durationMinutes")} />
               )}
             </fieldset>
           </div>
@@ -102,16 +119,16 @@ export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: st
 
         <Card title="What and where">
           <div className="grid gap-3 sm:grid-cols-2">
-            <Select label="Kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} error={fields.kind}>
+            <Select label="Kind" {...form.register("kind")} error={errorAt(errors, "kind")}>
               {KINDS.map((value) => (
                 <option key={value} value={value}>
                   {INTERVIEW_KIND_LABEL[value]}
                 </option>
               ))}
             </Select>
-            <Field label="Round" name="round" type="number" min={1} max={20} value={round} onChange={(e) => setRound(e.target.value)} error={fields.round} />
+            <Field label="Round" type="number" min={1} max={20} {...form.register("round", { valueAsNumber: true })} error={errorAt(errors, "round")} />
             <div className="sm:col-span-2">
-              <Field label="Location or link" name="location" value={location} maxLength={500} onChange={(e) => setLocation(e.target.value)} error={fields.location} hint="An address, or the video link." />
+              <Field label="Location or link" maxLength={500} {...form.register("location")} error={errorAt(errors, "location")} hint="An address, or the video link." />
             </div>
           </div>
         </Card>
@@ -120,52 +137,51 @@ export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: st
       <div className="space-y-4">
         <Card title="Interviewers">
           {options.contacts.length > 0 ? (
-            <fieldset>
-              <legend className="mb-2 text-sm font-medium">People you know at {options.company.name}</legend>
-              <ul className="space-y-1">
-                {options.contacts.map((contact) => (
-                  <li key={contact.id}>
-                    <label className="flex items-start gap-2 text-sm">
-                      <input
-                        type="checkbox"
-                        className="mt-1"
-                        checked={chosen.includes(contact.id)}
-                        onChange={(e) => setChosen((c) => (e.target.checked ? [...c, contact.id] : c.filter((id) => id !== contact.id)))}
-                      />
-                      <span>
-                        {contact.name}
-                        {contact.title ? <span className="block text-xs text-slate-500">{contact.title}</span> : null}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
+            <Controller
+              control={form.control}
+              name="interviewerIds"
+              render={({ field }) => (
+                <fieldset>
+                  <legend className="mb-2 text-sm font-medium">People you know at {options.company.name}</legend>
+                  <ul className="space-y-1">
+                    {options.contacts.map((contact) => (
+                      <li key={contact.id}>
+                        <label className="flex items-start gap-2 text-sm">
+                          <input
+                            type="checkbox"
+                            className="mt-1"
+                            name={field.name}
+                            checked={field.value.includes(contact.id)}
+                            onChange={(e) => field.onChange(e.target.checked ? [...field.value, contact.id] : field.value.filter((id) => id !== contact.id))}
+                            onBlur={field.onBlur}
+                          />
+                          <span>
+                            {contact.name}
+                            {contact.title ? <span className="block text-xs text-slate-500">{contact.title}</span> : null}
+                          </span>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                </fieldset>
+              )}
+            />
           ) : (
             <p className="text-sm text-slate-600">You have no contacts at {options.company.name} yet. Add the people you will meet below.</p>
           )}
 
           <div className="mt-4 space-y-3">
-            {people.map((person, index) => (
-              <fieldset key={person.key} className="space-y-2 rounded-lg border border-slate-200 p-3">
+            {people.fields.map((person, index) => (
+              <fieldset key={person.id} className="space-y-2 rounded-lg border border-slate-200 p-3">
                 <legend className="px-1 text-sm font-medium">New interviewer {index + 1}</legend>
-                <Field label="Name" name={`new-${person.key}-name`} value={person.name} maxLength={120} onChange={(e) => updatePerson(person.key, { name: e.target.value })} required />
-                <Field label="Job title" name={`new-${person.key}-title`} value={person.title} maxLength={120} onChange={(e) => updatePerson(person.key, { title: e.target.value })} />
-                <Field label="Email" name={`new-${person.key}-email`} type="email" value={person.email} maxLength={254} onChange={(e) => updatePerson(person.key, { email: e.target.value })} />
-                <Button type="button" variant="secondary" onClick={() => setPeople((c) => c.filter((p) => p.key !== person.key))}>
-                  Remove {person.name || "this interviewer"}
-                </Button>
+                <Field label="Name" maxLength={120} {...form.register(`newInterviewers.${index}.name`)} error={errorAt(errors, `newInterviewers.${index}.name`)} required />
+                <Field label="Job title" maxLength={120} {...form.register(`newInterviewers.${index}.title`)} error={errorAt(errors, `newInterviewers.${index}.title`)} />
+                <Field label="Email" type="email" maxLength={254} {...form.register(`newInterviewers.${index}.email`)} error={errorAt(errors, `newInterviewers.${index}.email`)} />
+                <RemovePerson form={form} index={index} onRemove={() => people.remove(index)} />
               </fieldset>
             ))}
-            {fields.newInterviewers ? <Notice tone="error">{fields.newInterviewers}</Notice> : null}
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => {
-                setPeople((c) => [...c, { key: nextKey, name: "", title: "", email: "" }]);
-                setNextKey((k) => k + 1);
-              }}
-            >
+            {errorAt(errors, "newInterviewers") ? <Notice tone="error">{errorAt(errors, "newInterviewers")}</Notice> : null}
+            <Button type="button" variant="secondary" onClick={() => people.append({ name: "", title: "", email: "" })}>
               Add a new interviewer
             </Button>
           </div>
@@ -181,6 +197,16 @@ export function ScheduleForm({ orgSlug, options, viewerTimeZone }: { orgSlug: st
           </Link>
         </div>
       </div>
-    </HydratedForm>
+    </Form>
+  );
+}
+
+/** The remove button names the person being typed, as it did before the form library. */
+function RemovePerson({ form, index, onRemove }: { form: UseFormReturn<z.input<typeof ZScheduleForm>, unknown, z.output<typeof ZScheduleForm>>; index: number; onRemove: () => void }) {
+  const name = useWatch({ control: form.control, name: `newInterviewers.${index}.name` });
+  return (
+    <Button type="button" variant="secondary" onClick={onRemove}>
+      Remove {name || "this interviewer"}
+    </Button>
   );
 }

@@ -100,7 +100,7 @@ export async function refreshClientMetrics(
       select cm.client_id from client_metrics cm cross join bounds b where cm.org_id = ${org} and cm.computed_at > b.now
     ),
     v as materialized (
-      select m.id as client_id, m.status, m.created_at as joined_at, u.name, u.email,
+      select m.id as client_id, m.status, m.created_at as joined_at, u.name, u.email, l.coach_ids, l.cohort_ids,
         greatest(mk.version, cm.basis, 0) as basis
       from due
       -- A lateral lookup per due client, so a handful of due rows never hashes every membership.
@@ -108,6 +108,8 @@ export async function refreshClientMetrics(
       join users u on u.id = m.user_id
       left join marked mk on mk.client_id = m.id
       left join client_metrics cm on cm.org_id = ${org} and cm.client_id = m.id
+      -- The chart group; the trigger that sums the groups reads it again under the row lock.
+      cross join lateral client_metric_links(${org}, m.id) l
       where ${scope.visible}
     ),
     computed as (
@@ -300,12 +302,12 @@ export async function refreshClientMetrics(
         active_applications, interviews_this_week, interviews_next_week, follow_ups_due, overdue_reminders,
         overdue_commitments, thank_you_due, thank_you_on_time, check_ins_due, check_ins_on_time,
         commitments_due, commitments_on_time, last_activity_at, first_interview_at, first_offer_at, placed_at,
-        funnel, weeks, changes_at, computed_at, basis)
+        funnel, weeks, coach_ids, cohort_ids, changes_at, computed_at, basis)
       select ${org}, client_id, status, name, email, joined_at,
         active_applications, interviews_this_week, interviews_next_week, follow_ups_due, overdue_reminders,
         overdue_commitments, thank_you_due, thank_you_on_time, check_ins_due, check_ins_on_time,
         commitments_due, commitments_on_time, last_activity_at, first_interview_at, first_offer_at, placed_at,
-        funnel, weeks, changes_at, computed_at, basis
+        funnel, weeks, coach_ids, cohort_ids, changes_at, computed_at, basis
       from computed
       on conflict (org_id, client_id) do update set
         status = excluded.status, name = excluded.name, email = excluded.email, joined_at = excluded.joined_at,
@@ -318,7 +320,7 @@ export async function refreshClientMetrics(
         commitments_due = excluded.commitments_due, commitments_on_time = excluded.commitments_on_time,
         last_activity_at = excluded.last_activity_at, first_interview_at = excluded.first_interview_at,
         first_offer_at = excluded.first_offer_at, placed_at = excluded.placed_at,
-        funnel = excluded.funnel, weeks = excluded.weeks,
+        funnel = excluded.funnel, weeks = excluded.weeks, coach_ids = excluded.coach_ids, cohort_ids = excluded.cohort_ids,
         changes_at = excluded.changes_at, computed_at = excluded.computed_at, basis = excluded.basis
       -- A recomputation that waited for a newer one (it read an older mark) must not overwrite it.
       where cm.basis <= excluded.basis
@@ -366,7 +368,12 @@ export async function unsafeRefreshAllClientMetrics(
     refreshed += await db.transaction(async (tx) => {
       // As in tenant transactions (db/index.ts): compiling this statement costs more than running it.
       await tx.execute(sql`select set_config('jit', 'off', true)`);
-      return refreshClientMetrics(tx, { orgId: org_id, visible: sql`true` }, now);
+      const count = await refreshClientMetrics(tx, { orgId: org_id, visible: sql`true` }, now);
+      // Chart groups whose last client moved away (and weeks summing to nothing) are dropped here,
+      // off the readers' path; a writer adding to one meanwhile recreates it.
+      await tx.execute(sql`delete from client_metric_group_weeks where org_id = ${org_id} and due = 0 and on_time = 0 and interviews = 0`);
+      await tx.execute(sql`delete from client_metric_groups where org_id = ${org_id} and clients = 0 and funnel = '{0,0,0,0,0}'`);
+      return count;
     });
   }
   return refreshed;

@@ -105,7 +105,7 @@ const historyArb = fc.record({
 type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never;
 
 const keptFields = (row: Record<string, unknown>) => {
-  const { coaches: _coaches, ...rest } = row;
+  const { coaches: _coaches, cohorts: _cohorts, ...rest } = row;
   return rest;
 };
 

@@ -100,7 +100,7 @@ export async function refreshClientMetrics(
       select cm.client_id from client_metrics cm cross join bounds b where cm.org_id = ${org} and cm.computed_at > b.now
     ),
     v as materialized (
-      select m.id as client_id, m.status, m.created_at as joined_at, u.name, u.email, l.coach_ids, l.cohort_ids,
+      select m.id as client_id, m.status, m.created_at as joined_at, u.name, u.email,
         greatest(mk.version, cm.basis, 0) as basis
       from due
       -- A lateral lookup per due client, so a handful of due rows never hashes every membership.
@@ -108,12 +108,10 @@ export async function refreshClientMetrics(
       join users u on u.id = m.user_id
       left join marked mk on mk.client_id = m.id
       left join client_metrics cm on cm.org_id = ${org} and cm.client_id = m.id
-      -- The chart group; the trigger that sums the groups reads it again under the row lock.
-      cross join lateral client_metric_links(${org}, m.id) l
       where ${scope.visible}
     ),
     computed as (
-      select v.*, apps.active_applications, iv.interviews_this_week, iv.interviews_next_week,
+      select v.*, links.coach_ids, links.cohort_ids, apps.active_applications, iv.interviews_this_week, iv.interviews_next_week,
         rem.follow_ups_due, rem.overdue_reminders,
         com.overdue_commitments, com.commitments_due, com.commitments_on_time,
         ty.thank_you_due, ty.thank_you_on_time, ci.check_ins_due, ci.check_ins_on_time,
@@ -121,6 +119,9 @@ export async function refreshClientMetrics(
         coalesce(nx.changes_at, 'infinity') as changes_at, b.now as computed_at
       from v
       cross join bounds b
+      -- The chart group (after v, so only due clients are looked up); the trigger that sums the
+      -- groups reads it again under the row lock.
+      cross join lateral client_metric_links(${org}, v.client_id) links
       left join lateral (
         select count(*)::int as active_applications
         from applications a

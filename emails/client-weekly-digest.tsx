@@ -5,6 +5,7 @@ import { DRAFT_KIND_LABEL, interviewKindPhrase } from "@/lib/vocabulary";
 import { plural } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftKind, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type DigestFollowUp = {
   /** What is due, in a few words ("Thank-you note to Priya Raman"). */
@@ -172,7 +173,7 @@ export function ClientWeeklyDigestEmail(props: ClientWeeklyDigestProps) {
 }
 
 ClientWeeklyDigestEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/client_digest?t=c81d2e",
   weekStart: "2025-06-16T07:00:00.000Z",

@@ -2,6 +2,7 @@ import { Button } from "./components/button";
 import { P, Quote, Title } from "./components/blocks";
 import { Layout } from "./components/layout";
 import type { ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type CoachNudgeProps = ReminderBaseProps & {
   coachName: string;
@@ -30,7 +31,7 @@ export function CoachNudgeEmail({ org, recipientName, unsubscribeUrl, coachName,
 }
 
 CoachNudgeEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/coach_nudge?t=c81d2e",
   coachName: "Dana Whitfield",

@@ -1,7 +1,7 @@
 import { Section, Text } from "@react-email/components";
 import { Button } from "./components/button";
 import { BrandLink, Muted, P, SectionTitle, Steps, Title } from "./components/blocks";
-import { brandColor } from "./components/brand";
+import { PREVIEW_ORG, brandColor } from "./components/brand";
 import { formatDay, formatShortDate } from "@/lib/dates";
 import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { joinNames, plural } from "./components/text";
@@ -144,7 +144,7 @@ export function CoachWeeklyDigestEmail({
 }
 
 CoachWeeklyDigestEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Dana",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/coach_digest?t=d19a",
   weekStart: "2025-06-16T07:00:00.000Z",

@@ -5,6 +5,7 @@ import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import { capitalise } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftKind, DraftRef, OrgBrand } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type DraftReadyProps = {
   org: OrgBrand;
@@ -78,7 +79,7 @@ export function DraftReadyEmail({ org, recipientName, draft, application }: Draf
 }
 
 DraftReadyEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   draft: {
     kind: "follow_up_letter",

@@ -4,6 +4,7 @@ import { formatDay } from "@/lib/dates";
 import { ROLE_WITH_ARTICLE } from "@/lib/vocabulary";
 import { Layout } from "./components/layout";
 import type { Instant, MemberRole, OrgBrand } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type InvitationProps = {
   org: OrgBrand;
@@ -46,7 +47,7 @@ export function InvitationEmail({ org, inviterName, inviteeEmail, role, acceptUr
 }
 
 InvitationEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   inviterName: "Dana Whitfield",
   inviteeEmail: "jordan.ellis@example.com",
   role: "client",

@@ -5,6 +5,7 @@ import { formatDay } from "@/lib/dates";
 import { CONTACT_CHANNEL_PHRASE, DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, ContactChannel, DraftRef, Instant, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type CheckInTiming =
   /** The employer named a date (or "not before" date) and it has arrived. */
@@ -76,7 +77,7 @@ export function ReminderCheckInEmail({
 }
 
 ReminderCheckInEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/check_in?t=c81d2e",
   application: { companyName: "Lumen Freight", roleTitle: "Operations Analyst" },

@@ -5,6 +5,7 @@ import { formatDay } from "@/lib/dates";
 import { oneLine } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type ReminderCommitmentOverdueProps = ReminderBaseProps & {
   commitment: CommitmentRef;
@@ -52,7 +53,7 @@ export function ReminderCommitmentOverdueEmail({
 }
 
 ReminderCommitmentOverdueEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/commitment_overdue?t=c81d2e",
   commitment: {

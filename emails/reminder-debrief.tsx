@@ -5,6 +5,7 @@ import { interviewKindPhrase } from "@/lib/vocabulary";
 import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type ReminderDebriefProps = ReminderBaseProps & {
   application: ApplicationRef;
@@ -64,7 +65,7 @@ export function ReminderDebriefEmail({
 }
 
 ReminderDebriefEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/debrief?t=c81d2e",
   application: { companyName: "Lumen Freight", roleTitle: "Operations Analyst" },

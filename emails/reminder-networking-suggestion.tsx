@@ -4,6 +4,7 @@ import { DraftBlock } from "./components/draft-block";
 import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftRef, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type NetworkingConnection =
   /** The contact knows someone who interviewed the client. */
@@ -78,7 +79,7 @@ export function ReminderNetworkingSuggestionEmail({
 }
 
 ReminderNetworkingSuggestionEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/networking_suggestion?t=c81d2e",
   application: { companyName: "Lumen Freight", roleTitle: "Operations Analyst" },

@@ -5,6 +5,7 @@ import { interviewKindPhrase } from "@/lib/vocabulary";
 import { capitalise } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, InterviewKind, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type ReminderPrepareProps = ReminderBaseProps & {
   application: ApplicationRef;
@@ -81,7 +82,7 @@ export function ReminderPrepareEmail({
 }
 
 ReminderPrepareEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/prepare?t=c81d2e",
   application: { companyName: "Lumen Freight", roleTitle: "Operations Analyst" },

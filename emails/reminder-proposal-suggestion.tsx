@@ -2,6 +2,7 @@ import { Button } from "./components/button";
 import { P, Steps, Title, WhyNow } from "./components/blocks";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type ReminderProposalSuggestionProps = ReminderBaseProps & {
   application: ApplicationRef;
@@ -52,7 +53,7 @@ export function ReminderProposalSuggestionEmail({
 }
 
 ReminderProposalSuggestionEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/proposal_suggestion?t=c81d2e",
   application: { companyName: "Lumen Freight", roleTitle: "Operations Analyst" },

@@ -4,6 +4,7 @@ import { formatDay } from "@/lib/dates";
 import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type ReminderReconnectProps = ReminderBaseProps & {
   /** The application that closed. */
@@ -65,7 +66,7 @@ export function ReminderReconnectEmail({
 }
 
 ReminderReconnectEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/reconnect?t=c81d2e",
   application: { companyName: "Castor Health", roleTitle: "Planning Coordinator" },

@@ -5,6 +5,7 @@ import { DRAFT_KIND_LABEL } from "@/lib/vocabulary";
 import { formatDuration, plural } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, DraftRef, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type ReminderRejectionFollowThroughProps = ReminderBaseProps & {
   application: ApplicationRef;
@@ -68,7 +69,7 @@ export function ReminderRejectionFollowThroughEmail({
 }
 
 ReminderRejectionFollowThroughEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/rejection_follow_through?t=c81d2e",
   application: { companyName: "Castor Health", roleTitle: "Planning Coordinator" },

@@ -4,6 +4,7 @@ import { formatLongDateTime } from "@/lib/dates";
 import { joinNames } from "./components/text";
 import { Layout } from "./components/layout";
 import type { ApplicationRef, Instant, ReminderBaseProps } from "./components/types";
+import { PREVIEW_ORG } from "./components/brand";
 
 export type ReminderThankYouDueProps = ReminderBaseProps & {
   application: ApplicationRef;
@@ -79,7 +80,7 @@ export function lateness(daysSinceEnded: number): string {
 }
 
 ReminderThankYouDueEmail.PreviewProps = {
-  org: { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null },
+  org: PREVIEW_ORG,
   recipientName: "Jordan",
   unsubscribeUrl: "https://app.followthrough.example/unsubscribe/thank_you_due?t=c81d2e",
   application: { companyName: "Lumen Freight", roleTitle: "Operations Analyst" },

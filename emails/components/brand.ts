@@ -46,3 +46,6 @@ export function logoUrl(org: OrgBrand): string | null {
     return null;
   }
 }
+
+/** The organisation the preview server (`npm run email:preview`) shows every email on behalf of. */
+export const PREVIEW_ORG: OrgBrand = { name: "Northbound Careers", brandColor: "#2563eb", logoUrl: null };

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { contactNamedBy, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
@@ -375,7 +375,7 @@ async function participantsOf(db: Executor, orgId: string, interviewId: string) 
       thankYouHandwritten: interviewParticipants.thankYouHandwritten,
     })
     .from(interviewParticipants)
-    .innerJoin(contacts, and(eq(contacts.orgId, interviewParticipants.orgId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, contactNamedBy(interviewParticipants))
     .where(and(eq(interviewParticipants.orgId, orgId), eq(interviewParticipants.interviewId, interviewId)))
     .orderBy(asc(interviewParticipants.createdAt), asc(contacts.name));
 }
@@ -392,7 +392,7 @@ async function draftsOf(
   return db
     .select({ id: drafts.id, subject: drafts.subject, body: drafts.body, recipientName: contacts.name })
     .from(drafts)
-    .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
+    .leftJoin(contacts, contactNamedBy(drafts))
     .where(
       and(
         eq(drafts.orgId, orgId),

@@ -1,5 +1,5 @@
 import { interviewApplicationIsOpen, owedCommitment } from "../services/applications/closing";
-import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { companyOfApplication, contactNamedBy, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
@@ -60,7 +60,7 @@ async function overdueByClient(db: Executor, w: Window, clientIds: readonly stri
   const promises = await db
     .select({ id: commitments.id, clientId: commitments.clientId, description: commitments.description, dueAt: commitments.dueAt, contactName: contacts.name })
     .from(commitments)
-    .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
+    .leftJoin(contacts, contactNamedBy(commitments))
     .where(and(eq(commitments.orgId, w.orgId), inArray(commitments.clientId, ids), owedCommitment, lt(commitments.dueAt, w.now)))
     .orderBy(asc(commitments.dueAt));
   const items = promises.map((p) => ({
@@ -87,7 +87,7 @@ async function overdueByClient(db: Executor, w: Window, clientIds: readonly stri
     })
     .from(interviewParticipants)
     .innerJoin(interviews, and(eq(interviews.orgId, interviewParticipants.orgId), eq(interviews.id, interviewParticipants.interviewId)))
-    .innerJoin(contacts, and(eq(contacts.orgId, interviewParticipants.orgId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, contactNamedBy(interviewParticipants))
     .where(
       and(
         eq(interviewParticipants.orgId, w.orgId),
@@ -201,7 +201,7 @@ export async function unsafeClientDigestContent(
   const waiting = await db
     .select({ id: drafts.id, kind: drafts.kind, subject: drafts.subject, recipientName: contacts.name })
     .from(drafts)
-    .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
+    .leftJoin(contacts, contactNamedBy(drafts))
     .where(and(eq(drafts.orgId, orgId), eq(drafts.clientId, clientId), eq(drafts.status, "draft")))
     .orderBy(desc(drafts.updatedAt), desc(drafts.id))
     .limit(ITEMS_PER_SECTION);

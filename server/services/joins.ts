@@ -1,6 +1,6 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { applications, companies, interviews, memberships, users } from "@/db/schema";
+import { applications, companies, contactLinks, contacts, interviews, memberships, users } from "@/db/schema";
 
 /**
  * Query pieces written once. The joins match on the organisation and the id: the composite
@@ -32,3 +32,22 @@ export const interviewSummaryColumns = {
   location: interviews.location,
   status: interviews.status,
 };
+
+/** What names an application in a list: its role and its company (needs `companyOfApplication`). */
+export const applicationTitleColumns = { roleTitle: applications.roleTitle, companyName: companies.name };
+
+/** The contact a row names in its `contact_id` (a participant, a promise, a draft, a link), in its organisation. */
+export const contactNamedBy = (row: { orgId: PgColumn; contactId: PgColumn }): SQL => and(eq(contacts.orgId, row.orgId), eq(contacts.id, row.contactId))!;
+
+/**
+ * One client's contact links to a company or to any of its interviewers: the people who could put
+ * in a good word for an application (the application page lists them; the networking suggestion
+ * names them).
+ */
+export function linksIntoApplication(scope: { orgId: string; clientId: string }, target: { companyId: string; interviewerIds: string[] }): SQL {
+  return and(
+    eq(contactLinks.orgId, scope.orgId),
+    eq(contactLinks.clientId, scope.clientId),
+    or(eq(contactLinks.knowsCompanyId, target.companyId), target.interviewerIds.length ? inArray(contactLinks.knowsContactId, target.interviewerIds) : sql`false`),
+  )!;
+}

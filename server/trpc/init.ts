@@ -49,11 +49,24 @@ const t = initTRPC.context<Context>().create({
         requestId,
         // Field-level messages let forms show each error next to its field.
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        // The same messages keyed by the field's full path ("promises.1.description"), the
+        // names a form library gives its fields, so a nested error lands on its own input.
+        fieldErrors: error.cause instanceof ZodError ? messagesByPath(error.cause) : null,
         field: domain?.field ?? null,
       },
     };
   },
 });
+
+/** The first message for each path of a failed validation. */
+function messagesByPath(error: ZodError): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    if (path && !(path in messages)) messages[path] = issue.message;
+  }
+  return messages;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { ProfileForm } from "./profile-form";
@@ -8,12 +8,16 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const api = await serverApi();
-  const [org, profile] = await Promise.all([orNotFound(api.org.get({ orgSlug })), orNotFound(api.profile.get({ orgSlug }))]);
+  const [org] = await Promise.all([
+    orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
+    orNotFound(load(trpc.profile.get.queryOptions({ orgSlug }))),
+  ]);
   return (
     <>
       <PageHeader title="Your profile" description="Your drafts are written from this: keep your headline and accomplishments sharp." />
-      <ProfileForm orgSlug={orgSlug} initial={profile} isClient={org.role === "client"} />
+      <HydrateClient>
+        <ProfileForm orgSlug={orgSlug} isClient={org.role === "client"} />
+      </HydrateClient>
     </>
   );
 }

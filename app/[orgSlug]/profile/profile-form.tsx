@@ -1,13 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
+import { Controller, useWatch } from "react-hook-form";
 import { REMINDER_KIND_LABEL } from "@/lib/vocabulary";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { ZUpdateProfileInput } from "@/server/services/profile/schemas";
 import type { AppRouterOutputs } from "@/server/trpc/types";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../_components/form";
 import { TimeZoneSelect } from "../../_components/time-zone-select";
-import { fieldErrors, useTRPC } from "../../_components/trpc";
+import { useTRPC } from "../../_components/trpc";
 import { Button, Card, Field, Notice, Select, useToast } from "../../_components/ui";
-import { HydratedForm } from "../../_components/hydrated-form";
 
 type Profile = AppRouterOutputs["profile"]["get"];
 type Kind = keyof Profile["reminderPreferences"];
@@ -31,15 +33,22 @@ const REMINDER_HELP: Record<Kind, string> = {
 const noop = () => () => {};
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; initial: Profile; isClient: boolean }) {
+export function ProfileForm({ orgSlug, isClient }: { orgSlug: string; isClient: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(initial.name ?? "");
-  const [timeZone, setTimeZone] = useState(initial.timeZone);
-  const [headline, setHeadline] = useState(initial.headline ?? "");
-  const [accomplishments, setAccomplishments] = useState<string[]>(() => [0, 1, 2].map((i) => initial.accomplishments[i] ?? ""));
-  const [preferences, setPreferences] = useState(initial.reminderPreferences);
-  const [draftTone, setDraftTone] = useState(initial.draftTone);
+  const { data: saved } = useSuspenseQuery(trpc.profile.get.queryOptions({ orgSlug }));
+  const kinds = Object.keys(saved.reminderPreferences) as Kind[];
+  const form = useZodForm(ZUpdateProfileInput, {
+    defaultValues: {
+      name: saved.name ?? "",
+      timeZone: saved.timeZone,
+      headline: saved.headline ?? "",
+      accomplishments: [0, 1, 2].map((i) => saved.accomplishments[i] ?? ""),
+      // A kind never switched off is on.
+      reminderPreferences: Object.fromEntries(kinds.map((kind) => [kind, saved.reminderPreferences[kind] !== false])),
+      draftTone: saved.draftTone,
+    },
+  });
   const toast = useToast();
   const update = useMutation(
     trpc.profile.update.mutationOptions({
@@ -49,36 +58,35 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
       },
     }),
   );
-  const { message, fields } = fieldErrors(update.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    update.mutate({ orgSlug, name, timeZone, headline: headline || null, accomplishments, reminderPreferences: preferences, draftTone });
-  }
+  const message = useServerErrors(form, update.error);
+  const { errors } = form.formState;
+  const timeZone = useWatch({ control: form.control, name: "timeZone" });
 
   // Read after hydration: the server does not know the visitor's zone.
   const browserZone = useSyncExternalStore(noop, deviceZone, () => null);
 
   return (
-    <HydratedForm onSubmit={submit} className="grid gap-4 lg:grid-cols-3" noValidate>
+    <Form form={form} onSubmit={(values) => update.mutate({ orgSlug, ...values })} className="grid gap-4 lg:grid-cols-3">
       <div className="space-y-4 lg:col-span-2">
         <Card title="About you">
           <div className="space-y-3">
-            <Field label="Name" name="name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} error={fields.name} autoComplete="name" />
-            <p className="text-sm text-slate-600">Email: {initial.email}</p>
-            <TimeZoneSelect name="timeZone" value={timeZone} onChange={setTimeZone} error={fields.timeZone} />
+            <Field label="Name" maxLength={120} {...form.register("name")} error={errorAt(errors, "name")} autoComplete="name" />
+            <p className="text-sm text-slate-600">Email: {saved.email}</p>
+            <Controller
+              control={form.control}
+              name="timeZone"
+              render={({ field }) => <TimeZoneSelect name={field.name} value={field.value ?? ""} onChange={field.onChange} error={errorAt(errors, "timeZone")} />}
+            />
             {browserZone && browserZone !== timeZone ? (
-              <button type="button" className="text-sm text-brand underline" onClick={() => setTimeZone(browserZone)}>
+              <button type="button" className="text-sm text-brand underline" onClick={() => form.setValue("timeZone", browserZone, { shouldDirty: true })}>
                 Use this device&apos;s zone ({browserZone.replaceAll("_", " ")})
               </button>
             ) : null}
             <Field
               label="Headline"
-              name="headline"
-              value={headline}
               maxLength={200}
-              onChange={(e) => setHeadline(e.target.value)}
-              error={fields.headline}
+              {...form.register("headline")}
+              error={errorAt(errors, "headline")}
               hint="One line on what you bring, for example: Analyst who turns messy data into decisions."
             />
           </div>
@@ -87,25 +95,22 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
           <Card title="Your three strongest accomplishments">
             <p className="mb-3 text-sm text-slate-600">Follow-up letters tie one of these to the challenge an interviewer described. Concrete numbers help.</p>
             <div className="space-y-3">
-              {accomplishments.map((value, index) => (
+              {[0, 1, 2].map((index) => (
                 <Field
                   key={index}
                   label={`Accomplishment ${index + 1}`}
-                  name={`accomplishment-${index}`}
-                  value={value}
                   maxLength={300}
-                  onChange={(e) => setAccomplishments((all) => all.map((a, i) => (i === index ? e.target.value : a)))}
+                  {...form.register(`accomplishments.${index}`)}
+                  error={errorAt(errors, `accomplishments.${index}`)}
                 />
               ))}
-              {fields.accomplishments ? <Notice tone="error">{fields.accomplishments}</Notice> : null}
+              {errorAt(errors, "accomplishments") ? <Notice tone="error">{errorAt(errors, "accomplishments")}</Notice> : null}
             </div>
             <div className="mt-4">
               <Select
                 label="How your drafts sound"
-                name="draftTone"
-                value={draftTone}
-                onChange={(e) => setDraftTone(e.target.value as typeof draftTone)}
-                error={fields.draftTone}
+                {...form.register("draftTone")}
+                error={errorAt(errors, "draftTone")}
                 hint="Applies to drafts written from now on."
               >
                 <option value="warm">Warm: “Hi Elena,” … “Best,”</option>
@@ -116,20 +121,15 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
         ) : null}
       </div>
       <div className="space-y-4">
-        {Object.keys(preferences).length > 0 ? (
+        {kinds.length > 0 ? (
           <Card title={isClient ? "Reminder emails" : "Emails"}>
             <fieldset>
               <legend className="mb-2 text-sm text-slate-600">Switch off the kinds you do not want. They are sent in your time zone, never at night.</legend>
               <ul className="space-y-2">
-                {(Object.keys(preferences) as Kind[]).map((kind) => (
+                {kinds.map((kind) => (
                   <li key={kind}>
                     <label className="flex items-start gap-2 text-sm">
-                      <input
-                        type="checkbox"
-                        className="mt-1"
-                        checked={preferences[kind] !== false}
-                        onChange={(e) => setPreferences((p) => ({ ...p, [kind]: e.target.checked }))}
-                      />
+                      <input type="checkbox" className="mt-1" {...form.register(`reminderPreferences.${kind}`)} />
                       <span>
                         {REMINDER_KIND_LABEL[kind] ?? kind}
                         <span className="block text-xs text-slate-500">{REMINDER_HELP[kind]}</span>
@@ -138,7 +138,7 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
                   </li>
                 ))}
               </ul>
-              {fields.reminderPreferences ? <Notice tone="error">{fields.reminderPreferences}</Notice> : null}
+              {errorAt(errors, "reminderPreferences") ? <Notice tone="error">{errorAt(errors, "reminderPreferences")}</Notice> : null}
             </fieldset>
           </Card>
         ) : null}
@@ -147,6 +147,6 @@ export function ProfileForm({ orgSlug, initial, isClient }: { orgSlug: string; i
           {update.isPending ? "Saving…" : "Save profile"}
         </Button>
       </div>
-    </HydratedForm>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { applicationOfInterview, companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { applicationOfInterview, applicationTitleColumns, companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, companies, interviews, memberships, reminders, users } from "@/db/schema";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf } from "../../followup/time";
@@ -28,8 +28,7 @@ export async function checkInOutlooks(db: Executor, scope: ClientRef, filter: { 
     .select({
       applicationId: applications.id,
       interviewId: interviews.id,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
       expectAnswerBy: interviews.expectAnswerBy,
       notBeforeOn: interviews.notBeforeOn,
       dueAt: reminders.dueAt,

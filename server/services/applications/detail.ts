@@ -1,7 +1,7 @@
 import { checkInOutlooks } from "./check-in";
-import { interviewSummaryColumns } from "@/server/services/joins";
+import { contactNamedBy, interviewSummaryColumns, linksIntoApplication } from "@/server/services/joins";
 import { owedCommitment } from "./closing";
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
 import {
@@ -220,17 +220,8 @@ async function goodWordContacts(
       note: contactLinks.note,
     })
     .from(contactLinks)
-    .innerJoin(contacts, and(eq(contacts.orgId, contactLinks.orgId), eq(contacts.clientId, contactLinks.clientId), eq(contacts.id, contactLinks.contactId)))
-    .where(
-      and(
-        eq(contactLinks.orgId, scope.orgId),
-        eq(contactLinks.clientId, scope.clientId),
-        or(
-          eq(contactLinks.knowsCompanyId, target.companyId),
-          interviewerIds.length ? and(isNotNull(contactLinks.knowsContactId), inArray(contactLinks.knowsContactId, interviewerIds)) : sql`false`,
-        ),
-      ),
-    )
+    .innerJoin(contacts, contactNamedBy(contactLinks))
+    .where(linksIntoApplication(scope, { companyId: target.companyId, interviewerIds }))
     .orderBy(asc(contacts.name));
   const interviewerName = new Map(target.interviewers.map((p) => [p.contactId, p.name]));
   const grouped = new Map<string, { contactId: string; name: string; title: string | null; email: string | null; knows: Array<{ label: string; note: string | null }> }>();

@@ -1,5 +1,5 @@
 import { isApplicationClosed, owedCommitment } from "../applications/closing";
-import { companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
+import { applicationTitleColumns, companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
 import { INTERVIEW_KIND_LABEL } from "@/lib/vocabulary";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, or } from "drizzle-orm";
@@ -127,8 +127,7 @@ export async function loadClientCalendarEvents(db: Executor, ref: ClientRef, now
       dueAt: commitments.dueAt,
       updatedAt: commitments.updatedAt,
       toName: contacts.name,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(commitments)
     .leftJoin(

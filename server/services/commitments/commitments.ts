@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
-import { companyOfApplication } from "@/server/services/joins";
+import { applicationTitleColumns, companyOfApplication, contactNamedBy } from "@/server/services/joins";
 import { applications, commitments, companies, contacts } from "@/db/schema";
 import { isApplicationClosedNow, owedCommitment } from "../applications/closing";
 import { badRequest, notFound } from "../../errors";
@@ -29,11 +29,10 @@ export async function listCommitments(db: Db, scope: ClientRef, filter: TListCom
       interviewId: commitments.interviewId,
       contactId: commitments.contactId,
       contactName: contacts.name,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(commitments)
-    .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
+    .leftJoin(contacts, contactNamedBy(commitments))
     .leftJoin(applications, and(eq(applications.orgId, commitments.orgId), eq(applications.id, commitments.applicationId)))
     .leftJoin(companies, companyOfApplication)
     .where(

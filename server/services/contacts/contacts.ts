@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { applicationOfInterview } from "@/server/services/joins";
+import { applicationOfInterview, contactNamedBy } from "@/server/services/joins";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, companies, contactLinks, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -113,7 +113,7 @@ export async function getContact(db: Db, scope: ClientRef, contactId: string) {
   const knownBy = await db
     .select({ id: contactLinks.id, contactId: contactLinks.contactId, name: contacts.name, note: contactLinks.note })
     .from(contactLinks)
-    .innerJoin(contacts, and(eq(contacts.orgId, contactLinks.orgId), eq(contacts.id, contactLinks.contactId)))
+    .innerJoin(contacts, contactNamedBy(contactLinks))
     .where(and(eq(contactLinks.orgId, scope.orgId), eq(contactLinks.clientId, scope.clientId), eq(contactLinks.knowsContactId, contact.id)));
   const metAt = await db
     .select({

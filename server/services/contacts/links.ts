@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { contactNamedBy } from "@/server/services/joins";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, contactLinks, contacts, interviewParticipants, interviews } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -109,7 +110,7 @@ export async function goodWord(db: Db, scope: ClientRef, companyId: string) {
       throughTitle: colleague.title,
     })
     .from(contactLinks)
-    .innerJoin(contacts, and(eq(contacts.orgId, contactLinks.orgId), eq(contacts.id, contactLinks.contactId)))
+    .innerJoin(contacts, contactNamedBy(contactLinks))
     .leftJoin(colleague, and(eq(colleague.orgId, contactLinks.orgId), eq(colleague.id, contactLinks.knowsContactId)))
     .where(
       and(

@@ -1,5 +1,5 @@
 import { checkInOutlooks } from "../applications/check-in";
-import { applicationOfInterview, companyOfApplication, interviewSummaryColumns, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { applicationOfInterview, applicationTitleColumns, companyOfApplication, interviewSummaryColumns, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { REMINDER_KIND_LABEL } from "@/lib/vocabulary";
 import { addDays } from "date-fns";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
@@ -63,8 +63,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
       applicationId: reminders.applicationId,
       interviewId: reminders.interviewId,
       commitmentId: reminders.commitmentId,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(reminders)
     .leftJoin(
@@ -128,8 +127,7 @@ export async function clientDashboard(db: Executor, scope: Scope, now = new Date
   const upcomingInterviews = await db
     .select({
       ...interviewSummaryColumns,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(interviews)
     .innerJoin(applications, applicationOfInterview)

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { applicationOfInterview, companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { applicationOfInterview, companyOfApplication, contactNamedBy, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, commitments, companies, contactLinks, contacts, drafts, interviewParticipants, interviews, memberships, organizations, users } from "@/db/schema";
 import { draftAvailableAt, resolvePolicy } from "@/server/followup";
@@ -88,7 +88,7 @@ export async function loadDebriefContext(db: Executor, scope: ClientRef, intervi
       challengesDiscussed: interviewParticipants.challengesDiscussed,
     })
     .from(interviewParticipants)
-    .innerJoin(contacts, and(eq(contacts.orgId, interviewParticipants.orgId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, contactNamedBy(interviewParticipants))
     .where(
       and(
         eq(interviewParticipants.orgId, scope.orgId),
@@ -134,7 +134,7 @@ async function goodWordContactsFor(
   const links = await db
     .select({ contactId: contactLinks.contactId, name: contacts.name, knowsContactId: contactLinks.knowsContactId })
     .from(contactLinks)
-    .innerJoin(contacts, and(eq(contacts.orgId, contactLinks.orgId), eq(contacts.id, contactLinks.contactId)))
+    .innerJoin(contacts, contactNamedBy(contactLinks))
     .where(
       and(
         eq(contactLinks.orgId, scope.orgId),

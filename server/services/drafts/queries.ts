@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { applicationTitleColumns, companyOfApplication, contactNamedBy, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import type { Executor } from "@/db";
 import { applications, companies, contacts, draftComments, drafts, interviews, memberships, users } from "@/db/schema";
 import { notFound } from "../../errors";
@@ -29,11 +29,10 @@ export async function listDrafts(db: Executor, scope: ClientRef, filter: TListDr
       interviewId: drafts.interviewId,
       contactId: drafts.contactId,
       contactName: contacts.name,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(drafts)
-    .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
+    .leftJoin(contacts, contactNamedBy(drafts))
     .leftJoin(applications, and(eq(applications.orgId, drafts.orgId), eq(applications.id, drafts.applicationId)))
     .leftJoin(companies, companyOfApplication)
     .where(
@@ -59,7 +58,7 @@ export async function getDraft(db: Executor, scope: ClientRef, draftId: string) 
       interview: { id: interviews.id, startsAt: interviews.startsAt, timeZone: interviews.timeZone },
     })
     .from(drafts)
-    .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
+    .leftJoin(contacts, contactNamedBy(drafts))
     .leftJoin(applications, and(eq(applications.orgId, drafts.orgId), eq(applications.id, drafts.applicationId)))
     .leftJoin(companies, companyOfApplication)
     .leftJoin(interviews, and(eq(interviews.orgId, drafts.orgId), eq(interviews.id, drafts.interviewId)))

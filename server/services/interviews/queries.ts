@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { applicationOfInterview, companyOfApplication, interviewSummaryColumns } from "@/server/services/joins";
+import { applicationOfInterview, applicationTitleColumns, companyOfApplication, contactNamedBy, interviewSummaryColumns } from "@/server/services/joins";
 import { applications, commitments, companies, contacts, drafts, interviewParticipants, interviews } from "@/db/schema";
 import { loadApplication } from "../applications/scope";
 import { loadInterview } from "./load";
@@ -22,7 +22,7 @@ export async function getInterview(db: Db, scope: ClientRef, interviewId: string
       thankYouHandwritten: interviewParticipants.thankYouHandwritten,
     })
     .from(interviewParticipants)
-    .innerJoin(contacts, and(eq(contacts.orgId, interviewParticipants.orgId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, contactNamedBy(interviewParticipants))
     .where(
       and(
         eq(interviewParticipants.orgId, scope.orgId),
@@ -34,7 +34,7 @@ export async function getInterview(db: Db, scope: ClientRef, interviewId: string
   const interviewDrafts = await db
     .select({ id: drafts.id, kind: drafts.kind, subject: drafts.subject, status: drafts.status, availableAt: drafts.availableAt, contactId: drafts.contactId, contactName: contacts.name })
     .from(drafts)
-    .leftJoin(contacts, and(eq(contacts.orgId, drafts.orgId), eq(contacts.id, drafts.contactId)))
+    .leftJoin(contacts, contactNamedBy(drafts))
     .where(and(eq(drafts.orgId, scope.orgId), eq(drafts.clientId, scope.clientId), eq(drafts.interviewId, interview.id)))
     .orderBy(asc(drafts.kind), asc(contacts.name));
   const promises = await db
@@ -66,8 +66,7 @@ export async function listInterviews(db: Db, scope: ClientRef, filter: { applica
     .select({
       ...interviewSummaryColumns,
       debriefedAt: interviews.debriefedAt,
-      roleTitle: applications.roleTitle,
-      companyName: companies.name,
+      ...applicationTitleColumns,
     })
     .from(interviews)
     .innerJoin(applications, applicationOfInterview)

@@ -1,5 +1,5 @@
-import { and, isNull, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { and, isNull, eq, inArray } from "drizzle-orm";
+import { companyOfApplication, contactNamedBy, linksIntoApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
 import { peopleAtCompany } from "../contacts/people-at-company";
 import type { Executor } from "@/db";
 import {
@@ -135,7 +135,7 @@ async function loadPlanInput(db: Executor, scope: { orgId: string; applicationId
           thankYouHandwritten: interviewParticipants.thankYouHandwritten,
         })
         .from(interviewParticipants)
-        .innerJoin(contacts, and(eq(contacts.orgId, interviewParticipants.orgId), eq(contacts.id, interviewParticipants.contactId)))
+        .innerJoin(contacts, contactNamedBy(interviewParticipants))
         .where(and(eq(interviewParticipants.orgId, scope.orgId), inArray(interviewParticipants.interviewId, interviewRows.map((i) => i.id))))
     : [];
   const commitmentRows = await db
@@ -149,7 +149,7 @@ async function loadPlanInput(db: Executor, scope: { orgId: string; applicationId
       toName: contacts.name,
     })
     .from(commitments)
-    .leftJoin(contacts, and(eq(contacts.orgId, commitments.orgId), eq(contacts.id, commitments.contactId)))
+    .leftJoin(contacts, contactNamedBy(commitments))
     // A promise released when its application closed is no longer owed: nothing to remind.
     .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.applicationId, app.id), isNull(commitments.releasedAt)));
 
@@ -163,17 +163,8 @@ async function loadPlanInput(db: Executor, scope: { orgId: string; applicationId
       knowsCompanyId: contactLinks.knowsCompanyId,
     })
     .from(contactLinks)
-    .innerJoin(contacts, and(eq(contacts.orgId, contactLinks.orgId), eq(contacts.id, contactLinks.contactId)))
-    .where(
-      and(
-        eq(contactLinks.orgId, scope.orgId),
-        eq(contactLinks.clientId, app.clientId),
-        or(
-          eq(contactLinks.knowsCompanyId, app.companyId),
-          interviewerIds.length ? and(isNotNull(contactLinks.knowsContactId), inArray(contactLinks.knowsContactId, interviewerIds)) : sql`false`,
-        ),
-      ),
-    );
+    .innerJoin(contacts, contactNamedBy(contactLinks))
+    .where(linksIntoApplication({ orgId: scope.orgId, clientId: app.clientId }, { companyId: app.companyId, interviewerIds }));
   const nameOf = new Map(participantRows.map((p) => [p.contactId, p.name]));
   // People whose employer is the company (a LinkedIn connection there, say) know it from the inside.
   // Contacts met through the application itself (recruiters, interviewers) are not asked for a word.

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
 import { instant } from "./_columns";
 import { membershipStatus, memberships, orgIdColumn } from "./org";
 
@@ -70,6 +70,13 @@ export const clientMetrics = pgTable(
     weeks: jsonb("weeks").$type<Record<string, [number, number, number]>>().notNull().default({}),
     /** Applications that reached each stage: saved, applied, interviewing, offer, accepted. */
     funnel: integer("funnel").array().notNull().default(sql`'{0,0,0,0,0}'`),
+    /**
+     * The client's coaches and cohorts (sorted ids): the chart group (client_metric_groups) this
+     * row's weeks and funnel are summed into. Kept equal to coach_assignments and cohort_members
+     * by triggers on both tables and on this one.
+     */
+    coachIds: uuid("coach_ids").array().notNull().default(sql`'{}'`),
+    cohortIds: uuid("cohort_ids").array().notNull().default(sql`'{}'`),
     /** The next instant at which a number above changes with no write; 'infinity' when none will. */
     changesAt: instant("changes_at").notNull(),
     /** The "now" the numbers were computed for: a reader whose clock is behind it recomputes too. */
@@ -125,4 +132,42 @@ export const clientMetricMarks = pgTable(
     primaryKey({ columns: [t.orgId, t.clientId] }),
     foreignKey({ columns: [t.orgId, t.clientId], foreignColumns: [memberships.orgId, memberships.id] }).onDelete("cascade"),
   ],
+);
+
+/**
+ * The charts' numbers pre-summed, so the charts read a few dozen rows at any organisation size:
+ * one row per group of active clients with the same coaches and the same cohorts (a group, not a
+ * per-coach or per-cohort sum, so a client with two coaches or two cohorts is counted once in
+ * every total and a coach's view sums exactly the groups they are in). Triggers on
+ * `client_metrics` add each row's new numbers and subtract its old ones in the writer's
+ * transaction, so the sums always equal the kept rows they are made of.
+ */
+export const clientMetricGroups = pgTable(
+  "client_metric_groups",
+  {
+    orgId: orgIdColumn(),
+    coachIds: uuid("coach_ids").array().notNull(),
+    cohortIds: uuid("cohort_ids").array().notNull(),
+    /** Active clients in the group (0 once the last one left; the schedule removes such rows). */
+    clients: integer("clients").notNull(),
+    /** The sum of the clients' `client_metrics.funnel`. */
+    funnel: integer("funnel").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.coachIds, t.cohortIds] })],
+);
+
+/** The weekly sums of a group's clients' `client_metrics.weeks` (week: the week's first day in the organisation's zone). */
+export const clientMetricGroupWeeks = pgTable(
+  "client_metric_group_weeks",
+  {
+    orgId: orgIdColumn(),
+    week: date("week", { mode: "string" }).notNull(),
+    coachIds: uuid("coach_ids").array().notNull(),
+    cohortIds: uuid("cohort_ids").array().notNull(),
+    due: integer("due").notNull(),
+    onTime: integer("on_time").notNull(),
+    interviews: integer("interviews").notNull(),
+  },
+  // Led by the week: a chart reads its 12 weeks however many older ones have accumulated.
+  (t) => [primaryKey({ columns: [t.orgId, t.week, t.coachIds, t.cohortIds] })],
 );

@@ -87,17 +87,42 @@ test("a career centre onboards a 200-student roster, groups clients into a cohor
   await expect(priya.getByText("Invited clients from a roster").first()).toBeVisible();
   await expect(priya.getByText("Assigned clients in bulk").first()).toBeVisible();
 
-  // The coach sorts her clients by follow-through and narrows the charts to the cohort.
+  // The coach sorts her clients by follow-through; each row names the client's cohorts.
   const maya = await signedIn(browser, MAYA);
   await maya.goto("/northstar/coach");
   await maya.getByRole("button", { name: "Sort by follow-through" }).click();
   await expect(maya.getByRole("columnheader", { name: /follow-through/i })).toHaveAttribute("aria-sort", /ascending|descending/);
-  await maya.getByLabel("Charts for").selectOption({ label: cohortName });
-  await expect(maya.getByRole("heading", { name: "Pipeline funnel" })).toBeVisible();
-  // ...and narrows her list of clients to the cohort: Sam and Tom, not Aisha or Lena.
+  const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
+  await expect(rowOf(maya, "Tom Becker")).toContainText(cohortName);
+  await expect(rowOf(maya, "Aisha Bello")).not.toContainText(cohortName);
+  // One cohort choice narrows her list and the charts together, and stays in the page's address:
+  // Sam and Tom, not Aisha or Lena.
   await maya.getByRole("combobox", { name: /^Cohort/ }).selectOption({ label: cohortName });
+  await expect(maya).toHaveURL(/[?&]cohort=/);
+  await expect(maya.getByText(`Charts for the cohort ${cohortName}`)).toBeVisible();
+  await expect(maya.getByRole("heading", { name: "Pipeline funnel" })).toBeVisible();
   await expect(maya.getByText("2 clients · page 1 of 1")).toBeVisible();
   await expect(maya.getByRole("link", { name: "Aisha Bello" })).toHaveCount(0);
+  const cohortPage = maya.url();
+  // A coach has no bulk actions on the overview.
+  await expect(maya.getByRole("checkbox", { name: /^Select / })).toHaveCount(0);
+
+  // The owner adds Aisha to the cohort from the overview's selection...
+  await priya.goto("/northstar/coach");
+  await priya.getByLabel("Search clients").fill("Aisha");
+  await priya.getByRole("checkbox", { name: "Select Aisha Bello" }).check();
+  await expect(priya.getByText("1 client selected")).toBeVisible();
+  await priya.getByLabel("Cohort to add them to").selectOption({ label: cohortName });
+  await priya.getByRole("button", { name: "Add to cohort" }).click();
+  await expect(priya.getByText(`Added 1 client to ${cohortName}.`)).toBeVisible();
+  await expect(rowOf(priya, "Aisha Bello")).toContainText(cohortName);
+  await priya.getByLabel("Search clients").fill("");
+
+  // ...and the coach's cohort view (the same address) now has her too, in the list and the charts.
+  await maya.goto(cohortPage);
+  await expect(maya.getByRole("combobox", { name: /^Cohort/ })).toHaveValue(new URL(cohortPage).searchParams.get("cohort")!);
+  await expect(maya.getByText("3 clients · page 1 of 1")).toBeVisible();
+  await expect(maya.getByText(`Charts for the cohort ${cohortName}`)).toBeVisible();
   await maya.getByRole("link", { name: "Tom Becker" }).click();
   await expect(maya.getByLabel("Cohorts")).toContainText(cohortName);
 

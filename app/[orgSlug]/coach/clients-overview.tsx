@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatRelative } from "@/lib/dates";
@@ -8,6 +8,7 @@ import { percent } from "../../_components/percent";
 import { useTRPC } from "../../_components/trpc";
 import { Button, Card, EmptyState, Notice } from "../../_components/ui";
 import { HydratedForm } from "../../_components/hydrated-form";
+import { useCohortParam } from "./cohort-param";
 
 type SortKey =
   | "name" | "activeApplications" | "interviewsThisWeek" | "interviewsNextWeek" | "followUpsDue" | "overdue"
@@ -48,7 +49,12 @@ export function ClientsOverview({
   const [goneQuiet, setGoneQuiet] = useState<Flag>("any");
   const [hasOverdue, setHasOverdue] = useState<Flag>("any");
   const [status, setStatus] = useState<"active" | "archived">("active");
-  const [cohortId, setCohortId] = useState("");
+  // Shared with the charts above through the URL: one cohort choice for the whole page.
+  const [cohortParam, setCohortId] = useCohortParam();
+  const cohortId = cohorts.some((c) => c.id === cohortParam) ? cohortParam : "";
+  // Owners pick clients on the page for a bulk action (add to a cohort); the choice survives paging.
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [added, setAdded] = useState<string | null>(null);
   // Keyset pages: the cursor names the row beside the page, so a page costs the same deep in 20,000
   // clients as at the top; `page` only numbers them for the reader.
   const [cursor, setCursor] = useState<string | undefined>(undefined);
@@ -146,6 +152,17 @@ export function ClientsOverview({
         </FilterSelect>
       </HydratedForm>
 
+      {isOwner && selected.size > 0 ? (
+        <AddToCohort
+          orgSlug={orgSlug}
+          cohorts={cohorts}
+          selected={selected}
+          onClear={() => setSelected(new Map())}
+          onAdded={(message) => { setAdded(message); setSelected(new Map()); }}
+        />
+      ) : null}
+      {added ? <div className="mb-4"><Notice tone="success">{added}</Notice></div> : null}
+
       {overview.isPending ? (
         <p className="text-sm text-slate-500" aria-live="polite">Loading clients…</p>
       ) : overview.isError ? (
@@ -171,6 +188,24 @@ export function ClientsOverview({
               </caption>
               <thead className="text-xs text-slate-500">
                 <tr>
+                  {isOwner ? (
+                    <th scope="col" className="w-8 py-2 pr-2">
+                      <input
+                        type="checkbox"
+                        aria-label="Select every client on this page"
+                        checked={overview.data.rows.every((row) => selected.has(row.clientId))}
+                        onChange={(e) => {
+                          const next = new Map(selected);
+                          for (const row of overview.data.rows) {
+                            if (e.target.checked) next.set(row.clientId, row.name ?? row.email);
+                            else next.delete(row.clientId);
+                          }
+                          setSelected(next);
+                        }}
+                        className="size-4"
+                      />
+                    </th>
+                  ) : null}
                   {COLUMNS.map((column) => (
                     <th
                       key={column.key}
@@ -194,6 +229,23 @@ export function ClientsOverview({
               <tbody className="divide-y divide-slate-100">
                 {overview.data.rows.map((row) => (
                   <tr key={row.clientId} className={row.overdue > 0 ? "bg-red-50/60" : undefined}>
+                    {isOwner ? (
+                      <td className="py-2 pr-2 align-top">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${row.name ?? row.email}`}
+                          checked={selected.has(row.clientId)}
+                          onChange={(e) => {
+                            setAdded(null);
+                            const next = new Map(selected);
+                            if (e.target.checked) next.set(row.clientId, row.name ?? row.email);
+                            else next.delete(row.clientId);
+                            setSelected(next);
+                          }}
+                          className="size-4"
+                        />
+                      </td>
+                    ) : null}
                     <th scope="row" className="py-2 pr-3 text-left font-medium">
                       <Link className="text-brand hover:underline" href={`/${orgSlug}/clients/${row.clientId}`}>
                         {row.name ?? row.email}
@@ -204,6 +256,11 @@ export function ClientsOverview({
                       ) : null}
                       {isOwner && row.coaches.length ? (
                         <span className="block text-xs font-normal text-slate-500">Coach: {row.coaches.map((c) => c.name).join(", ")}</span>
+                      ) : null}
+                      {row.cohorts.length ? (
+                        <span className="block text-xs font-normal text-slate-500">
+                          {row.cohorts.length === 1 ? "Cohort" : "Cohorts"}: {row.cohorts.map((c) => c.name).join(", ")}
+                        </span>
                       ) : null}
                     </th>
                     <td className="py-2 pr-3 text-right">{row.activeApplications}</td>
@@ -272,5 +329,73 @@ function FilterSelect({ label, value, onChange, children }: { label: string; val
         {children}
       </select>
     </label>
+  );
+}
+
+/**
+ * The bulk action for the clients an owner selected: add them to one cohort (`cohort.addClients`,
+ * owners only). Afterwards the overview and the charts are read again, so the new cohort shows on
+ * the rows and in a cohort's charts at once.
+ */
+function AddToCohort({
+  orgSlug, cohorts, selected, onClear, onAdded,
+}: {
+  orgSlug: string;
+  cohorts: Array<{ id: string; name: string }>;
+  selected: Map<string, string>;
+  onClear: () => void;
+  onAdded: (message: string) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [cohortId, setCohortId] = useState("");
+  const add = useMutation(
+    trpc.cohort.addClients.mutationOptions({
+      onSuccess: async (result, input) => {
+        const name = cohorts.find((c) => c.id === input.cohortId)?.name ?? "the cohort";
+        onAdded(
+          `Added ${result.added} client${result.added === 1 ? "" : "s"} to ${name}` +
+            (result.alreadyIn ? ` (${result.alreadyIn} already in it).` : "."),
+        );
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.coach.overview.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.coach.charts.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.cohort.list.queryKey() }),
+        ]);
+      },
+    }),
+  );
+  const count = selected.size;
+  return (
+    <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3" role="region" aria-label="Selected clients">
+      <HydratedForm
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (cohortId) add.mutate({ orgSlug, cohortId, clientIds: [...selected.keys()] });
+        }}
+      >
+        <p className="text-sm font-medium" aria-live="polite">
+          {count} client{count === 1 ? "" : "s"} selected
+        </p>
+        {cohorts.length ? (
+          <>
+            <FilterSelect label="Cohort to add them to" value={cohortId} onChange={setCohortId}>
+              <option value="">Choose a cohort</option>
+              {cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </FilterSelect>
+            <Button type="submit" disabled={!cohortId || add.isPending}>
+              {add.isPending ? "Adding…" : "Add to cohort"}
+            </Button>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600">No cohorts yet: create one on the organisation admin page, then add these clients to it here.</p>
+        )}
+        <Button type="button" variant="secondary" onClick={onClear}>
+          Clear selection
+        </Button>
+      </HydratedForm>
+      {add.isError ? <Notice tone="error">{add.error.message}</Notice> : null}
+    </div>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { APPLICATION_STATUS_LABEL } from "@/lib/vocabulary";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatIsoDay } from "@/lib/dates";
 import { percent } from "../../_components/percent";
 import { useTRPC } from "../../_components/trpc";
 import { Card, Notice } from "../../_components/ui";
+import { useCohortParam } from "./cohort-param";
 
 const LINE_COLOURS = ["#0f766e", "#7c3aed", "#b45309", "#0369a1", "#be123c", "#4d7c0f"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "12 4"];
@@ -20,39 +20,23 @@ const weekLabel = (iso: string) => formatIsoDay(iso);
  * keyboard layer is off (`accessibilityLayer={false}`): a chart hidden from screen readers must not
  * take the keyboard's focus either.
  */
-export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?: string }) {
+export function CoachCharts({ orgSlug, cohorts }: { orgSlug: string; cohorts: Array<{ id: string; name: string }> }) {
   const trpc = useTRPC();
-  const [cohortId, setCohortId] = useState("");
-  // On the overview (not one client's page), the charts can be narrowed to a cohort.
-  const cohorts = useQuery({ ...trpc.cohort.list.queryOptions({ orgSlug }), enabled: !clientId });
-  const charts = useQuery({ ...trpc.coach.charts.queryOptions({ orgSlug, clientId, cohortId: cohortId || undefined }), placeholderData: keepPreviousData });
-  const cohortFilter =
-    !clientId && (cohorts.data ?? []).length > 0 ? (
-      <div className="mb-3 flex items-center gap-2 text-sm">
-        <label htmlFor="charts-cohort" className="font-medium">
-          Charts for
-        </label>
-        <select
-          id="charts-cohort"
-          className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          value={cohortId}
-          onChange={(event) => setCohortId(event.target.value)}
-        >
-          <option value="">All cohorts</option>
-          {(cohorts.data ?? []).map((cohort) => (
-            <option key={cohort.id} value={cohort.id}>
-              {cohort.name}
-            </option>
-          ))}
-        </select>
-      </div>
-    ) : null;
+  // The cohort chosen in the overview's filters below (one choice for the whole page).
+  const [cohortId] = useCohortParam();
+  const cohort = cohorts.find((c) => c.id === cohortId);
+  const charts = useQuery({ ...trpc.coach.charts.queryOptions({ orgSlug, cohortId: cohort?.id }), placeholderData: keepPreviousData });
+  const cohortNote = cohort ? (
+    <p className="mb-3 text-sm text-slate-700" aria-live="polite">
+      Charts for the cohort <strong>{cohort.name}</strong>; choose another in the clients overview&apos;s filters.
+    </p>
+  ) : null;
   if (charts.isPending) return <Card><p className="text-sm text-slate-600" aria-live="polite">Loading charts…</p></Card>;
   if (charts.isError) return <Notice tone="error">{charts.error.message}</Notice>;
   const data = charts.data;
 
   const funnel = data.funnel.map((f) => ({ stage: APPLICATION_STATUS_LABEL[f.status], count: f.count }));
-  const series = clientId ? data.followThrough.perClient : data.followThrough.perCoach.slice(0, LINE_COLOURS.length - 1);
+  const series = data.followThrough.perCoach.slice(0, LINE_COLOURS.length - 1);
   const followThrough = data.weeks.map((week, index) => {
     const point: Record<string, string | number | null> = { week: weekLabel(week), Everyone: rateOrNull(data.followThrough.overall[index]!.rate) };
     for (const s of series) point[s.name] = rateOrNull(s.weeks[index]!.rate);
@@ -62,7 +46,7 @@ export function CoachCharts({ orgSlug, clientId }: { orgSlug: string; clientId?:
 
   return (
     <div>
-    {cohortFilter}
+    {cohortNote}
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
       <Card title="Pipeline funnel">
         <div aria-hidden="true" className="h-56">

@@ -14,7 +14,7 @@ export default async function CoachPage({ params }: { params: Promise<{ orgSlug:
   // Coaches and owners only: a client gets FORBIDDEN, which the page turns into a 404.
   await orNotFound(api.coach.overview({ orgSlug, pageSize: 1 }));
   const coaches = org.role === "owner" ? (await api.member.list({ orgSlug })).filter((m) => m.role !== "client") : [];
-  const cohorts = await api.cohort.list({ orgSlug });
+  const cohorts = (await api.cohort.list({ orgSlug })).map((c) => ({ id: c.id, name: c.name }));
   return (
     <>
       <PageHeader
@@ -32,13 +32,13 @@ export default async function CoachPage({ params }: { params: Promise<{ orgSlug:
         }
       />
       <div className="space-y-6">
-        <CoachCharts orgSlug={orgSlug} />
+        <CoachCharts orgSlug={orgSlug} cohorts={cohorts} />
         <ClientsOverview
           orgSlug={orgSlug}
           isOwner={org.role === "owner"}
           goneQuietDays={org.policy.goneQuietDays}
           coaches={coaches.map((c) => ({ id: c.membershipId, name: c.name ?? c.email }))}
-          cohorts={cohorts.map((c) => ({ id: c.id, name: c.name }))}
+          cohorts={cohorts}
         />
       </div>
     </>

@@ -24,8 +24,9 @@ type Series = { id: string; name: string; weeks: Array<{ week: string; due: numb
  *   per client when `clientId` is given: thank-you notes, check-ins and commitments bucketed by
  *   their deadline, with the same on-time rules as the overview;
  * - interviews per week (not cancelled) over the same weeks.
+ * With `cohortId`, only that cohort's clients count.
  */
-export async function directCharts(db: Executor, scope: CoachScope, input: { clientId?: string }, now: Date = new Date()) {
+export async function directCharts(db: Executor, scope: CoachScope, input: { clientId?: string; cohortId?: string }, now: Date = new Date()) {
   const org = scope.orgId;
   const tz = scope.timeZone;
   const nowIso = now.toISOString();
@@ -42,6 +43,8 @@ export async function directCharts(db: Executor, scope: CoachScope, input: { cli
       select m.id as client_id, coalesce(u.name, u.email) as name
       from memberships m join users u on u.id = m.user_id
       where m.org_id = ${org} and m.role = 'client' and m.status = 'active' and ${visibleClientCondition(scope)}
+        and (${input.cohortId ?? null}::uuid is null or exists (select 1 from cohort_members cb
+          where cb.org_id = m.org_id and cb.client_membership_id = m.id and cb.cohort_id = ${input.cohortId ?? null}::uuid))
     ),
     reached as (
       select a.id, greatest(

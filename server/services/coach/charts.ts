@@ -2,50 +2,64 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
 import { CHART_WEEKS, shapeCharts } from "./charts-direct";
-import { refreshVisibleMetrics } from "./metrics";
+import { refreshClientMetrics } from "./metrics";
 import { visibleClientCondition, type CoachScope } from "./scope";
 
 export { CHART_WEEKS, type CoachCharts } from "./charts-direct";
 
 /**
  * The coach overview's charts (funnel, follow-through per week overall / per coach / for one
- * client, interviews per week), summed from the kept per-client weekly numbers
- * (`client_metrics.weeks` and `.funnel`) of the visible active clients — the same condition as
- * the overview, so an unassigned coach's client never counts. The definitions are the direct
- * computation's (charts-direct.ts), which the property test compares this with; reading kept
- * numbers keeps the charts fast at 20,000 clients, where the direct statement reads every
- * client's 12 weeks of history. With `cohortId`, only that cohort's clients count (still within
- * what the caller may see).
+ * client, interviews per week), read from sums kept per group of clients with the same coaches
+ * and cohorts (`client_metric_groups`, `client_metric_group_weeks`, maintained by triggers from
+ * the kept rows), so a chart reads a few dozen rows at any organisation size. A coach sees the
+ * groups they are one of the coaches of (their assigned clients, and the other coaches' series
+ * over those clients only); with `cohortId`, only groups in that cohort count. Only active clients
+ * are in the sums. The definitions are the direct computation's (charts-direct.ts), which the
+ * property test compares this with.
+ *
+ * The sums include every client of the organisation, so every marked or due row is recomputed
+ * first, visible to the caller or not (nothing of those rows is returned).
  */
 export async function coachCharts(db: Executor, scope: CoachScope, input: { clientId?: string; cohortId?: string }, now: Date = new Date()) {
-  await refreshVisibleMetrics(db, scope, now);
+  await refreshClientMetrics(db, { orgId: scope.orgId, visible: sql`true`, visibleKept: sql`true` }, now);
   const org = scope.orgId;
   const tz = scope.timeZone;
   const nowIso = now.toISOString();
+  const cohortId = input.cohortId ?? null;
+  const role = scope.membership.role;
+  const visibleGroup =
+    role === "owner" ? sql`true` : role === "coach" ? sql`${scope.membership.id}::uuid = any(g.coach_ids)` : sql`false`;
   const [row] = await rows<Record<string, unknown>>(
     db,
     sql`
     with bounds as (
       select
-        to_char(date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}) - make_interval(weeks => ${CHART_WEEKS - 1}::int), 'YYYY-MM-DD') as first_week,
-        to_char(date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}), 'YYYY-MM-DD') as this_week
+        (date_trunc('week', ${nowIso}::timestamptz at time zone ${tz}) - make_interval(weeks => ${CHART_WEEKS - 1}::int))::date as first_week,
+        date_trunc('week', ${nowIso}::timestamptz at time zone ${tz})::date as this_week
     ),
-    visible as materialized (
-      select cm.client_id, coalesce(cm.name, cm.email) as name, cm.weeks, cm.funnel
-      from client_metrics cm
-      where cm.org_id = ${org} and cm.status = 'active' and ${visibleClientCondition(scope, "cm", "client_id")}
-        and (${input.cohortId ?? null}::uuid is null or exists (select 1 from cohort_members cmb
-          where cmb.org_id = cm.org_id and cmb.client_membership_id = cm.client_id and cmb.cohort_id = ${input.cohortId ?? null}::uuid))
+    groups as materialized (
+      select g.coach_ids, g.cohort_ids, g.funnel
+      from client_metric_groups g
+      where g.org_id = ${org} and g.clients > 0 and ${visibleGroup}
+        and (${cohortId}::uuid is null or ${cohortId}::uuid = any(g.cohort_ids))
     ),
     w as materialized (
-      select v.client_id, e.key as week, (e.value->>0)::int as due, (e.value->>1)::int as on_time, (e.value->>2)::int as interviews
-      from visible v
-      cross join lateral jsonb_each(v.weeks) e
+      select gw.coach_ids, to_char(gw.week, 'YYYY-MM-DD') as week, gw.due, gw.on_time, gw.interviews
+      from client_metric_group_weeks gw
+      join groups g on g.coach_ids = gw.coach_ids and g.cohort_ids = gw.cohort_ids
       cross join bounds b
-      where e.key >= b.first_week and e.key <= b.this_week
+      where gw.org_id = ${org} and gw.week between b.first_week and b.this_week
     ),
     funnel as (
-      select sum(funnel[1]) as s1, sum(funnel[2]) as s2, sum(funnel[3]) as s3, sum(funnel[4]) as s4, sum(funnel[5]) as s5 from visible
+      select sum(funnel[1]) as s1, sum(funnel[2]) as s2, sum(funnel[3]) as s3, sum(funnel[4]) as s4, sum(funnel[5]) as s5 from groups
+    ),
+    one_client as (
+      -- One client's series reads their kept row (visible, active, in the cohort), as the sums do.
+      select cm.client_id, coalesce(cm.name, cm.email) as name, cm.weeks
+      from client_metrics cm
+      where cm.org_id = ${org} and cm.client_id = ${input.clientId ?? null}::uuid and cm.status = 'active'
+        and ${visibleClientCondition(scope, "cm", "client_id")}
+        and (${cohortId}::uuid is null or ${cohortId}::uuid = any(cm.cohort_ids))
     )
     select
       (select json_agg(json_build_object('stage', s.stage, 'count', coalesce((array[f.s1, f.s2, f.s3, f.s4, f.s5])[s.stage], 0)))
@@ -54,22 +68,22 @@ export async function coachCharts(db: Executor, scope: CoachScope, input: { clie
         -- Summed per coach first; the few coaches' names are looked up afterwards.
         select g.id, coalesce(cu.name, cu.email) as name, g.week, g.due, g."onTime"
         from (
-          select ca.coach_membership_id as id, w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
-          from w
-          join coach_assignments ca on ca.org_id = ${org} and ca.client_membership_id = w.client_id
-          where w.due > 0
+          select c.id, w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
+          from w cross join lateral unnest(w.coach_ids) c(id)
           group by 1, 2
+          having sum(w.due) > 0
         ) g
         join memberships cm on cm.org_id = ${org} and cm.id = g.id
         join users cu on cu.id = cm.user_id) x) as per_coach,
       (select coalesce(json_agg(x), '[]'::json) from (
-        select w.client_id as id, v.name, w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
-        from w join visible v on v.client_id = w.client_id
-        where w.client_id = ${input.clientId ?? null}::uuid and w.due > 0
-        group by 1, 2, 3) x) as per_client,
+        select o.client_id as id, o.name, e.key as week, (e.value->>0)::int as due, (e.value->>1)::int as "onTime"
+        from one_client o
+        cross join lateral jsonb_each(o.weeks) e
+        cross join bounds b
+        where e.key between to_char(b.first_week, 'YYYY-MM-DD') and to_char(b.this_week, 'YYYY-MM-DD') and (e.value->>0)::int > 0) x) as per_client,
       (select coalesce(json_agg(x), '[]'::json) from (
         select w.week, sum(w.due)::int as due, sum(w.on_time)::int as "onTime"
-        from w where w.due > 0 group by 1) x) as overall,
+        from w group by 1 having sum(w.due) > 0) x) as overall,
       (select coalesce(json_agg(x), '[]'::json) from (
         select w.week, sum(w.interviews)::int as count
         from w group by 1 having sum(w.interviews) > 0) x) as interviews,

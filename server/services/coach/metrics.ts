@@ -111,7 +111,7 @@ export async function refreshClientMetrics(
       where ${scope.visible}
     ),
     computed as (
-      select v.*, apps.active_applications, iv.interviews_this_week, iv.interviews_next_week,
+      select v.*, links.coach_ids, links.cohort_ids, apps.active_applications, iv.interviews_this_week, iv.interviews_next_week,
         rem.follow_ups_due, rem.overdue_reminders,
         com.overdue_commitments, com.commitments_due, com.commitments_on_time,
         ty.thank_you_due, ty.thank_you_on_time, ci.check_ins_due, ci.check_ins_on_time,
@@ -119,6 +119,9 @@ export async function refreshClientMetrics(
         coalesce(nx.changes_at, 'infinity') as changes_at, b.now as computed_at
       from v
       cross join bounds b
+      -- The chart group (after v, so only due clients are looked up); the trigger that sums the
+      -- groups reads it again under the row lock.
+      cross join lateral client_metric_links(${org}, v.client_id) links
       left join lateral (
         select count(*)::int as active_applications
         from applications a
@@ -300,12 +303,12 @@ export async function refreshClientMetrics(
         active_applications, interviews_this_week, interviews_next_week, follow_ups_due, overdue_reminders,
         overdue_commitments, thank_you_due, thank_you_on_time, check_ins_due, check_ins_on_time,
         commitments_due, commitments_on_time, last_activity_at, first_interview_at, first_offer_at, placed_at,
-        funnel, weeks, changes_at, computed_at, basis)
+        funnel, weeks, coach_ids, cohort_ids, changes_at, computed_at, basis)
       select ${org}, client_id, status, name, email, joined_at,
         active_applications, interviews_this_week, interviews_next_week, follow_ups_due, overdue_reminders,
         overdue_commitments, thank_you_due, thank_you_on_time, check_ins_due, check_ins_on_time,
         commitments_due, commitments_on_time, last_activity_at, first_interview_at, first_offer_at, placed_at,
-        funnel, weeks, changes_at, computed_at, basis
+        funnel, weeks, coach_ids, cohort_ids, changes_at, computed_at, basis
       from computed
       on conflict (org_id, client_id) do update set
         status = excluded.status, name = excluded.name, email = excluded.email, joined_at = excluded.joined_at,
@@ -318,7 +321,7 @@ export async function refreshClientMetrics(
         commitments_due = excluded.commitments_due, commitments_on_time = excluded.commitments_on_time,
         last_activity_at = excluded.last_activity_at, first_interview_at = excluded.first_interview_at,
         first_offer_at = excluded.first_offer_at, placed_at = excluded.placed_at,
-        funnel = excluded.funnel, weeks = excluded.weeks,
+        funnel = excluded.funnel, weeks = excluded.weeks, coach_ids = excluded.coach_ids, cohort_ids = excluded.cohort_ids,
         changes_at = excluded.changes_at, computed_at = excluded.computed_at, basis = excluded.basis
       -- A recomputation that waited for a newer one (it read an older mark) must not overwrite it.
       where cm.basis <= excluded.basis
@@ -366,7 +369,12 @@ export async function unsafeRefreshAllClientMetrics(
     refreshed += await db.transaction(async (tx) => {
       // As in tenant transactions (db/index.ts): compiling this statement costs more than running it.
       await tx.execute(sql`select set_config('jit', 'off', true)`);
-      return refreshClientMetrics(tx, { orgId: org_id, visible: sql`true` }, now);
+      const count = await refreshClientMetrics(tx, { orgId: org_id, visible: sql`true` }, now);
+      // Chart groups whose last client moved away (and weeks summing to nothing) are dropped here,
+      // off the readers' path; a writer adding to one meanwhile recreates it.
+      await tx.execute(sql`delete from client_metric_group_weeks where org_id = ${org_id} and due = 0 and on_time = 0 and interviews = 0`);
+      await tx.execute(sql`delete from client_metric_groups where org_id = ${org_id} and clients = 0 and funnel = '{0,0,0,0,0}'`);
+      return count;
     });
   }
   return refreshed;

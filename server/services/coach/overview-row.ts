@@ -30,15 +30,20 @@ export type OverviewColumns = {
 };
 
 export type OverviewCoach = { membershipId: string; name: string };
+export type OverviewCohort = { id: string; name: string };
 
-/** One overview row as the API answers it (`coaches` arrives as JSON text from some drivers). */
-export function overviewRow(r: OverviewColumns & { coaches?: unknown }) {
+/** JSON built by the statement, which arrives as text from some drivers. */
+const jsonList = <T,>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as T[];
+
+/** One overview row as the API answers it, with the client's coaches and (current) cohorts when the statement read them. */
+export function overviewRow(r: OverviewColumns & { coaches?: unknown; cohorts?: unknown }) {
   return {
     clientId: r.client_id,
     name: r.name,
     email: r.email,
     status: r.status,
-    coaches: (typeof r.coaches === "string" ? JSON.parse(r.coaches) : (r.coaches ?? [])) as OverviewCoach[],
+    coaches: jsonList<OverviewCoach>(r.coaches),
+    cohorts: jsonList<OverviewCohort>(r.cohorts),
     activeApplications: r.active_applications,
     interviewsThisWeek: r.interviews_this_week,
     interviewsNextWeek: r.interviews_next_week,

@@ -176,7 +176,7 @@ const toCursor = (row: { sort_key: number | string | null; sort_name: string; cl
  * one statement), sorted and filtered on indexed columns and paged by keyset: a cursor holds the
  * sort value, name and id of the row beside the page, so a page costs the same at 500 and 20,000
  * clients and rows that tie are neither repeated nor skipped. Two statements of its own, at
- * every size: the upkeep, then the page (with its coaches) and the total.
+ * every size: the upkeep, then the page (with its coaches and cohorts) and the total.
  * What each number means is documented on the direct computation (overview-direct.ts).
  */
 export async function coachOverview(db: Executor, scope: CoachScope, input: TParsedOverviewInput, now: Date = new Date()) {
@@ -194,7 +194,7 @@ export async function coachOverview(db: Executor, scope: CoachScope, input: TPar
       limit ${input.pageSize + 1}
     ),
     total as (select count(*)::int as total from client_metrics cm where ${where})
-    select total.total, page.*, co.coaches
+    select total.total, page.*, co.coaches, cb.cohorts
     from total
     left join page on true
     left join lateral (
@@ -204,10 +204,17 @@ export async function coachOverview(db: Executor, scope: CoachScope, input: TPar
       join users cu on cu.id = cmm.user_id
       where ca.org_id = ${scope.orgId} and ca.client_membership_id = page.client_id
     ) co on page.client_id is not null
+    left join lateral (
+      -- Staff see every cohort's name (cohort.list); archived cohorts are history, not a label.
+      select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) order by lower(c.name)), '[]'::json) as cohorts
+      from cohort_members cmb
+      join cohorts c on c.org_id = cmb.org_id and c.id = cmb.cohort_id
+      where cmb.org_id = ${scope.orgId} and cmb.client_membership_id = page.client_id and c.archived_at is null
+    ) cb on page.client_id is not null
     order by ${ordering.order(backwards, "page")}
   `;
   // One statement for the page and the total: with no row on the page, one row carries the total alone.
-  const result = await rows<OverviewRawRow & { coaches: unknown; total: number }>(db, query);
+  const result = await rows<OverviewRawRow & { coaches: unknown; cohorts: unknown; total: number }>(db, query);
   const count = result[0];
   const fetched = result.filter((r) => r.client_id !== null);
   // Rows come back in the statement's order; walking back, that is reversed.

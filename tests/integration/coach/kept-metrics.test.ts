@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as s from "../../../db/schema";
@@ -11,7 +11,7 @@ import { unsafeRefreshAllClientMetrics } from "../../../server/services/coach/me
 import { coachOverview } from "../../../server/services/coach/overview";
 import { ZOverviewInput } from "../../../server/services/coach/schemas";
 import type { CoachScope } from "../../../server/services/coach/scope";
-import { createApplication, createContact, createInterview, createPractice } from "../../factories";
+import { createApplication, createContact, createInterview, createMember, createPractice } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
 
 const test = useTestDatabase();
@@ -47,6 +47,8 @@ const historyArb = fc.record({
   checkInDays: fc.constantFrom(1, 7),
   quietDays: fc.constantFrom(3, 14),
   joinedDaysAgo: fc.integer({ min: 0, max: 60 }),
+  /** Which of the two clients start in the cohort. */
+  cohort: fc.subarray([0, 1]),
   applications: fc.array(
     fc.record({
       client,
@@ -90,6 +92,12 @@ const historyArb = fc.record({
       fc.record({ op: fc.constant("changeStatus" as const), index: fc.nat(), status: fc.constantFrom("offer", "accepted", "rejected") }),
       fc.record({ op: fc.constant("policy" as const), zone: fc.constantFrom(...ZONES), windowHours: fc.constantFrom(2, 24) }),
       fc.record({ op: fc.constant("rename" as const), client }),
+      // Clients move between coaches and cohorts, and leave: the charts' group sums follow.
+      fc.record({ op: fc.constant("assign" as const), coach: fc.integer({ min: 0, max: 1 }), client }),
+      fc.record({ op: fc.constant("unassign" as const), coach: fc.integer({ min: 0, max: 1 }), client }),
+      fc.record({ op: fc.constant("joinCohort" as const), client }),
+      fc.record({ op: fc.constant("leaveCohort" as const), client }),
+      fc.record({ op: fc.constant("archive" as const), client, archived: fc.boolean() }),
     ),
     { maxLength: 3 },
   ),
@@ -97,7 +105,7 @@ const historyArb = fc.record({
 type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never;
 
 const keptFields = (row: Record<string, unknown>) => {
-  const { coaches: _coaches, ...rest } = row;
+  const { coaches: _coaches, cohorts: _cohorts, ...rest } = row;
   return rest;
 };
 
@@ -110,6 +118,11 @@ async function check(history: History) {
   const clients = [p.client.membership.id, p.otherClient.membership.id];
   await db.update(s.memberships).set({ createdAt: new Date(history.base - history.joinedDaysAgo * DAY) }).where(eq(s.memberships.orgId, p.org.id));
   const ref = (c: number) => ({ orgId: p.org.id, clientId: clients[c]! });
+  const coaches = [p.coach.membership.id, p.otherCoach.membership.id];
+  // A coach with no clients: every chart of theirs is empty, whatever the others' clients do.
+  const unassigned = await createMember(db, p.org.id, "coach");
+  const [cohort] = await db.insert(s.cohorts).values({ orgId: p.org.id, name: `Cohort ${p.org.id}` }).returning();
+  for (const c of history.cohort) await db.insert(s.cohortMembers).values({ orgId: p.org.id, cohortId: cohort!.id, clientMembershipId: clients[c]! });
   const events: number[] = [];
 
   const apps: Array<{ id: string; client: number }> = [];
@@ -176,9 +189,9 @@ async function check(history: History) {
   const moments = history.moments
     .map((m) => ("at" in m ? at(m.at).getTime() : events.length ? events[m.event % events.length]! + m.delta : history.base))
     .sort((a, b) => a - b);
-  const scope = async (): Promise<CoachScope> => {
+  const scope = async (membership: CoachScope["membership"] = { id: p.owner.membership.id, role: "owner" }): Promise<CoachScope> => {
     const [org] = await db.select().from(s.organizations).where(eq(s.organizations.id, p.org.id));
-    return { orgId: p.org.id, timeZone: org!.timeZone, policy: org!.policy, membership: { id: p.owner.membership.id, role: "owner" } };
+    return { orgId: p.org.id, timeZone: org!.timeZone, policy: org!.policy, membership };
   };
 
   for (const [n, moment] of moments.entries()) {
@@ -197,10 +210,21 @@ async function check(history: History) {
         perClient: charts.followThrough.perClient,
       },
     });
-    const chartInput = { clientId: clients[n % 2] };
-    expect(bySeries(await coachCharts(db, current, chartInput, now)), `charts at ${now.toISOString()}`).toEqual(
-      bySeries(await directCharts(db, current, chartInput, now)),
-    );
+    // The owner's charts overall and for the cohort, a coach's (their clients only, also within
+    // the cohort) and an unassigned coach's: the pre-summed groups against the direct computation.
+    const coachScope = await scope({ id: coaches[n % 2]!, role: "coach" });
+    const views: Array<[string, CoachScope, { clientId?: string; cohortId?: string }]> = [
+      ["owner", current, { clientId: clients[n % 2] }],
+      ["owner, cohort", current, { cohortId: cohort!.id, clientId: clients[(n + 1) % 2] }],
+      ["coach", coachScope, { clientId: clients[n % 2] }],
+      ["coach, cohort", coachScope, { cohortId: cohort!.id }],
+      ["unassigned coach", await scope({ id: unassigned.membership.id, role: "coach" }), { clientId: clients[0] }],
+    ];
+    for (const [label, viewer, chartInput] of views) {
+      expect(bySeries(await coachCharts(db, viewer, chartInput, now)), `charts (${label}) at ${now.toISOString()}`).toEqual(
+        bySeries(await directCharts(db, viewer, chartInput, now)),
+      );
+    }
 
     const write = history.writes[n];
     if (!write) continue;
@@ -223,6 +247,18 @@ async function check(history: History) {
       await db.update(s.organizations)
         .set({ timeZone: write.zone, policy: { ...current.policy, thankYouWindowHours: write.windowHours } })
         .where(eq(s.organizations.id, p.org.id));
+    } else if (write.op === "assign") {
+      await db.insert(s.coachAssignments).values({ orgId: p.org.id, coachMembershipId: coaches[write.coach]!, clientMembershipId: clients[write.client]! })
+        .onConflictDoNothing();
+    } else if (write.op === "unassign") {
+      await db.delete(s.coachAssignments).where(and(eq(s.coachAssignments.coachMembershipId, coaches[write.coach]!),
+        eq(s.coachAssignments.clientMembershipId, clients[write.client]!)));
+    } else if (write.op === "joinCohort") {
+      await db.insert(s.cohortMembers).values({ orgId: p.org.id, cohortId: cohort!.id, clientMembershipId: clients[write.client]! }).onConflictDoNothing();
+    } else if (write.op === "leaveCohort") {
+      await db.delete(s.cohortMembers).where(and(eq(s.cohortMembers.cohortId, cohort!.id), eq(s.cohortMembers.clientMembershipId, clients[write.client]!)));
+    } else if (write.op === "archive") {
+      await db.update(s.memberships).set({ status: write.archived ? "archived" : "active" }).where(eq(s.memberships.id, clients[write.client]!));
     } else {
       const [member] = await db.select({ userId: s.memberships.userId }).from(s.memberships).where(eq(s.memberships.id, clients[write.client]!));
       await db.update(s.users).set({ name: `Renamed ${moment}` }).where(eq(s.users.id, member!.userId));

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { createContext } from "./context";
 import { makeQueryClient } from "./query-client";
-import { appRouter, createCaller } from "./root";
+import { appRouter } from "./root";
 
 /*
  * How a page gets its data — one way for every screen:
@@ -35,9 +35,3 @@ export function load<TData, TError, TKey extends QueryKey>(options: FetchQueryOp
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
-
-/**
- * A server-side caller for what is not a query a screen shows (an owner-only guard, a value used
- * only to decide a redirect). Prefer `load` for anything rendered.
- */
-export const serverApi = cache(async () => createCaller(await requestContext()));

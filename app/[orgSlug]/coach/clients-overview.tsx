@@ -6,9 +6,13 @@ import { useEffect, useState } from "react";
 import { formatRelative } from "@/lib/dates";
 import { percent } from "../../_components/percent";
 import { useTRPC } from "../../_components/trpc";
-import { Button, Card, EmptyState, Notice } from "../../_components/ui";
+import { z } from "zod";
+import { ZCohortClientsInput } from "@/server/services/cohorts/schemas";
+import { errorAt, Form, useServerErrors, useZodForm } from "../../_components/form";
+import { Button, Card, EmptyState, Notice, Select } from "../../_components/ui";
 import { HydratedForm } from "../../_components/hydrated-form";
 import { useCohortParam } from "./cohort-param";
+import { OVERVIEW_PAGE_SIZE, overviewInput, type OverviewFilters } from "./overview-input";
 
 type SortKey =
   | "name" | "activeApplications" | "interviewsThisWeek" | "interviewsNextWeek" | "followUpsDue" | "overdue"
@@ -59,7 +63,6 @@ export function ClientsOverview({
   // clients as at the top; `page` only numbers them for the reader.
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
-  const pageSize = 25;
   const firstPage = () => {
     setCursor(undefined);
     setPage(1);
@@ -75,18 +78,6 @@ export function ClientsOverview({
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const overview = useQuery({
-    ...trpc.coach.overview.queryOptions({
-      orgSlug, sort, direction, cursor, pageSize, status,
-      search: search || undefined,
-      coachId: coachId || undefined,
-      cohortId: cohortId || undefined,
-      goneQuiet: flagValue(goneQuiet),
-      hasOverdue: flagValue(hasOverdue),
-    }),
-    placeholderData: keepPreviousData,
-  });
-
   const sortBy = (key: SortKey) => {
     if (key === sort) setDirection(direction === "asc" ? "desc" : "asc");
     else {
@@ -96,7 +87,7 @@ export function ClientsOverview({
     }
     firstPage();
   };
-  const filters = {
+  const filters: OverviewFilters = {
     sort, direction, status,
     search: search || undefined,
     coachId: coachId || undefined,
@@ -104,10 +95,12 @@ export function ClientsOverview({
     goneQuiet: flagValue(goneQuiet),
     hasOverdue: flagValue(hasOverdue),
   };
+  // The first page on arrival was loaded with the page (HydrateClient); later ones keep the rows on screen while they come.
+  const overview = useQuery({ ...trpc.coach.overview.queryOptions(overviewInput(orgSlug, filters, cursor)), placeholderData: keepPreviousData });
   const exportHref = `/api/orgs/${encodeURIComponent(orgSlug)}/export/overview?${new URLSearchParams(
     Object.entries(filters).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
   ).toString()}`;
-  const pages = overview.data ? Math.max(1, Math.ceil(overview.data.total / pageSize)) : 1;
+  const pages = overview.data ? Math.max(1, Math.ceil(overview.data.total / OVERVIEW_PAGE_SIZE)) : 1;
   const filtersOn = Boolean(search || coachId || cohortId || goneQuiet !== "any" || hasOverdue !== "any" || status !== "active");
 
   return (
@@ -332,6 +325,9 @@ function FilterSelect({ label, value, onChange, children }: { label: string; val
   );
 }
 
+/** The one choice of the bulk action; the clients are the selection. */
+const ADD_TO_COHORT = ZCohortClientsInput.pick({ cohortId: true }).extend({ cohortId: z.uuid({ error: "Choose a cohort." }) });
+
 /**
  * The bulk action for the clients an owner selected: add them to one cohort (`cohort.addClients`,
  * owners only). Afterwards the overview and the charts are read again, so the new cohort shows on
@@ -348,7 +344,7 @@ function AddToCohort({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [cohortId, setCohortId] = useState("");
+  const form = useZodForm(ADD_TO_COHORT, { defaultValues: { cohortId: "" } });
   const add = useMutation(
     trpc.cohort.addClients.mutationOptions({
       onSuccess: async (result, input) => {
@@ -365,26 +361,21 @@ function AddToCohort({
       },
     }),
   );
+  const message = useServerErrors(form, add.error);
   const count = selected.size;
   return (
     <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3" role="region" aria-label="Selected clients">
-      <HydratedForm
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (cohortId) add.mutate({ orgSlug, cohortId, clientIds: [...selected.keys()] });
-        }}
-      >
+      <Form form={form} className="flex flex-wrap items-end gap-3" onSubmit={({ cohortId }) => add.mutate({ orgSlug, cohortId, clientIds: [...selected.keys()] })}>
         <p className="text-sm font-medium" aria-live="polite">
           {count} client{count === 1 ? "" : "s"} selected
         </p>
         {cohorts.length ? (
           <>
-            <FilterSelect label="Cohort to add them to" value={cohortId} onChange={setCohortId}>
+            <Select label="Cohort to add them to" {...form.register("cohortId")} error={errorAt(form.formState.errors, "cohortId") ?? errorAt(form.formState.errors, "clientIds")}>
               <option value="">Choose a cohort</option>
               {cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </FilterSelect>
-            <Button type="submit" disabled={!cohortId || add.isPending}>
+            </Select>
+            <Button type="submit" disabled={add.isPending}>
               {add.isPending ? "Adding…" : "Add to cohort"}
             </Button>
           </>
@@ -394,8 +385,8 @@ function AddToCohort({
         <Button type="button" variant="secondary" onClick={onClear}>
           Clear selection
         </Button>
-      </HydratedForm>
-      {add.isError ? <Notice tone="error">{add.error.message}</Notice> : null}
+      </Form>
+      {message ? <Notice tone="error">{message}</Notice> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -20,12 +20,13 @@ const rate = (value: number | null) => (value === null ? null : Math.round(value
  * to a first interview and an offer, each with the same numbers in a table beneath (the charts are
  * hidden from screen readers; the tables carry everything).
  */
-export function OutcomesReport({ orgSlug, isOwner, initial }: { orgSlug: string; isOwner: boolean; initial: Outcomes }) {
+export function OutcomesReport({ orgSlug, isOwner }: { orgSlug: string; isOwner: boolean }) {
   const trpc = useTRPC();
   const [cohortId, setCohortId] = useState("");
+  // The whole practice's outcomes came with the page; they name the cohorts to choose from.
+  const { data: initial } = useSuspenseQuery(trpc.coach.outcomes.queryOptions({ orgSlug, cohortId: undefined }));
   const outcomes = useQuery({
     ...trpc.coach.outcomes.queryOptions({ orgSlug, cohortId: cohortId || undefined }),
-    initialData: cohortId ? undefined : initial,
     placeholderData: keepPreviousData,
   });
   const cohorts = initial.perCohort;

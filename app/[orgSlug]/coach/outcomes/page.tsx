@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverApi } from "@/server/trpc/server";
+import { HydrateClient, load, trpc } from "@/server/trpc/server";
 import { orNotFound } from "../../../_components/server";
 import { ButtonLink, PageHeader } from "../../../_components/ui";
 import { OutcomesReport } from "./outcomes-report";
@@ -8,10 +8,9 @@ export const metadata: Metadata = { title: "Outcomes" };
 
 export default async function OutcomesPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const api = await serverApi();
-  const org = await orNotFound(api.org.get({ orgSlug }));
+  const org = await orNotFound(load(trpc.org.get.queryOptions({ orgSlug })));
   // Coaches and owners only: a client gets FORBIDDEN, which the page turns into a 404.
-  const initial = await orNotFound(api.coach.outcomes({ orgSlug }));
+  await orNotFound(load(trpc.coach.outcomes.queryOptions({ orgSlug, cohortId: undefined })));
   return (
     <>
       <PageHeader
@@ -23,7 +22,9 @@ export default async function OutcomesPage({ params }: { params: Promise<{ orgSl
         }
         actions={<ButtonLink href={`/${orgSlug}/coach`} variant="secondary">Clients</ButtonLink>}
       />
-      <OutcomesReport orgSlug={orgSlug} isOwner={org.role === "owner"} initial={initial} />
+      <HydrateClient>
+        <OutcomesReport orgSlug={orgSlug} isOwner={org.role === "owner"} />
+      </HydrateClient>
     </>
   );
 }

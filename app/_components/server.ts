@@ -32,3 +32,15 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 /** `?clientId=` on a client page: a coach or owner reading one client's records. */
 export const clientIdFrom = (query: SearchParams): string | undefined =>
   typeof query.clientId === "string" ? query.clientId : undefined;
+
+export type OrgPageProps = { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> };
+
+/**
+ * What a page of the client workspace is about: the organisation, the query string and, for a
+ * coach or owner reading one client's records, that client (`?clientId=`; the API decides whether
+ * they may).
+ */
+export async function clientPageParams({ params, searchParams }: OrgPageProps) {
+  const [{ orgSlug }, query] = await Promise.all([params, searchParams]);
+  return { orgSlug, query, clientId: clientIdFrom(query) };
+}

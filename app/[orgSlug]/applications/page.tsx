@@ -2,23 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { HydrateClient, load, trpc } from "@/server/trpc/server";
-import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
+import { orNotFound, clientPageParams, type OrgPageProps } from "../../_components/server";
 import { ButtonLink, PageHeader } from "../../_components/ui";
 import { ApplicationsView } from "./applications-view";
 import { listInput, readViewState } from "./search-state";
 
 export const metadata: Metadata = { title: "Applications" };
 
-export default async function ApplicationsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { orgSlug } = await params;
-  const query = await searchParams;
-  const clientId = clientIdFrom(query);
+export default async function ApplicationsPage(props: OrgPageProps) {
+  const { orgSlug, query, clientId } = await clientPageParams(props);
   const org = await orNotFound(load(trpc.org.get.queryOptions({ orgSlug })));
   if (org.role !== "client" && !clientId) redirect(`/${orgSlug}/coach`);
   // Coaches and owners read a client's applications by id; the API decides whether they may.

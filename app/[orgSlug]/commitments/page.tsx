@@ -1,21 +1,13 @@
 import type { Metadata } from "next";
 import { HydrateClient, load, trpc } from "@/server/trpc/server";
-import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
+import { orNotFound, clientPageParams, type OrgPageProps } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { CommitmentsPanel } from "./commitments-panel";
 
 export const metadata: Metadata = { title: "Promises" };
 
-export default async function CommitmentsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { orgSlug } = await params;
-  const query = await searchParams;
-  const clientId = clientIdFrom(query);
+export default async function CommitmentsPage(props: OrgPageProps) {
+  const { orgSlug, clientId } = await clientPageParams(props);
   const [org, , me] = await Promise.all([
     orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
     orNotFound(load(trpc.commitment.list.queryOptions({ orgSlug, clientId, status: "open" }))),

@@ -1,21 +1,13 @@
 import type { Metadata } from "next";
 import { HydrateClient, load, trpc } from "@/server/trpc/server";
-import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
+import { orNotFound, clientPageParams, type OrgPageProps } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { ContactsPanel } from "./contacts-panel";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default async function ContactsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { orgSlug } = await params;
-  const query = await searchParams;
-  const clientId = clientIdFrom(query);
+export default async function ContactsPage(props: OrgPageProps) {
+  const { orgSlug, clientId } = await clientPageParams(props);
   const [org, , me] = await Promise.all([
     orNotFound(load(trpc.org.get.queryOptions({ orgSlug }))),
     orNotFound(load(trpc.contact.list.queryOptions({ orgSlug, clientId, search: undefined, role: undefined }))),

@@ -1,21 +1,13 @@
 import type { Metadata } from "next";
 import { HydrateClient, load, trpc } from "@/server/trpc/server";
-import { orNotFound, clientIdFrom, type SearchParams } from "../../_components/server";
+import { orNotFound, clientPageParams, type OrgPageProps } from "../../_components/server";
 import { PageHeader } from "../../_components/ui";
 import { DraftsList } from "./drafts-list";
 
 export const metadata: Metadata = { title: "Drafts" };
 
-export default async function DraftsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { orgSlug } = await params;
-  const query = await searchParams;
-  const clientId = clientIdFrom(query);
+export default async function DraftsPage(props: OrgPageProps) {
+  const { orgSlug, clientId } = await clientPageParams(props);
   const [, me] = await Promise.all([orNotFound(load(trpc.draft.list.queryOptions({ orgSlug, clientId, status: "draft", kind: undefined }))), load(trpc.me.get.queryOptions())]);
   return (
     <>

@@ -1,5 +1,6 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 import { cn } from "./cn";
+import { useRegisteredDefault } from "./registered-default";
 
 /*
  * The one set of components the screens use. Interactive primitives come from Radix (focus
@@ -94,22 +95,24 @@ export function Labelled({ label, name, error, hint, id, control }: LabelledProp
 
 /** A labelled input with its error shown beneath it and announced to screen readers. */
 export function Field({ label, name, error, hint, id, className, ...props }: ComponentProps<"input"> & LabelledProps) {
+  const saved = useRegisteredDefault(name, props);
   return (
     <Labelled
       {...{ label, name, error, hint, id }}
       control={({ borderClass, ...attributes }) => (
-        <input {...attributes} className={cn("block w-full rounded-lg border px-3 py-2 text-sm shadow-sm", borderClass, className)} {...props} />
+        <input {...attributes} className={cn("block w-full rounded-lg border px-3 py-2 text-sm shadow-sm", borderClass, className)} {...saved} {...props} />
       )}
     />
   );
 }
 
 export function Select({ label, name, error, hint, id, children, className, ...props }: ComponentProps<"select"> & LabelledProps) {
+  const saved = useRegisteredDefault(name, props);
   return (
     <Labelled
       {...{ label, name, error, hint, id }}
       control={({ borderClass, ...attributes }) => (
-        <select {...attributes} className={cn("block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm", borderClass, className)} {...props}>
+        <select {...attributes} className={cn("block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm", borderClass, className)} {...saved} {...props}>
           {children}
         </select>
       )}
@@ -119,11 +122,12 @@ export function Select({ label, name, error, hint, id, children, className, ...p
 
 /** A labelled multi-line input with its error beneath it, like `Field`. */
 export function TextArea({ label, name, error, hint, id, className, ...props }: ComponentProps<"textarea"> & LabelledProps) {
+  const saved = useRegisteredDefault(name, props);
   return (
     <Labelled
       {...{ label, name, error, hint, id }}
       control={({ borderClass, ...attributes }) => (
-        <textarea {...attributes} className={cn("block w-full rounded-lg border px-3 py-2 text-sm shadow-sm", borderClass, className)} {...props} />
+        <textarea {...attributes} className={cn("block w-full rounded-lg border px-3 py-2 text-sm shadow-sm", borderClass, className)} {...saved} {...props} />
       )}
     />
   );

@@ -34,7 +34,7 @@ test("the admin page shows a refusal only the server can judge next to its field
   await prepare.fill(saved);
   const refetched = page.waitForResponse((response) => response.url().includes("settings.get") && response.request().method() === "GET");
   await page.getByRole("button", { name: "Save policy" }).click();
-  await expect(page.getByText("Policy saved.")).toBeVisible();
+  await expect(page.getByText("Policy saved. New reminders follow it from now on.", { exact: true })).toBeVisible();
   await refetched;
   await expect(prepare).not.toHaveAttribute("aria-invalid", "true");
   await expect(prepare).toHaveValue(saved);

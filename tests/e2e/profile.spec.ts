@@ -9,6 +9,9 @@ import { signInWithMagicLink } from "./helpers";
  */
 test("a client edits the profile: errors next to the field, saved values survive a reload", async ({ page }) => {
   await signInWithMagicLink(page, "nina@clients.example");
+  // The server's HTML already carries the saved values (not blank fields until the page runs).
+  const html = await (await page.request.get("/harbor/profile")).text();
+  expect(html).toContain('value="UX researcher who brings customers into every product decision"');
   await page.goto("/harbor/profile");
 
   const name = page.getByLabel("Name", { exact: true });

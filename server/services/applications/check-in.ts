@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
-import { applicationOfInterview, applicationTitleColumns, companyOfApplication, membershipNamedBy, userOfMembership } from "@/server/services/joins";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { applications, companies, interviews, memberships, reminders, users } from "@/db/schema";
+import { rows } from "@/db/sql";
+import { jsonList, parseJson } from "../json";
 import { addDaysToIsoDate, isValidTimeZone, localDateOf } from "../../followup/time";
 import type { ClientRef } from "../scope";
 
@@ -23,35 +23,35 @@ export type CheckInOutlook = {
   dueAt: Date;
 };
 
-export async function checkInOutlooks(db: Executor, scope: ClientRef, filter: { applicationId?: string } = {}): Promise<CheckInOutlook[]> {
-  const rows = await db
-    .select({
-      applicationId: applications.id,
-      interviewId: interviews.id,
-      ...applicationTitleColumns,
-      expectAnswerBy: interviews.expectAnswerBy,
-      notBeforeOn: interviews.notBeforeOn,
-      dueAt: reminders.dueAt,
-      clientTimeZone: users.timeZone,
-    })
-    .from(reminders)
+/**
+ * The pending check-in reminders behind the outlooks, as a SELECT with camelCase aliases: run on
+ * its own by `checkInOutlooks`, or as one section of a page's single statement (the coach's
+ * client detail) through `jsonList`, then shaped by `toCheckInOutlooks`.
+ */
+export function checkInOutlookRowsSql(scope: ClientRef, filter: { applicationId?: string } = {}): SQL {
+  return sql`select a.id as "applicationId", i.id as "interviewId", a.role_title as "roleTitle", co.name as "companyName",
+      i.expect_answer_by as "expectAnswerBy", i.not_before_on as "notBeforeOn", r.due_at as "dueAt", u.time_zone as "clientTimeZone"
+    from reminders r
+    join memberships m on m.org_id = r.org_id and m.id = r.client_id
+    join users u on u.id = m.user_id
+    join interviews i on i.org_id = r.org_id and i.client_id = r.client_id and i.id = r.interview_id
+    join applications a on a.org_id = i.org_id and a.id = i.application_id
+    join companies co on co.org_id = a.org_id and co.id = a.company_id
+    where r.org_id = ${scope.orgId} and r.client_id = ${scope.clientId} and r.kind = 'check_in' and r.status = 'pending'
+      ${filter.applicationId ? sql`and r.application_id = ${filter.applicationId}` : sql``}
+    order by r.due_at`;
+}
+
+type CheckInOutlookRow = Omit<CheckInOutlook, "sittingTightUntil" | "checkInOn"> & {
+  expectAnswerBy: string | null;
+  notBeforeOn: string | null;
+  clientTimeZone: string;
+};
+
+/** The rows of `checkInOutlookRowsSql` as a json list (see `jsonList`), shaped into outlooks. */
+export function toCheckInOutlooks(json: unknown): CheckInOutlook[] {
+  return parseJson<CheckInOutlookRow[]>(json).map((row) => {
     // The client's own zone decides which day the check-in falls on.
-    .innerJoin(memberships, membershipNamedBy(reminders.orgId, reminders.clientId))
-    .innerJoin(users, userOfMembership)
-    .innerJoin(interviews, and(eq(interviews.orgId, reminders.orgId), eq(interviews.clientId, reminders.clientId), eq(interviews.id, reminders.interviewId)))
-    .innerJoin(applications, applicationOfInterview)
-    .innerJoin(companies, companyOfApplication)
-    .where(
-      and(
-        eq(reminders.orgId, scope.orgId),
-        eq(reminders.clientId, scope.clientId),
-        eq(reminders.kind, "check_in"),
-        eq(reminders.status, "pending"),
-        filter.applicationId ? eq(reminders.applicationId, filter.applicationId) : undefined,
-      ),
-    )
-    .orderBy(asc(reminders.dueAt));
-  return rows.map((row) => {
     const zone = isValidTimeZone(row.clientTimeZone) ? row.clientTimeZone : "UTC";
     const checkInOn = localDateOf(row.dueAt, zone);
     // "Wait until 10 Dec" means sitting tight through the day before; an answer date is the last day to wait.
@@ -68,4 +68,9 @@ export async function checkInOutlooks(db: Executor, scope: ClientRef, filter: { 
       dueAt: row.dueAt,
     };
   });
+}
+
+export async function checkInOutlooks(db: Executor, scope: ClientRef, filter: { applicationId?: string } = {}): Promise<CheckInOutlook[]> {
+  const [row] = await rows<{ outlooks: unknown }>(db, sql`select ${jsonList(checkInOutlookRowsSql(scope, filter))} as outlooks`);
+  return toCheckInOutlooks(row!.outlooks);
 }

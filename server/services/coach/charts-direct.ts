@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
 import { CHECK_IN_GRACE_DAYS } from "./overview-direct";
-import { parseJson } from "./json";
+import { parseJson } from "../json";
 import { visibleClientCondition, type CoachScope } from "./scope";
 
 export const CHART_WEEKS = 12;

@@ -1,9 +1,9 @@
-import { checkInOutlooks } from "../applications/check-in";
+import { checkInOutlookRowsSql, toCheckInOutlooks } from "../applications/check-in";
 import { owedCommitmentSql } from "../applications/closing";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { rows } from "@/db/sql";
-import { jsonList, parseJson } from "./json";
+import { jsonList, parseJson } from "../json";
 import type { ClientRef } from "../scope";
 import { APPLICATION_STATUSES } from "../applications/status";
 import type { ApplicationStatus, DraftKind, DraftStatus, InterviewKind, ReminderKind } from "@/lib/vocabulary";
@@ -125,7 +125,8 @@ export async function clientDetail(db: Executor, scope: ClientRef, now: Date = n
         join users cu on cu.id = cm.user_id
         where nu.org_id = ${org} and nu.client_id = ${clientId}
         order by nu.created_at desc
-        limit ${LIMIT}`)} as nudges`,
+        limit ${LIMIT}`)} as nudges,
+      ${jsonList(checkInOutlookRowsSql(scope))} as "checkIns"`,
   );
   const r = row!;
   const applications = parseJson<DetailApplication[]>(r.applications);
@@ -144,7 +145,7 @@ export async function clientDetail(db: Executor, scope: ClientRef, now: Date = n
     commitments: parseJson<DetailCommitment[]>(r.commitments),
     notes: parseJson<DetailNote[]>(r.notes),
     nudges: parseJson<DetailNudge[]>(r.nudges),
-    checkIns: await checkInOutlooks(db, scope),
+    checkIns: toCheckInOutlooks(r.checkIns),
   };
 }
 export type ClientDetail = Awaited<ReturnType<typeof clientDetail>>;

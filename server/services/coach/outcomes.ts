@@ -53,14 +53,12 @@ export async function coachOutcomes(db: Executor, scope: CoachScope, input: z.ou
   await refreshVisibleMetrics(db, scope, now);
   const org = scope.orgId;
   const nowIso = now.toISOString();
-  const cohortFilter = input.cohortId
-    ? sql`and exists (select 1 from cohort_members f where f.org_id = cm.org_id and f.cohort_id = ${input.cohortId} and f.client_membership_id = cm.client_id)`
-    : sql``;
   const result = await rows<Raw>(
     db,
     sql`
     with base as materialized (
-      select cm.client_id, cm.joined_at,
+      -- Only what the aggregates read: the groups' rows below are sorted, and narrow rows sort fast.
+      select cm.coach_ids, cm.cohort_ids,
         case when cm.placed_at <= ${nowIso}::timestamptz then 1 else 0 end as placed,
         case when cm.first_interview_at <= ${nowIso}::timestamptz
           then greatest(0, extract(epoch from cm.first_interview_at - cm.joined_at) / 86400) end as days_to_interview,
@@ -70,16 +68,17 @@ export async function coachOutcomes(db: Executor, scope: CoachScope, input: z.ou
         cm.thank_you_due + cm.check_ins_due + cm.commitments_due as due,
         (cm.status = 'active' and ${goneQuietSql(scope, now)}) as gone_quiet
       from client_metrics cm
-      where cm.org_id = ${org} and ${visibleClientCondition(scope, "cm", "client_id")} ${cohortFilter}
+      where cm.org_id = ${org} and ${visibleClientCondition(scope, "cm", "client_id")}
+        ${input.cohortId ? sql`and ${input.cohortId}::uuid = any(cm.cohort_ids)` : sql``}
     ),
+    -- A client counts in each of their cohorts and for each of their coaches: the kept row holds
+    -- both id lists (kept equal to cohort_members and coach_assignments by triggers).
     grouped as (
-      select 'all' as kind, null::uuid as id, b.* from base b
+      select 'all' as kind, null::uuid as id, placed, days_to_interview, days_to_offer, on_time, due, gone_quiet from base
       union all
-      select 'cohort', cmb.cohort_id, b.* from base b
-      join cohort_members cmb on cmb.org_id = ${org} and cmb.client_membership_id = b.client_id
+      select 'cohort', c.id, placed, days_to_interview, days_to_offer, on_time, due, gone_quiet from base cross join unnest(base.cohort_ids) c(id)
       union all
-      select 'coach', ca.coach_membership_id, b.* from base b
-      join coach_assignments ca on ca.org_id = ${org} and ca.client_membership_id = b.client_id
+      select 'coach', c.id, placed, days_to_interview, days_to_offer, on_time, due, gone_quiet from base cross join unnest(base.coach_ids) c(id)
     ),
     agg as (
       select kind, id,

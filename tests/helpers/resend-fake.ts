@@ -106,6 +106,10 @@ export class ResendFake {
   static async start(options: { apiKey?: string; latencyMs?: number; port?: number } = {}): Promise<ResendFake> {
     const ready: { fake?: ResendFake } = {};
     const server = createServer((req, res) => void ready.fake!.handle(req, res));
+    // Never close an idle keep-alive connection. Node closes them after 5 s by default, and a
+    // client whose event loop was busy for that long (a test on the embedded database) may
+    // write its next request on the socket just closed: ECONNRESET, a fault nobody planned.
+    server.keepAliveTimeout = 0;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(options.port ?? 0, "127.0.0.1", resolve);

@@ -2,7 +2,7 @@ import { checkInOutlookRowsSql, toCheckInOutlooks } from "../applications/check-
 import { owedCommitmentSql } from "../applications/closing";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { rows } from "@/db/sql";
+import { preparedRows } from "@/db/sql";
 import { jsonList, parseJson } from "../json";
 import type { ClientRef } from "../scope";
 import { APPLICATION_STATUSES } from "../applications/status";
@@ -32,13 +32,15 @@ const LIMIT = 50;
 /**
  * Everything the coach sees on one client's page, in one SQL statement: each section is a json
  * list built by a subquery scoped to (org_id, client_id), so the cost does not depend on how many
- * sections or rows there are in statements. The caller was checked by `clientProcedure`.
+ * sections or rows there are in statements, and prepared: planning it cost more than running it.
+ * The caller was checked by `clientProcedure`.
  */
 export async function clientDetail(db: Executor, scope: ClientRef, now: Date = new Date()) {
   const { orgId: org, clientId } = scope;
   const nowIso = now.toISOString();
-  const [row] = await rows<Record<string, unknown>>(
+  const [row] = await preparedRows<Record<string, unknown>>(
     db,
+    "client_detail",
     sql`select
       (select json_build_object('clientId', m.id, 'name', u.name, 'email', u.email, 'timeZone', u.time_zone,
           'headline', u.headline, 'status', m.status, 'joinedAt', m.created_at)

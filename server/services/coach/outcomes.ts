@@ -49,6 +49,20 @@ type Raw = {
  * placed client is often archived afterwards); "gone quiet" counts active clients only. Days from
  * joining never go below zero (a history imported from before joining counts as day 0).
  */
+/** The columns of `base` the aggregates read. */
+const measures = sql`placed, days_to_interview, days_to_offer, on_time, due, gone_quiet`;
+
+/** What each group's row reports, over `base` rows. */
+const aggregates = sql`count(*)::int as clients,
+  sum(placed)::int as placed,
+  count(days_to_interview)::int as interviewed,
+  count(days_to_offer)::int as offered,
+  percentile_cont(0.5) within group (order by days_to_interview) as median_interview,
+  percentile_cont(0.5) within group (order by days_to_offer) as median_offer,
+  sum(on_time)::int as on_time,
+  sum(due)::int as due,
+  count(*) filter (where gone_quiet)::int as gone_quiet`;
+
 export async function coachOutcomes(db: Executor, scope: CoachScope, input: z.output<typeof ZOutcomesInput>, now: Date = new Date()) {
   await refreshVisibleMetrics(db, scope, now);
   const org = scope.orgId;
@@ -57,13 +71,14 @@ export async function coachOutcomes(db: Executor, scope: CoachScope, input: z.ou
     db,
     sql`
     with base as materialized (
-      -- Only what the aggregates read: the groups' rows below are sorted, and narrow rows sort fast.
+      -- Only what the aggregates read: the groups' rows below are sorted, and narrow rows sort fast
+      -- (days as float8, what the median takes anyway: no numeric arithmetic on every row).
       select cm.coach_ids, cm.cohort_ids,
         case when cm.placed_at <= ${nowIso}::timestamptz then 1 else 0 end as placed,
         case when cm.first_interview_at <= ${nowIso}::timestamptz
-          then greatest(0, extract(epoch from cm.first_interview_at - cm.joined_at) / 86400) end as days_to_interview,
+          then greatest(0, date_part('epoch', cm.first_interview_at - cm.joined_at) / 86400) end as days_to_interview,
         case when cm.first_offer_at <= ${nowIso}::timestamptz
-          then greatest(0, extract(epoch from cm.first_offer_at - cm.joined_at) / 86400) end as days_to_offer,
+          then greatest(0, date_part('epoch', cm.first_offer_at - cm.joined_at) / 86400) end as days_to_offer,
         cm.thank_you_on_time + cm.check_ins_on_time + cm.commitments_on_time as on_time,
         cm.thank_you_due + cm.check_ins_due + cm.commitments_due as due,
         (cm.status = 'active' and ${goneQuietSql(scope, now)}) as gone_quiet
@@ -72,33 +87,23 @@ export async function coachOutcomes(db: Executor, scope: CoachScope, input: z.ou
         ${input.cohortId ? sql`and ${input.cohortId}::uuid = any(cm.cohort_ids)` : sql``}
     ),
     -- A client counts in each of their cohorts and for each of their coaches: the kept row holds
-    -- both id lists (kept equal to cohort_members and coach_assignments by triggers).
-    grouped as (
-      select 'all' as kind, null::uuid as id, placed, days_to_interview, days_to_offer, on_time, due, gone_quiet from base
-      union all
-      select 'cohort', c.id, placed, days_to_interview, days_to_offer, on_time, due, gone_quiet from base cross join unnest(base.cohort_ids) c(id)
-      union all
-      select 'coach', c.id, placed, days_to_interview, days_to_offer, on_time, due, gone_quiet from base cross join unnest(base.coach_ids) c(id)
-    ),
+    -- both id lists (kept equal to cohort_members and coach_assignments by triggers). Each kind is
+    -- grouped on its own, so only a cohort's or a coach's rows are sorted together, by uuid.
     agg as (
-      select kind, id,
-        count(*)::int as clients,
-        sum(placed)::int as placed,
-        count(days_to_interview)::int as interviewed,
-        count(days_to_offer)::int as offered,
-        percentile_cont(0.5) within group (order by days_to_interview) as median_interview,
-        percentile_cont(0.5) within group (order by days_to_offer) as median_offer,
-        sum(on_time)::int as on_time,
-        sum(due)::int as due,
-        count(*) filter (where gone_quiet)::int as gone_quiet
-      from grouped group by kind, id
+      -- No row for nobody, as for the groups below.
+      select 'all' as kind, null::uuid as id, ${aggregates} from base having count(*) > 0
+      union all
+      select 'cohort', id, ${aggregates} from (select unnest(cohort_ids) as id, ${measures} from base where cardinality(cohort_ids) > 0) g group by id
+      union all
+      select 'coach', id, ${aggregates} from (select unnest(coach_ids) as id, ${measures} from base where cardinality(coach_ids) > 0) g group by id
     )
-    select a.kind, a.id, coalesce(c.name, cu.name, cu.email) as name, c.archived_at is not null as archived,
+    select a.kind, a.id,
+      coalesce(c.name, (select coalesce(cu.name, cu.email) from memberships m join users cu on cu.id = m.user_id
+        where a.kind = 'coach' and m.org_id = ${org} and m.id = a.id)) as name,
+      c.archived_at is not null as archived,
       a.clients, a.placed, a.interviewed, a.offered, a.median_interview, a.median_offer, a.on_time, a.due, a.gone_quiet
     from agg a
     left join cohorts c on a.kind = 'cohort' and c.org_id = ${org} and c.id = a.id
-    left join memberships m on a.kind = 'coach' and m.org_id = ${org} and m.id = a.id
-    left join users cu on cu.id = m.user_id
     ${scope.membership.role === "owner" ? sql`
     union all
     -- Owners also see cohorts with nobody in them yet, to fill or archive.

@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -101,15 +100,7 @@ export function openMigrationConnection(): Connection {
 /** PGlite creates its data folder but not the folders above it (a fresh clone has no `.data/`). */
 function openEmbedded(dataDir: string): PGlite {
   if (!dataDir.includes("://")) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  return newEmbeddedDatabase({ dataDir });
-}
-
-/**
- * Every embedded database (the app's, the tests', the benchmarks'): with the extensions the
- * migrations create (pg_trgm for the overview's search), which PGlite loads only when asked.
- */
-export function newEmbeddedDatabase(options: Omit<PGliteOptions, "extensions"> = {}): PGlite {
-  return new PGlite({ ...options, extensions: { pg_trgm } });
+  return new PGlite(dataDir);
 }
 
 /**

@@ -91,10 +91,6 @@ export const clientMetrics = pgTable(
     index("client_metrics_org_computed_idx").on(t.orgId, t.computedAt),
     index("client_metrics_org_name_idx").on(t.orgId, t.sortName, t.clientId),
     index("client_metrics_org_quiet_idx").on(t.orgId, t.quietSince),
-    // The overview's search is a substring match (`ilike '%…%'`) on name or email: trigram
-    // indexes (pg_trgm) answer it without reading every client of the organisation.
-    index("client_metrics_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
-    index("client_metrics_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
     ...sortIndexes(t.orgId, t.sortName, t.clientId, {
       active_applications: t.activeApplications,
       interviews_this_week: t.interviewsThisWeek,

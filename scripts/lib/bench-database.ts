@@ -4,10 +4,11 @@
  * drizzle handle counts the statements it sends, for benchmarks that report statements per item.
  */
 import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { newEmbeddedDatabase, schema, type Database } from "../../db";
+import { schema, type Database } from "../../db";
 import { runMigrations } from "../../db/migrate";
 
 export type BenchDatabase = {
@@ -25,7 +26,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const logger = { logQuery: () => void statements++ };
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const client = newEmbeddedDatabase();
+    const client = new PGlite();
     const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
     await runMigrations({ db, mode: "embedded", close: async () => {} });
     return { db, label: "embedded PGlite (in memory, in this process)", mode: "embedded", statements: () => statements, dispose: () => client.close() };

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
-import { connectEmbedded, connectServer, newEmbeddedDatabase, type Connection, type Database, type PoolMode } from "../../db";
+import { connectEmbedded, connectServer, type Connection, type Database, type PoolMode } from "../../db";
 import { adminUrl, withDatabase } from "./database-url";
 import type { TestDatabaseSource } from "./global-setup";
 
@@ -14,7 +15,7 @@ export async function createTestDatabase(): Promise<TestConnection> {
   const source = inject("testDatabase");
   if (source.mode === "embedded") {
     const dump = new Blob([await readFile(source.dumpPath)]);
-    return connectEmbedded(newEmbeddedDatabase({ loadDataDir: dump }));
+    return connectEmbedded(new PGlite({ loadDataDir: dump }));
   }
   return createServerDatabase(source, source.template);
 }
@@ -22,7 +23,7 @@ export async function createTestDatabase(): Promise<TestConnection> {
 /** An empty database with no migrations applied, for tests of the migrations themselves. */
 export async function createEmptyDatabase(): Promise<TestConnection> {
   const source = inject("testDatabase");
-  if (source.mode === "embedded") return connectEmbedded(newEmbeddedDatabase());
+  if (source.mode === "embedded") return connectEmbedded(new PGlite());
   return createServerDatabase(source, null);
 }
 

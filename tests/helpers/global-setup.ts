@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { connectEmbedded, connectServer, directDatabaseUrl, newEmbeddedDatabase, poolModeFromEnv, type PoolMode } from "../../db";
+import { connectEmbedded, connectServer, directDatabaseUrl, poolModeFromEnv, type PoolMode } from "../../db";
 import { runMigrations } from "../../db/migrate";
 import { adminUrl, withDatabase } from "./database-url";
 
@@ -49,7 +49,7 @@ export default async function setup(project: TestProject) {
     };
   }
 
-  const connection = connectEmbedded(newEmbeddedDatabase());
+  const connection = connectEmbedded(new PGlite());
   await runMigrations(connection);
   const pglite = (connection.db as unknown as { $client: PGlite }).$client;
   const dump = await pglite.dumpDataDir("gzip");

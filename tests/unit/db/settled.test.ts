@@ -1,9 +1,10 @@
+import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectEmbedded, newEmbeddedDatabase, tenantTransactionsSettled, withOrg } from "../../../db";
+import { connectEmbedded, tenantTransactionsSettled, withOrg } from "../../../db";
 
 describe("tenant transactions settled (what shutdown waits for before closing the pool)", () => {
-  const connection = connectEmbedded(newEmbeddedDatabase());
+  const connection = connectEmbedded(new PGlite());
   // The role a tenant transaction switches to (the migrations create it in the real schema).
   beforeAll(() => connection.db.execute(sql`create role followthrough_app nologin`), 60_000);
   afterAll(() => connection.close());

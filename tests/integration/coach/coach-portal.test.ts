@@ -102,6 +102,20 @@ describe("coach.overview", () => {
     expect(mine.rows.map((r) => r.clientId)).toEqual([p.otherClient.membership.id]);
     const found = await api.coach.overview({ orgSlug: p.org.slug, search: extra[1]!.user.email.slice(0, 14) });
     expect(found.rows.map((r) => r.clientId)).toEqual([extra[1]!.membership.id]);
+    // A search matching everyone pages like the whole list, counts every match on every page,
+    // keeps to the other filters, and to the clients a coach is assigned.
+    const everyone = await api.coach.overview({ orgSlug: p.org.slug, search: "@TEST.example" });
+    const searchPages = [await api.coach.overview({ orgSlug: p.org.slug, search: "@test.example", pageSize: 2, sort: "overdue", direction: "desc" })];
+    while (searchPages.at(-1)!.nextCursor) {
+      searchPages.push(await api.coach.overview({ orgSlug: p.org.slug, search: "@test.example", pageSize: 2, sort: "overdue", direction: "desc", cursor: searchPages.at(-1)!.nextCursor! }));
+    }
+    expect(searchPages.map((page) => [page.total, page.rows.length])).toEqual([[5, 2], [5, 2], [5, 1]]);
+    expect(searchPages.flatMap((page) => page.rows.map((r) => r.clientId))).toEqual(byOverdue.rows.map((r) => r.clientId));
+    expect(everyone.total).toBe(5);
+    const quietMatches = await api.coach.overview({ orgSlug: p.org.slug, search: "@test.example", goneQuiet: true });
+    expect([quietMatches.total, quietMatches.rows.map((r) => r.clientId)]).toEqual([1, [extra[0]!.membership.id]]);
+    const coachMatches = await callerFor(test.db, p.coach.user).coach.overview({ orgSlug: p.org.slug, search: "@test.example" });
+    expect([coachMatches.total, coachMatches.rows.map((r) => r.clientId)]).toEqual([1, [p.client.membership.id]]);
 
     const page1 = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2 });
     const page2 = await api.coach.overview({ orgSlug: p.org.slug, pageSize: 2, cursor: page1.nextCursor! });

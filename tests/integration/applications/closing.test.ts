@@ -18,7 +18,8 @@ describe("closing an application", () => {
     const now = new Date();
     const { id: applicationId } = await client.application.create({ ...slug, companyName: "Brightline Health", roleTitle: "Analyst", status: "interviewing" });
     const upcoming = await createInterview(test.db, { ...ref, applicationId }, { startsAt: addHours(now, 20) });
-    const past = await createInterview(test.db, { ...ref, applicationId }, { startsAt: addDays(now, -3), status: "completed" });
+    // Before this week whatever today is, so only the cancelled one could count as this week's.
+    const past = await createInterview(test.db, { ...ref, applicationId }, { startsAt: addDays(now, -10), status: "completed" });
     const promise = await createCommitment(test.db, ref, { applicationId, description: "Share a work sample", dueAt: addHours(now, -2) });
     const unrelated = await createCommitment(test.db, ref, { description: "Update my CV", dueAt: addHours(now, -1) });
 

@@ -40,7 +40,9 @@ export async function replanApplication(
   const existing = await db
     .select({ id: reminders.id, dedupeKey: reminders.dedupeKey, status: reminders.status })
     .from(reminders)
-    .where(and(eq(reminders.orgId, scope.orgId), eq(reminders.applicationId, scope.applicationId)));
+    // By client first: reminders are indexed by (org, client), and by org alone this read every
+    // reminder of a 20,000-client organisation on each status change.
+    .where(and(eq(reminders.orgId, scope.orgId), eq(reminders.clientId, clientId), eq(reminders.applicationId, scope.applicationId)));
   const diff = diffPlan(existing, planned);
 
   const cancelled = diff.toCancel.length
@@ -151,7 +153,7 @@ async function loadPlanInput(db: Executor, scope: { orgId: string; applicationId
     .from(commitments)
     .leftJoin(contacts, contactNamedBy(commitments))
     // A promise released when its application closed is no longer owed: nothing to remind.
-    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.applicationId, app.id), isNull(commitments.releasedAt)));
+    .where(and(eq(commitments.orgId, scope.orgId), eq(commitments.clientId, app.clientId), eq(commitments.applicationId, app.id), isNull(commitments.releasedAt)));
 
   // Rule 9: people in the client's network who know an interviewer of this application, or the company.
   const interviewerIds = [...new Set(participantRows.map((p) => p.contactId))];

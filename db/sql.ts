@@ -1,9 +1,13 @@
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "./index";
 
-/** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+/** Rows of a raw query, whichever driver ran it. */
 export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
+  return rowsOf<T>(await db.execute(query));
+}
+
+/** postgres.js answers an array, PGlite `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
@@ -21,8 +25,7 @@ type DrizzleInternals = {
  */
 export async function preparedRows<T>(db: Executor, name: string, query: SQL): Promise<T[]> {
   const { dialect, session } = db as unknown as DrizzleInternals;
-  const result = await session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute());
 }
 
 /** The Postgres error code behind a drizzle error (drizzle 0.45 wraps it in `.cause`). */

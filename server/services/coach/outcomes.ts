@@ -41,14 +41,6 @@ type Raw = {
   gone_quiet: number;
 };
 
-/**
- * Outcomes per cohort and per coach (and for everyone the caller sees), read from the kept
- * numbers in one statement after the upkeep: cheap at 20,000 clients. Owners see every client,
- * coaches only their assigned ones — in every group, so a coach's "per coach" rows count only
- * their own clients even when a co-coach shares them. Active and archived clients both count (a
- * placed client is often archived afterwards); "gone quiet" counts active clients only. Days from
- * joining never go below zero (a history imported from before joining counts as day 0).
- */
 /** The columns of `base` the aggregates read. */
 const measures = sql`placed, days_to_interview, days_to_offer, on_time, due, gone_quiet`;
 
@@ -63,6 +55,14 @@ const aggregates = sql`count(*)::int as clients,
   sum(due)::int as due,
   count(*) filter (where gone_quiet)::int as gone_quiet`;
 
+/**
+ * Outcomes per cohort and per coach (and for everyone the caller sees), read from the kept
+ * numbers in one statement after the upkeep: cheap at 20,000 clients. Owners see every client,
+ * coaches only their assigned ones — in every group, so a coach's "per coach" rows count only
+ * their own clients even when a co-coach shares them. Active and archived clients both count (a
+ * placed client is often archived afterwards); "gone quiet" counts active clients only. Days from
+ * joining never go below zero (a history imported from before joining counts as day 0).
+ */
 export async function coachOutcomes(db: Executor, scope: CoachScope, input: z.output<typeof ZOutcomesInput>, now: Date = new Date()) {
   await refreshVisibleMetrics(db, scope, now);
   const org = scope.orgId;

@@ -188,8 +188,13 @@ export async function coachOverview(db: Executor, scope: CoachScope, input: TPar
   // A search reads every visible client: under row-level security no index can answer ILIKE (it
   // is not leakproof, so it may not run before the policy). Its matches are found once, for the
   // page and the total, instead of once each.
-  const matches = input.search ? sql`matches as materialized (select cm.client_id from client_metrics cm where ${where}),` : sql``;
-  const pageWhere = input.search ? sql`cm.org_id = ${scope.orgId} and cm.client_id in (select client_id from matches)` : where;
+  const { matches, pageWhere, counted } = input.search
+    ? {
+        matches: sql`matches as materialized (select cm.client_id from client_metrics cm where ${where}),`,
+        pageWhere: sql`cm.org_id = ${scope.orgId} and cm.client_id in (select client_id from matches)`,
+        counted: sql`matches`,
+      }
+    : { matches: sql``, pageWhere: where, counted: sql`client_metrics cm where ${where}` };
   const query = sql`
     with ${matches} page as materialized (
       select ${rowColumns(scope, now)}, ${ordering.key} as sort_key, ${ordering.value} as sort_value
@@ -198,7 +203,7 @@ export async function coachOverview(db: Executor, scope: CoachScope, input: TPar
       order by ${ordering.order(backwards)}
       limit ${input.pageSize + 1}
     ),
-    total as (select count(*)::int as total from ${input.search ? sql`matches` : sql`client_metrics cm where ${where}`})
+    total as (select count(*)::int as total from ${counted})
     select total.total, page.*, co.coaches, cb.cohorts
     from total
     left join page on true

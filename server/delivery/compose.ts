@@ -207,7 +207,7 @@ const composeCheckIn: Composer = async ({ db, ctx, orgId, timeZone, links }) => 
   if (interview.status === "cancelled") return closed("the interview was cancelled");
   const agreed = interview.agreedCheckInOn ?? interview.notBeforeOn;
   const [contact] = await participantsOf(db, orgId, interview.id);
-  const [draft] = await draftsOf(db, orgId, "check_in", { interviewId: interview.id });
+  const [draft] = await draftsOf(db, ctx.application!, "check_in", { interviewId: interview.id });
   return ready(await render("check_in", {
     ...ctx.base,
     application,
@@ -240,7 +240,7 @@ const composeNetworkingSuggestion: Composer = async ({ db, ctx, orgId, links }) 
   if (!application) return missing("the application is gone");
   const link = await goodWordLink(db, orgId, ctx.application!.id, ctx.application!.companyId);
   if (!link) return closed("nobody in the network knows an interviewer or the company any more");
-  const [draft] = await draftsOf(db, orgId, "networking_ask", { applicationId: ctx.application!.id, contactId: link.contactId });
+  const [draft] = await draftsOf(db, ctx.application!, "networking_ask", { applicationId: ctx.application!.id, contactId: link.contactId });
   return ready(await render("networking_suggestion", {
     ...ctx.base,
     application,
@@ -254,7 +254,7 @@ const composeNetworkingSuggestion: Composer = async ({ db, ctx, orgId, links }) 
 const composeRejectionFollowThrough: Composer = async ({ db, ctx, orgId, links }) => {
   const application = applicationRef(ctx);
   if (!application) return missing("the application is gone");
-  const [draft] = await draftsOf(db, orgId, "rejection_reply", { applicationId: ctx.application!.id });
+  const [draft] = await draftsOf(db, ctx.application!, "rejection_reply", { applicationId: ctx.application!.id });
   const kept = await db.$count(contacts, and(eq(contacts.orgId, orgId), eq(contacts.companyId, ctx.company!.id)));
   return ready(await render("rejection_follow_through", {
     ...ctx.base,
@@ -382,10 +382,14 @@ async function participantsOf(db: Executor, orgId: string, interviewId: string) 
 
 type DraftRow = { id: string; subject: string; body: string; recipientName: string | null };
 
-/** The newest open draft of a kind for an interview or an application (and contact). */
+/**
+ * The newest open draft of a kind for an interview or an application (and contact), of the
+ * application's client: drafts are indexed by (org, client), and by org alone this read every
+ * open draft of the organisation for each reminder delivered.
+ */
 async function draftsOf(
   db: Executor,
-  orgId: string,
+  application: { orgId: string; clientId: string },
   kind: (typeof drafts.kind.enumValues)[number],
   about: { interviewId?: string; applicationId?: string; contactId?: string },
 ): Promise<DraftRow[]> {
@@ -395,7 +399,8 @@ async function draftsOf(
     .leftJoin(contacts, contactNamedBy(drafts))
     .where(
       and(
-        eq(drafts.orgId, orgId),
+        eq(drafts.orgId, application.orgId),
+        eq(drafts.clientId, application.clientId),
         eq(drafts.kind, kind),
         eq(drafts.status, "draft"),
         about.interviewId ? eq(drafts.interviewId, about.interviewId) : undefined,
